@@ -1,0 +1,45 @@
+package io.headline;
+
+import io.headline.common.error.Problem;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.Components;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+
+/**
+ * The API's shared OpenAPI components: the bearer scheme and the problem+json error responses, which
+ * {@link io.headline.common.openapi.ProblemResponsesFilter} attaches to the operations they apply to.
+ */
+@OpenAPIDefinition(
+        info = @Info(title = "Headline Content API", version = "1.0.0", description = "Articles, authors and categories "
+                + "as JSON. Reads of published content are public; writes need an API token."),
+        components = @Components(
+                securitySchemes = @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP,
+                        scheme = "bearer", description = "An API token: `Authorization: Bearer <token>`."),
+                responses = {
+                    @APIResponse(name = "BadRequest", responseCode = "400",
+                            description = "Malformed JSON, an unknown property, or an invalid query parameter.",
+                            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                    @APIResponse(name = "Unauthorized", responseCode = "401",
+                            description = "No API token where one is needed, or a token that is not valid.",
+                            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                    @APIResponse(name = "NotFound", responseCode = "404",
+                            description = "Nothing with this id or slug that the caller may see.",
+                            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                    @APIResponse(name = "Conflict", responseCode = "409",
+                            description = "A duplicate slug or name, a reference still in use, or a category cycle.",
+                            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                    @APIResponse(name = "UnsupportedMediaType", responseCode = "415",
+                            description = "The request body is not JSON.",
+                            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                    @APIResponse(name = "ValidationFailed", responseCode = "422",
+                            description = "Well-formed JSON whose fields are invalid; `errors` lists each one.",
+                            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                }))
+public class HeadlineApplication extends Application {
+}

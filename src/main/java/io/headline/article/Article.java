@@ -1,0 +1,72 @@
+package io.headline.article;
+
+import io.headline.author.Author;
+import io.headline.category.Category;
+import io.headline.common.persistence.ContentEntity;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+@Entity
+@Table(name = "article")
+public class Article extends ContentEntity {
+
+    public String title;
+    public String subtitle;
+    public String excerpt;
+
+    /** Markdown source. */
+    @Column(columnDefinition = "text")
+    public String body;
+
+    @Enumerated(EnumType.STRING)
+    public ArticleStatus status;
+
+    public Instant publishedAt;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "category_id")
+    public Category category;
+
+    @ManyToMany
+    @JoinTable(name = "article_author",
+            joinColumns = @JoinColumn(name = "article_id"),
+            inverseJoinColumns = @JoinColumn(name = "author_id"))
+    @OrderColumn(name = "position")
+    public List<Author> authors = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "article_tag", joinColumns = @JoinColumn(name = "article_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "tag")
+    public List<String> tags = new ArrayList<>();
+
+    public String featureImageUrl;
+
+    /**
+     * Whether the public may see the article at {@code now}: published or scheduled, and its time has come.
+     * {@link ArticleRepository#PUBLIC} is the same rule in HQL.
+     */
+    public boolean isPublicAt(Instant now) {
+        return (status == ArticleStatus.published || status == ArticleStatus.scheduled)
+                && publishedAt != null && !publishedAt.isAfter(now);
+    }
+
+    /** The status a reader sees: a scheduled article whose time has come reads as published. */
+    public ArticleStatus statusAt(Instant now) {
+        return status == ArticleStatus.scheduled && isPublicAt(now) ? ArticleStatus.published : status;
+    }
+}

@@ -1,0 +1,119 @@
+package io.headline.article;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.headline.common.ApiPaths;
+import io.headline.common.error.ProblemException;
+import io.headline.common.json.MergePatch;
+import io.headline.common.paging.Page;
+import io.headline.common.paging.PageRequest;
+import io.headline.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path(ApiPaths.V1 + "/articles")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Articles", description = "The content itself: news, features, posts.")
+public class ArticleResource {
+
+    private final ArticleService service;
+    private final SecurityIdentity caller;
+
+    public ArticleResource(ArticleService service, SecurityIdentity caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @GET
+    @PermitAll
+    @Operation(operationId = "listArticles", summary = "List articles", description = "Articles newest first (by publishedAt), a page at a time, without their bodies. The public sees published articles only.")
+    public Page<ArticleView> list(
+            @Parameter(description = "Page number, from 1.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    defaultValue = "1")) @QueryParam("page") String page,
+            @Parameter(description = "Items per page, 1 to 100.", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
+        return service.list(PageRequest.parse(page, size), Roles.seesUnpublished(caller));
+    }
+
+    @GET
+    @Path(ApiPaths.ID_OR_SLUG)
+    @PermitAll
+    @Operation(operationId = "getArticle", summary = "Get an article by id or slug",
+            description = "Unpublished articles answer 404 unless the caller may see them.")
+    public ArticleView get(@Parameter(description = "The article's id or slug.") @PathParam("idOrSlug") String idOrSlug) {
+        return service.find(idOrSlug, Roles.seesUnpublished(caller)).orElseThrow(() -> notFound(idOrSlug));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "createArticle", summary = "Create an article")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new author.")
+    public RestResponse<ArticleView> create(@Valid @NotNull ArticleInput input) {
+        ArticleView created = service.create(input);
+        return RestResponse.ResponseBuilder.<ArticleView>created(ApiPaths.item("articles", created.id())).entity(created).build();
+    }
+
+    @PUT
+    @Path(ApiPaths.ID_OR_SLUG)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "replaceArticle", summary = "Replace an article",
+            description = "Full replace: omitted optional fields are cleared; an omitted slug is kept.")
+    public ArticleView replace(@PathParam("idOrSlug") String idOrSlug, @Valid @NotNull ArticleInput input) {
+        return service.replace(idOrSlug, input).orElseThrow(() -> notFound(idOrSlug));
+    }
+
+    @PATCH
+    @Path(ApiPaths.ID_OR_SLUG)
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "patchArticle", summary = "Update an article with a JSON merge patch (RFC 7396)",
+            description = "Members present are set, members set to null are cleared, absent members are kept.")
+    public ArticleView patch(@PathParam("idOrSlug") String idOrSlug,
+            @NotNull @Schema(implementation = ArticleInput.class) JsonNode patch) throws JsonProcessingException {
+        return service.patch(idOrSlug, patch).orElseThrow(() -> notFound(idOrSlug));
+    }
+
+    @DELETE
+    @Path(ApiPaths.ID_OR_SLUG)
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "deleteArticle", summary = "Delete an article",
+            description = "Deletes the article with its author credits and tags.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    public void delete(@PathParam("idOrSlug") String idOrSlug) {
+        if (!service.delete(idOrSlug)) {
+            throw notFound(idOrSlug);
+        }
+    }
+
+    private static ProblemException notFound(String idOrSlug) {
+        return ProblemException.notFound("article", idOrSlug);
+    }
+}

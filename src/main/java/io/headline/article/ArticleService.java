@@ -1,0 +1,139 @@
+package io.headline.article;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.headline.author.Author;
+import io.headline.author.AuthorRepository;
+import io.headline.category.CategoryRepository;
+import io.headline.common.error.ProblemException;
+import io.headline.common.json.MergePatcher;
+import io.headline.common.paging.Page;
+import io.headline.common.paging.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class ArticleService {
+
+    private final ArticleRepository articles;
+    private final AuthorRepository authors;
+    private final CategoryRepository categories;
+    private final MergePatcher patcher;
+    private final Clock clock;
+
+    public ArticleService(ArticleRepository articles, AuthorRepository authors, CategoryRepository categories,
+            MergePatcher patcher, Clock clock) {
+        this.articles = articles;
+        this.authors = authors;
+        this.categories = categories;
+        this.patcher = patcher;
+        this.clock = clock;
+    }
+
+    public Page<ArticleView> list(PageRequest request, boolean includeUnpublished) {
+        Instant now = clock.instant();
+        List<Article> page = articles.page(request, includeUnpublished, now);
+        return Page.of(page, request, articles.countVisible(includeUnpublished, now))
+                .map(a -> ArticleMapper.toListItem(a, now));
+    }
+
+    /** An article the caller may see; an unpublished one is as absent as a missing one to the public. */
+    public Optional<ArticleView> find(String idOrSlug, boolean includeUnpublished) {
+        Instant now = clock.instant();
+        return articles.findByIdOrSlug(idOrSlug)
+                .filter(a -> includeUnpublished || a.isPublicAt(now))
+                .map(a -> ArticleMapper.toView(a, now));
+    }
+
+    @Transactional
+    public ArticleView create(ArticleInput input) {
+        Article article = new Article();
+        write(article, input);
+        articles.persist(article);
+        articles.flush();
+        return ArticleMapper.toView(article, clock.instant());
+    }
+
+    @Transactional
+    public Optional<ArticleView> replace(String idOrSlug, ArticleInput input) {
+        return articles.findByIdOrSlug(idOrSlug).map(article -> {
+            write(article, input);
+            articles.flush();
+            return ArticleMapper.toView(article, clock.instant());
+        });
+    }
+
+    @Transactional
+    public Optional<ArticleView> patch(String idOrSlug, JsonNode patch) throws JsonProcessingException {
+        Optional<Article> found = articles.findByIdOrSlug(idOrSlug);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Article article = found.get();
+        write(article, patcher.patch(ArticleMapper.toInput(article), patch));
+        articles.flush();
+        return Optional.of(ArticleMapper.toView(article, clock.instant()));
+    }
+
+    @Transactional
+    public boolean delete(String idOrSlug) {
+        Optional<Article> found = articles.findByIdOrSlug(idOrSlug);
+        found.ifPresent(articles::delete);
+        return found.isPresent();
+    }
+
+    private void write(Article article, ArticleInput input) {
+        Instant now = clock.instant();
+        String requested = input.slug() != null ? input.slug() : article.slug;
+        article.slug = articles.claimSlug(requested, input.title(), "article", article.id);
+        article.category = categories.resolveReference(input.category(), "category", "category");
+        List<Author> credited = resolveAuthors(input.authors());
+        article.authors.clear();
+        article.authors.addAll(credited);
+        article.tags.clear();
+        if (input.tags() != null) {
+            article.tags.addAll(new LinkedHashSet<>(input.tags().stream().map(String::strip).toList()));
+        }
+        article.title = input.title().strip();
+        article.subtitle = input.subtitle();
+        article.excerpt = input.excerpt();
+        article.body = input.body();
+        article.featureImageUrl = input.featureImageUrl();
+        article.status = input.status() != null ? input.status()
+                : article.status != null ? article.status : ArticleStatus.draft;
+        article.publishedAt = publishedAt(article.status, input.publishedAt(), article.publishedAt, now);
+        article.touch(now);
+    }
+
+    private List<Author> resolveAuthors(List<String> references) {
+        List<Author> credited = new ArrayList<>();
+        for (int i = 0; i < references.size(); i++) {
+            Author author = authors.resolveReference(references.get(i), "authors[" + i + "]", "author");
+            if (credited.contains(author)) {
+                throw ProblemException.invalidField("authors[" + i + "]", "credits '" + author.slug + "' twice");
+            }
+            credited.add(author);
+        }
+        return credited;
+    }
+
+    /** The publication time a write ends with when the client gives none: the earlier one, or now. */
+    private static Instant publishedAt(ArticleStatus status, Instant requested, Instant previous, Instant now) {
+        if (requested != null) {
+            return requested.truncatedTo(ChronoUnit.MICROS);
+        }
+        return switch (status) {
+            case published -> previous != null ? previous : now.truncatedTo(ChronoUnit.MICROS);
+            case scheduled -> throw ProblemException.invalidField("publishedAt", "is required to schedule an article");
+            case archived -> previous;
+            case draft -> null;
+        };
+    }
+}

@@ -1,0 +1,16 @@
+package io.headline.author;
+
+import io.headline.common.persistence.ContentEntity;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "author")
+public class Author extends ContentEntity {
+
+    public String name;
+    public String bio;
+    public String avatarUrl;
+    public String websiteUrl;
+    public String email;
+}

@@ -1,0 +1,30 @@
+package io.headline.author;
+
+/** Converts between authors and their API models; entities never reach JSON. */
+public final class AuthorMapper {
+
+    private AuthorMapper() {
+    }
+
+    public static AuthorView toView(Author a, boolean withEmail) {
+        return new AuthorView(a.id, a.slug, a.name, a.bio, a.avatarUrl, a.websiteUrl, withEmail ? a.email : null,
+                a.createdAt, a.updatedAt);
+    }
+
+    public static AuthorRef toRef(Author a) {
+        return new AuthorRef(a.id, a.slug, a.name);
+    }
+
+    public static AuthorInput toInput(Author a) {
+        return new AuthorInput(a.slug, a.name, a.bio, a.avatarUrl, a.websiteUrl, a.email);
+    }
+
+    /** Full replace of the writable fields; the slug is the service's to decide. */
+    public static void apply(AuthorInput in, Author a) {
+        a.name = in.name().strip();
+        a.bio = in.bio();
+        a.avatarUrl = in.avatarUrl();
+        a.websiteUrl = in.websiteUrl();
+        a.email = in.email();
+    }
+}

@@ -1,0 +1,88 @@
+package io.headline.author;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.headline.article.ArticleRepository;
+import io.headline.common.error.ProblemException;
+import io.headline.common.json.MergePatcher;
+import io.headline.common.paging.Page;
+import io.headline.common.paging.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Optional;
+
+@ApplicationScoped
+public class AuthorService {
+
+    private final AuthorRepository authors;
+    private final ArticleRepository articles;
+    private final MergePatcher patcher;
+    private final Clock clock;
+
+    public AuthorService(AuthorRepository authors, ArticleRepository articles, MergePatcher patcher, Clock clock) {
+        this.authors = authors;
+        this.articles = articles;
+        this.patcher = patcher;
+        this.clock = clock;
+    }
+
+    public Page<AuthorView> list(PageRequest request, boolean withEmail) {
+        return Page.of(authors.page(request), request, authors.count()).map(a -> AuthorMapper.toView(a, withEmail));
+    }
+
+    public Optional<AuthorView> find(String idOrSlug, boolean withEmail) {
+        return authors.findByIdOrSlug(idOrSlug).map(a -> AuthorMapper.toView(a, withEmail));
+    }
+
+    @Transactional
+    public AuthorView create(AuthorInput input) {
+        Author author = new Author();
+        write(author, input);
+        authors.persist(author);
+        authors.flush();
+        return AuthorMapper.toView(author, true);
+    }
+
+    @Transactional
+    public Optional<AuthorView> replace(String idOrSlug, AuthorInput input) {
+        return authors.findByIdOrSlug(idOrSlug).map(author -> {
+            write(author, input);
+            authors.flush();
+            return AuthorMapper.toView(author, true);
+        });
+    }
+
+    @Transactional
+    public Optional<AuthorView> patch(String idOrSlug, JsonNode patch) throws JsonProcessingException {
+        Optional<Author> found = authors.findByIdOrSlug(idOrSlug);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Author author = found.get();
+        write(author, patcher.patch(AuthorMapper.toInput(author), patch));
+        authors.flush();
+        return Optional.of(AuthorMapper.toView(author, true));
+    }
+
+    @Transactional
+    public boolean delete(String idOrSlug) {
+        Optional<Author> found = authors.findByIdOrSlug(idOrSlug);
+        found.ifPresent(author -> {
+            long used = articles.countByAuthor(author.id);
+            if (used > 0) {
+                throw ProblemException.conflict("Author '" + author.slug + "' is credited on " + used
+                        + " article(s); change or delete those first.");
+            }
+            authors.delete(author);
+        });
+        return found.isPresent();
+    }
+
+    private void write(Author author, AuthorInput input) {
+        String requested = input.slug() != null ? input.slug() : author.slug;
+        author.slug = authors.claimSlug(requested, input.name(), "author", author.id);
+        AuthorMapper.apply(input, author);
+        author.touch(clock.instant());
+    }
+}

@@ -1,0 +1,18 @@
+package io.headline.author;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Author", description = "A person or desk that writes articles.")
+public record AuthorView(
+        @Schema(description = "Opaque, stable identifier.", required = true) UUID id,
+        @Schema(description = "URL-safe unique identifier.", examples = "newsdesk", required = true) String slug,
+        @Schema(description = "Display name.", examples = "Newsdesk", required = true) String name,
+        @Schema(description = "A short biography (plain text).") String bio,
+        @Schema(description = "Portrait image URL.") String avatarUrl,
+        @Schema(description = "Website URL.") String websiteUrl,
+        @Schema(description = "Contact email; present only for callers with an admin token.") String email,
+        @Schema(description = "When the author was created (UTC).", required = true) Instant createdAt,
+        @Schema(description = "When the author was last changed (UTC).", required = true) Instant updatedAt) {
+}

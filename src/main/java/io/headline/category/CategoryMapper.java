@@ -1,0 +1,21 @@
+package io.headline.category;
+
+/** Converts between categories and their API models; entities never reach JSON. */
+public final class CategoryMapper {
+
+    private CategoryMapper() {
+    }
+
+    public static CategoryView toView(Category c) {
+        return new CategoryView(c.id, c.slug, c.name, c.description, c.parent == null ? null : toRef(c.parent),
+                c.createdAt, c.updatedAt);
+    }
+
+    public static CategoryRef toRef(Category c) {
+        return new CategoryRef(c.id, c.slug, c.name);
+    }
+
+    public static CategoryInput toInput(Category c) {
+        return new CategoryInput(c.slug, c.name, c.description, c.parent == null ? null : c.parent.id.toString());
+    }
+}

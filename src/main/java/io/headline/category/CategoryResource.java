@@ -1,0 +1,115 @@
+package io.headline.category;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.headline.common.ApiPaths;
+import io.headline.common.error.ProblemException;
+import io.headline.common.json.MergePatch;
+import io.headline.common.paging.Page;
+import io.headline.common.paging.PageRequest;
+import io.headline.security.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path(ApiPaths.V1 + "/categories")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Categories", description = "Sections that articles are filed under, as a tree.")
+public class CategoryResource {
+
+    private final CategoryService service;
+
+    public CategoryResource(CategoryService service) {
+        this.service = service;
+    }
+
+    @GET
+    @PermitAll
+    @Operation(operationId = "listCategories", summary = "List categories", description = "Categories by name, a page at a time.")
+    public Page<CategoryView> list(
+            @Parameter(description = "Page number, from 1.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    defaultValue = "1")) @QueryParam("page") String page,
+            @Parameter(description = "Items per page, 1 to 100.", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
+        return service.list(PageRequest.parse(page, size));
+    }
+
+    @GET
+    @Path(ApiPaths.ID_OR_SLUG)
+    @PermitAll
+    @Operation(operationId = "getCategory", summary = "Get a category by id or slug")
+    public CategoryView get(@Parameter(description = "The category's id or slug.") @PathParam("idOrSlug") String idOrSlug) {
+        return service.find(idOrSlug).orElseThrow(() -> notFound(idOrSlug));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "createCategory", summary = "Create a category")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new category.")
+    public RestResponse<CategoryView> create(@Valid @NotNull CategoryInput input) {
+        CategoryView created = service.create(input);
+        return RestResponse.ResponseBuilder.<CategoryView>created(ApiPaths.item("categories", created.id())).entity(created).build();
+    }
+
+    @PUT
+    @Path(ApiPaths.ID_OR_SLUG)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "replaceCategory", summary = "Replace a category",
+            description = "Full replace: omitted optional fields are cleared; an omitted slug is kept.")
+    public CategoryView replace(@PathParam("idOrSlug") String idOrSlug, @Valid @NotNull CategoryInput input) {
+        return service.replace(idOrSlug, input).orElseThrow(() -> notFound(idOrSlug));
+    }
+
+    @PATCH
+    @Path(ApiPaths.ID_OR_SLUG)
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "patchCategory", summary = "Update a category with a JSON merge patch (RFC 7396)",
+            description = "Members present are set, members set to null are cleared, absent members are kept.")
+    public CategoryView patch(@PathParam("idOrSlug") String idOrSlug,
+            @NotNull @Schema(implementation = CategoryInput.class) JsonNode patch) throws JsonProcessingException {
+        return service.patch(idOrSlug, patch).orElseThrow(() -> notFound(idOrSlug));
+    }
+
+    @DELETE
+    @Path(ApiPaths.ID_OR_SLUG)
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "deleteCategory", summary = "Delete a category",
+            description = "Refused with 409 while the category holds articles or subcategories.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    public void delete(@PathParam("idOrSlug") String idOrSlug) {
+        if (!service.delete(idOrSlug)) {
+            throw notFound(idOrSlug);
+        }
+    }
+
+    private static ProblemException notFound(String idOrSlug) {
+        return ProblemException.notFound("category", idOrSlug);
+    }
+}

@@ -1,0 +1,106 @@
+package io.headline.category;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.headline.article.ArticleRepository;
+import io.headline.common.error.ProblemException;
+import io.headline.common.json.MergePatcher;
+import io.headline.common.paging.Page;
+import io.headline.common.paging.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Optional;
+
+@ApplicationScoped
+public class CategoryService {
+
+    private final CategoryRepository categories;
+    private final ArticleRepository articles;
+    private final MergePatcher patcher;
+    private final Clock clock;
+
+    public CategoryService(CategoryRepository categories, ArticleRepository articles, MergePatcher patcher, Clock clock) {
+        this.categories = categories;
+        this.articles = articles;
+        this.patcher = patcher;
+        this.clock = clock;
+    }
+
+    public Page<CategoryView> list(PageRequest request) {
+        return Page.of(categories.page(request), request, categories.count()).map(CategoryMapper::toView);
+    }
+
+    public Optional<CategoryView> find(String idOrSlug) {
+        return categories.findByIdOrSlug(idOrSlug).map(CategoryMapper::toView);
+    }
+
+    @Transactional
+    public CategoryView create(CategoryInput input) {
+        Category category = new Category();
+        write(category, input);
+        categories.persist(category);
+        categories.flush();
+        return CategoryMapper.toView(category);
+    }
+
+    @Transactional
+    public Optional<CategoryView> replace(String idOrSlug, CategoryInput input) {
+        return categories.findByIdOrSlug(idOrSlug).map(category -> {
+            write(category, input);
+            categories.flush();
+            return CategoryMapper.toView(category);
+        });
+    }
+
+    @Transactional
+    public Optional<CategoryView> patch(String idOrSlug, JsonNode patch) throws JsonProcessingException {
+        Optional<Category> found = categories.findByIdOrSlug(idOrSlug);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Category category = found.get();
+        write(category, patcher.patch(CategoryMapper.toInput(category), patch));
+        categories.flush();
+        return Optional.of(CategoryMapper.toView(category));
+    }
+
+    @Transactional
+    public boolean delete(String idOrSlug) {
+        Optional<Category> found = categories.findByIdOrSlug(idOrSlug);
+        found.ifPresent(category -> {
+            long used = articles.countByCategory(category.id);
+            if (used > 0) {
+                throw ProblemException.conflict("Category '" + category.slug + "' holds " + used
+                        + " article(s); move or delete them first.");
+            }
+            long children = categories.countChildren(category.id);
+            if (children > 0) {
+                throw ProblemException.conflict("Category '" + category.slug + "' has " + children
+                        + " subcategories; move or delete them first.");
+            }
+            categories.delete(category);
+        });
+        return found.isPresent();
+    }
+
+    private void write(Category category, CategoryInput input) {
+        String name = input.name().strip();
+        if (categories.nameTaken(name, category.id)) {
+            throw ProblemException.conflict("A category named '" + name + "' already exists.");
+        }
+        Category parent = input.parent() == null ? null : categories.resolveReference(input.parent(), "parent", "category");
+        for (Category ancestor = parent; ancestor != null; ancestor = ancestor.parent) {
+            if (category.id != null && ancestor.id.equals(category.id)) {
+                throw ProblemException.conflict("Category '" + parent.slug + "' cannot be the parent of '"
+                        + category.slug + "': categories may not form a cycle.");
+            }
+        }
+        String requested = input.slug() != null ? input.slug() : category.slug;
+        category.slug = categories.claimSlug(requested, name, "category", category.id);
+        category.name = name;
+        category.description = input.description();
+        category.parent = parent;
+        category.touch(clock.instant());
+    }
+}

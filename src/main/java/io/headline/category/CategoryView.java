@@ -1,0 +1,16 @@
+package io.headline.category;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Category", description = "A section articles are filed under; categories form a tree.")
+public record CategoryView(
+        @Schema(description = "Opaque, stable identifier.", required = true) UUID id,
+        @Schema(description = "URL-safe unique identifier.", examples = "news", required = true) String slug,
+        @Schema(description = "Display name.", examples = "News", required = true) String name,
+        @Schema(description = "What the category holds (plain text).") String description,
+        @Schema(description = "The parent category; absent for a top-level category.") CategoryRef parent,
+        @Schema(description = "When the category was created (UTC).", required = true) Instant createdAt,
+        @Schema(description = "When the category was last changed (UTC).", required = true) Instant updatedAt) {
+}

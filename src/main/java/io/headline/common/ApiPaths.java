@@ -1,0 +1,18 @@
+package io.headline.common;
+
+import jakarta.ws.rs.core.UriBuilder;
+import java.net.URI;
+import java.util.UUID;
+
+public final class ApiPaths {
+
+    public static final String V1 = "/api/v1";
+    public static final String ID_OR_SLUG = "{idOrSlug}";
+
+    private ApiPaths() {
+    }
+
+    public static URI item(String collection, UUID id) {
+        return UriBuilder.fromPath(V1).path(collection).path(id.toString()).build();
+    }
+}

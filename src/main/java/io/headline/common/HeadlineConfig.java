@@ -1,0 +1,17 @@
+package io.headline.common;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/** Headline's own settings; each can be set by the environment, e.g. HEADLINE_ADMIN_TOKEN. */
+@ConfigMapping(prefix = "headline")
+public interface HeadlineConfig {
+
+    /** The bootstrap admin API token. Without it, every write is refused. */
+    Optional<String> adminToken();
+
+    /** Loads the demo content into an empty database at start-up. */
+    @WithDefault("true")
+    boolean demoContent();
+}

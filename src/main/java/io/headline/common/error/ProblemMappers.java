@@ -1,0 +1,178 @@
+package io.headline.common.error;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The one place where exceptions become application/problem+json responses. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.type(), e.getMessage(), e.errors(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
+                .toList();
+        return respond(ProblemType.VALIDATION, "The request body has " + errors.size() + " invalid field(s).", errors, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e, UriInfo uri) {
+        return respond(ProblemType.MALFORMED_JSON, "The request body is not well-formed JSON: " + e.getOriginalMessage(),
+                List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownProperty(UnrecognizedPropertyException e, UriInfo uri) {
+        return respond(ProblemType.BAD_REQUEST, "The request body has a property this resource does not accept.",
+                List.of(new Problem.FieldError(pathOf(e), "unknown property; allowed: " + e.getKnownPropertyIds())), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedJson(JsonMappingException e, UriInfo uri) {
+        String field = pathOf(e);
+        return respond(ProblemType.BAD_REQUEST, "The request body does not have the expected shape.",
+                List.of(new Problem.FieldError(field.isEmpty() ? "$" : field, "has the wrong type or format")), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        return respond(ProblemType.MALFORMED_JSON, "The request body could not be read as JSON.", List.of(), uri);
+    }
+
+    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
+    public Response unauthorized(UriInfo uri, HttpHeaders headers) {
+        String detail = headers.getHeaderString(HttpHeaders.AUTHORIZATION) == null
+                ? "This operation needs an API token: send 'Authorization: Bearer <token>'."
+                : "The API token is not valid.";
+        return Response.fromResponse(respond(ProblemType.UNAUTHORIZED, detail, List.of(), uri))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"headline\"")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(ProblemType.FORBIDDEN, "This API token may not perform this operation.", List.of(), uri);
+    }
+
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
+    public Response concurrentChange(UriInfo uri) {
+        return respond(ProblemType.CONFLICT, "The resource was changed by another request at the same time; retry.",
+                List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response constraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        return respond(ProblemType.CONFLICT, "The change conflicts with existing content (a duplicate or a reference in use).",
+                List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonParseException parse) {
+            return malformedJson(parse, uri);
+        }
+        if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+            return unknownProperty(unknown, uri);
+        }
+        if (e.getCause() instanceof JsonMappingException mismatch) {
+            return mismatchedJson(mismatch, uri);
+        }
+        int status = e.getResponse().getStatus();
+        Response problem = respond(ProblemType.forStatus(status), detailOf(e, uri), List.of(), uri);
+        if (e instanceof NotAllowedException) {
+            return Response.fromResponse(problem).allow(e.getResponse().getAllowedMethods()).build();
+        }
+        return problem;
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.error("Unexpected failure on " + uri.getPath(), e);
+        return respond(ProblemType.INTERNAL, "An unexpected error occurred; it has been logged.", List.of(), uri);
+    }
+
+    static Response respond(ProblemType type, String detail, List<Problem.FieldError> errors, UriInfo uri) {
+        Problem body = new Problem(type.type(), type.title(), type.status(), detail, uri.getPath(), errors);
+        return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    private static String detailOf(WebApplicationException e, UriInfo uri) {
+        if (e instanceof NotFoundException) {
+            return "There is nothing at " + uri.getPath() + ".";
+        }
+        if (e instanceof NotSupportedException) {
+            return "This content type is not supported here; send application/json.";
+        }
+        if (e instanceof NotAllowedException) {
+            return "This method is not allowed on " + uri.getPath() + ".";
+        }
+        return e.getResponse().getStatusInfo().getReasonPhrase();
+    }
+
+    /** The property path of a violation, without the method and parameter names of the resource method. */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.CONSTRUCTOR) {
+                continue;
+            }
+            if (node.getIndex() != null && node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                field.append('[').append(node.getIndex()).append(']');
+                continue;
+            }
+            if (!field.isEmpty()) {
+                field.append('.');
+            }
+            field.append(node.getName());
+            if (node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? "$" : field.toString();
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            } else if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            }
+        }
+        return path.toString();
+    }
+}

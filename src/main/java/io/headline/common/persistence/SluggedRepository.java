@@ -1,0 +1,52 @@
+package io.headline.common.persistence;
+
+import io.headline.common.error.ProblemException;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Lookups shared by every content type: by id or slug, and slug availability. */
+public interface SluggedRepository<E extends ContentEntity> extends PanacheRepositoryBase<E, UUID> {
+
+    default Optional<E> findByIdOrSlug(String idOrSlug) {
+        Optional<UUID> id = parseId(idOrSlug);
+        return id.isPresent() ? findByIdOptional(id.get()) : find("slug", idOrSlug).firstResultOptional();
+    }
+
+    default boolean slugTaken(String slug, UUID exceptId) {
+        return exceptId == null
+                ? count("slug", slug) > 0
+                : count("slug = ?1 and id <> ?2", slug, exceptId) > 0;
+    }
+
+    /**
+     * The slug a write ends up with: the requested one if it is free (else 409), or one generated from
+     * {@code source} (a title or name), falling back to {@code kind} when the source has no ASCII letters.
+     */
+    default String claimSlug(String requested, String source, String kind, UUID selfId) {
+        if (requested != null) {
+            if (Slugs.looksLikeId(requested)) {
+                throw ProblemException.invalidField("slug", "must not have the shape of an id");
+            }
+            if (slugTaken(requested, selfId)) {
+                throw ProblemException.conflict("The " + kind + " slug '" + requested + "' is already taken.");
+            }
+            return requested;
+        }
+        String base = Slugs.slugify(source);
+        return Slugs.firstFree(base.isEmpty() ? kind : base, candidate -> slugTaken(candidate, selfId));
+    }
+
+    /** The entity a write refers to by id or slug, or a 422 that names the referring field. */
+    default E resolveReference(String idOrSlug, String field, String kind) {
+        return findByIdOrSlug(idOrSlug).orElseThrow(() ->
+                ProblemException.invalidField(field, "no " + kind + " with id or slug '" + idOrSlug + "'"));
+    }
+
+    static Optional<UUID> parseId(String text) {
+        if (text == null || !Slugs.looksLikeId(text.toLowerCase())) {
+            return Optional.empty();
+        }
+        return Optional.of(UUID.fromString(text));
+    }
+}
