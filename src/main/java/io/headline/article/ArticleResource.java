@@ -26,6 +26,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -71,7 +72,8 @@ public class ArticleResource {
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "createArticle", summary = "Create an article")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new author.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new article.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
     public RestResponse<ArticleView> create(@Valid @NotNull ArticleInput input) {
         ArticleView created = service.create(input);
         return RestResponse.ResponseBuilder.<ArticleView>created(ApiPaths.item("articles", created.id())).entity(created).build();

@@ -26,6 +26,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -70,7 +71,8 @@ public class AuthorResource {
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "createAuthor", summary = "Create an author")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new author.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new author.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorView.class)))
     public RestResponse<AuthorView> create(@Valid @NotNull AuthorInput input) {
         AuthorView created = service.create(input);
         return RestResponse.ResponseBuilder.<AuthorView>created(ApiPaths.item("authors", created.id())).entity(created).build();

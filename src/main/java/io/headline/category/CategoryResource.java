@@ -25,6 +25,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -67,7 +68,8 @@ public class CategoryResource {
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "createCategory", summary = "Create a category")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new category.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new category.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryView.class)))
     public RestResponse<CategoryView> create(@Valid @NotNull CategoryInput input) {
         CategoryView created = service.create(input);
         return RestResponse.ResponseBuilder.<CategoryView>created(ApiPaths.item("categories", created.id())).entity(created).build();

@@ -3,6 +3,7 @@ package io.headline.common.error;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -56,7 +57,7 @@ public class ProblemMappers {
                 List.of(new Problem.FieldError(pathOf(e), "unknown property; allowed: " + e.getKnownPropertyIds())), uri);
     }
 
-    @ServerExceptionMapper
+    @ServerExceptionMapper({JsonMappingException.class, MismatchedInputException.class})
     public Response mismatchedJson(JsonMappingException e, UriInfo uri) {
         String field = pathOf(e);
         return respond(ProblemType.BAD_REQUEST, "The request body does not have the expected shape.",

@@ -1,17 +1,25 @@
 package io.headline.common.openapi;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
- * Documents the error responses each operation can give, by one rule per kind of error, so that no
- * operation forgets one and the contract test sees every status the server really sends.
+ * Completes the contract by rule rather than by hand on each operation: the problem+json responses each
+ * operation can give, and for each merge-patch body a patch schema (every member optional and nullable)
+ * derived from the input schema, so that neither can drift from the code.
  */
 public class ProblemResponsesFilter implements OASFilter {
+
+    private static final String SCHEMAS = "#/components/schemas/";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -19,26 +27,33 @@ public class ProblemResponsesFilter implements OASFilter {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
-            if (!path.startsWith("/api/")) {
-                return;
-            }
-            boolean hasQuery = hasParameter(operation, Parameter.In.QUERY);
-            boolean hasBody = operation.getRequestBody() != null;
-            if (hasQuery || hasBody) {
-                addResponse(operation, "400", "BadRequest");
-            }
-            addResponse(operation, "401", "Unauthorized");
-            if (hasParameter(operation, Parameter.In.PATH) || path.contains("{")) {
-                addResponse(operation, "404", "NotFound");
-            }
-            if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD) {
-                addResponse(operation, "409", "Conflict");
-            }
-            if (hasBody) {
-                addResponse(operation, "415", "UnsupportedMediaType");
-                addResponse(operation, "422", "ValidationFailed");
+            if (path.startsWith("/api/")) {
+                addProblemResponses(path, method, operation);
+                if (method == PathItem.HttpMethod.PATCH) {
+                    usePatchSchema(openAPI, operation);
+                }
             }
         }));
+        openAPI.getComponents().removeSchema("JsonNode");
+        openAPI.getComponents().removeSchema("JsonNodeType");
+    }
+
+    private static void addProblemResponses(String path, PathItem.HttpMethod method, Operation operation) {
+        boolean hasBody = operation.getRequestBody() != null;
+        if (hasParameter(operation, Parameter.In.QUERY) || hasBody) {
+            addResponse(operation, "400", "BadRequest");
+        }
+        addResponse(operation, "401", "Unauthorized");
+        if (path.contains("{")) {
+            addResponse(operation, "404", "NotFound");
+        }
+        if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD) {
+            addResponse(operation, "409", "Conflict");
+        }
+        if (hasBody) {
+            addResponse(operation, "415", "UnsupportedMediaType");
+            addResponse(operation, "422", "ValidationFailed");
+        }
     }
 
     private static boolean hasParameter(Operation operation, Parameter.In in) {
@@ -46,10 +61,58 @@ public class ProblemResponsesFilter implements OASFilter {
                 && operation.getParameters().stream().anyMatch(p -> p.getIn() == in);
     }
 
+    /** Adds the shared response, replacing a bare one SmallRye may have generated (a 400 with no body). */
     private static void addResponse(Operation operation, String status, String component) {
-        if (operation.getResponses().getAPIResponse(status) == null) {
+        APIResponse existing = operation.getResponses().getAPIResponse(status);
+        if (existing == null || (existing.getRef() == null && existing.getContent() == null)) {
             operation.getResponses().addAPIResponse(status,
                     OASFactory.createAPIResponse().ref("#/components/responses/" + component));
         }
+    }
+
+    private static void usePatchSchema(OpenAPI openAPI, Operation operation) {
+        for (MediaType media : operation.getRequestBody().getContent().getMediaTypes().values()) {
+            String ref = media.getSchema() == null ? null : media.getSchema().getRef();
+            if (ref == null || !ref.startsWith(SCHEMAS) || !ref.endsWith("Input")) {
+                continue;
+            }
+            String inputName = ref.substring(SCHEMAS.length());
+            String patchName = inputName.replaceFirst("Input$", "Patch");
+            Schema input = openAPI.getComponents().getSchemas().get(inputName);
+            if (input != null && !openAPI.getComponents().getSchemas().containsKey(patchName)) {
+                openAPI.getComponents().addSchema(patchName, patchOf(inputName, input));
+            }
+            media.setSchema(OASFactory.createSchema().ref(SCHEMAS + patchName));
+        }
+    }
+
+    private static Schema patchOf(String inputName, Schema input) {
+        Schema patch = copy(input);
+        patch.setRequired(null);
+        patch.setDescription("A JSON merge patch (RFC 7396) of " + inputName + ": members present are set, members "
+                + "set to null are cleared, absent members are kept. The merged result must be a valid " + inputName + ".");
+        Map<String, Schema> properties = new LinkedHashMap<>();
+        input.getProperties().forEach((name, property) -> {
+            Schema nullable = copy(property);
+            if (nullable.getRef() != null) {
+                // In OpenAPI 3.0 a $ref ignores its siblings, so the reference moves into allOf.
+                String target = nullable.getRef();
+                nullable.setRef(null);
+                nullable.addAllOf(OASFactory.createSchema().ref(target));
+            }
+            if (nullable.getType() == null || nullable.getType().isEmpty()) {
+                nullable.addType(Schema.SchemaType.OBJECT);
+            }
+            nullable.addType(Schema.SchemaType.NULL);
+            properties.put(name, nullable);
+        });
+        patch.setProperties(properties);
+        return patch;
+    }
+
+    private static Schema copy(Schema schema) {
+        Schema copy = OASFactory.createSchema();
+        copy.setAll(new LinkedHashMap<>(schema.getAll()));
+        return copy;
     }
 }

@@ -20,7 +20,7 @@ import org.hibernate.validator.constraints.URL;
 @Documented
 @Constraint(validatedBy = {})
 @URL
-@Pattern(regexp = "(?i)^https?://\\S+$")
+@Pattern(regexp = "^[hH][tT][tT][pP][sS]?://\\S+$")
 @Size(max = HttpUrl.MAX_LENGTH)
 @ReportAsSingleViolation
 @Target({FIELD, PARAMETER, RECORD_COMPONENT, TYPE_USE})

@@ -1,0 +1,60 @@
+package io.headline.common;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** openapi.yaml at the top of the repository is the published contract: it must be what the server serves. */
+@QuarkusTest
+class ContractTests {
+
+    private static final Path CONTRACT = Path.of("openapi.yaml");
+
+    @Test
+    void shouldServeExactlyTheCommittedContract() throws IOException {
+        String served = given().noFilters().queryParam("format", "yaml").when().get("/q/openapi")
+                .then().statusCode(200).extract().asString();
+
+        assertThat(served)
+                .as("openapi.yaml differs from /q/openapi: if the change is intended, refresh the file with "
+                        + "'curl -s localhost:8080/q/openapi > openapi.yaml' against a running build")
+                .isEqualTo(Files.readString(CONTRACT));
+    }
+
+    @Test
+    void shouldDocumentEveryOperationWithAnIdASummaryAndErrors() {
+        OpenAPI contract = new OpenAPIV3Parser().read(CONTRACT.toString());
+        List<String> incomplete = new ArrayList<>();
+        contract.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            if (!complete(operation)) {
+                incomplete.add(method + " " + path);
+            }
+        }));
+
+        assertThat(contract.getPaths()).isNotEmpty();
+        assertThat(incomplete).isEmpty();
+        assertThat(contract.getComponents().getSecuritySchemes().get("bearer").getScheme()).isEqualTo("bearer");
+    }
+
+    @Test
+    void shouldServeSwaggerUi() {
+        given().noFilters().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+
+    private static boolean complete(Operation operation) {
+        return operation.getOperationId() != null && operation.getSummary() != null
+                && operation.getResponses().containsKey("401")
+                && operation.getResponses().keySet().stream().anyMatch(status -> status.startsWith("2"));
+    }
+}
