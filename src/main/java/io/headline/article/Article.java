@@ -37,6 +37,8 @@ public class Article extends ContentEntity {
 
     public Instant publishedAt;
 
+    public boolean featured;
+
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "category_id")
     public Category category;
@@ -58,7 +60,7 @@ public class Article extends ContentEntity {
 
     /**
      * Whether the public may see the article at {@code now}: published or scheduled, and its time has come.
-     * {@link ArticleRepository#PUBLIC} is the same rule in HQL.
+     * {@link ArticleRepository#list} applies the same rule in HQL.
      */
     public boolean isPublicAt(Instant now) {
         return (status == ArticleStatus.published || status == ArticleStatus.scheduled)

@@ -32,6 +32,8 @@ public record ArticleInput(
         String body,
         @Schema(description = "Defaults to draft on create; kept on PUT when omitted.")
         ArticleStatus status,
+        @Schema(description = "Whether editors feature the article; defaults to false.")
+        Boolean featured,
         @Schema(description = "When the article is (or was) published, ISO-8601 with offset. Set to the time of "
                 + "the write when an article becomes published without one; required for scheduled.",
                 examples = "2020-01-01T00:00:00Z")

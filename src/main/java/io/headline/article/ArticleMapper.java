@@ -11,25 +11,34 @@ public final class ArticleMapper {
     private ArticleMapper() {
     }
 
-    /** The full article, as a single GET returns it. */
-    public static ArticleView toView(Article a, Instant now) {
-        return view(a, a.body, now);
-    }
-
-    /** The article as lists carry it: everything but the body. */
-    public static ArticleView toListItem(Article a, Instant now) {
-        return view(a, null, now);
+    /** The article in the requested shape; members left out are null, which JSON omits. */
+    public static ArticleView toView(Article a, Instant now, ArticleShape shape) {
+        return new ArticleView(
+                a.id,
+                shape.has("slug") ? a.slug : null,
+                shape.has("title") ? a.title : null,
+                shape.has("subtitle") ? a.subtitle : null,
+                shape.has("excerpt") ? a.excerpt : null,
+                shape.has("body") ? a.body : null,
+                shape.has("status") ? a.statusAt(now) : null,
+                shape.has("featured") ? a.featured : null,
+                shape.has("publishedAt") ? a.publishedAt : null,
+                !shape.has("category") ? null
+                        : shape.fullCategory() ? CategoryMapper.toView(a.category) : CategoryMapper.toCompact(a.category),
+                !shape.has("authors") ? null : a.authors.stream()
+                        .map(au -> shape.fullAuthors() ? AuthorMapper.toView(au, shape.authorEmails())
+                                : AuthorMapper.toCompact(au))
+                        .toList(),
+                shape.has("tags") ? List.copyOf(a.tags) : null,
+                shape.has("featureImageUrl") ? a.featureImageUrl : null,
+                shape.has("createdAt") ? a.createdAt : null,
+                shape.has("updatedAt") ? a.updatedAt : null,
+                shape.has("version") ? a.version : null);
     }
 
     public static ArticleInput toInput(Article a) {
-        return new ArticleInput(a.slug, a.title, a.subtitle, a.excerpt, a.body, a.status, a.publishedAt,
+        return new ArticleInput(a.slug, a.title, a.subtitle, a.excerpt, a.body, a.status, a.featured, a.publishedAt,
                 a.category.id.toString(), a.authors.stream().map(au -> au.id.toString()).toList(), List.copyOf(a.tags),
                 a.featureImageUrl);
-    }
-
-    private static ArticleView view(Article a, String body, Instant now) {
-        return new ArticleView(a.id, a.slug, a.title, a.subtitle, a.excerpt, body, a.statusAt(now), a.publishedAt,
-                CategoryMapper.toRef(a.category), a.authors.stream().map(AuthorMapper::toRef).toList(),
-                List.copyOf(a.tags), a.featureImageUrl, a.createdAt, a.updatedAt, a.version);
     }
 }

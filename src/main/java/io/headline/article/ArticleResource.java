@@ -6,13 +6,14 @@ import io.headline.common.ApiPaths;
 import io.headline.common.error.ProblemException;
 import io.headline.common.json.MergePatch;
 import io.headline.common.paging.Page;
-import io.headline.common.paging.PageRequest;
+import io.headline.common.paging.Pages;
 import io.headline.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,7 +24,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -49,13 +52,14 @@ public class ArticleResource {
 
     @GET
     @PermitAll
-    @Operation(operationId = "listArticles", summary = "List articles", description = "Articles newest first (by publishedAt), a page at a time, without their bodies. The public sees published articles only.")
-    public Page<ArticleView> list(
-            @Parameter(description = "Page number, from 1.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
-                    defaultValue = "1")) @QueryParam("page") String page,
-            @Parameter(description = "Items per page, 1 to 100.", schema = @Schema(type = SchemaType.INTEGER,
-                    minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
-        return service.list(PageRequest.parse(page, size), Roles.seesUnpublished(caller));
+    @Operation(operationId = "listArticles", summary = "List articles",
+            description = "Articles newest first (by publishedAt) unless sorted otherwise, filtered, a page at a time, "
+                    + "without their bodies unless `fields` names `body`. The public sees published articles only. "
+                    + "Every page carries `meta.nextCursor` and `links.next` to continue the same query.")
+    public Page<ArticleView> list(@BeanParam ArticleListParams params, @Context UriInfo uri) {
+        ArticleListRequest request = ArticleListRequest.parse(params, Roles.seesUnpublished(caller),
+                Roles.seesEmails(caller));
+        return Pages.of(service.list(request), request.page(), uri);
     }
 
     @GET
@@ -63,8 +67,15 @@ public class ArticleResource {
     @PermitAll
     @Operation(operationId = "getArticle", summary = "Get an article by id or slug",
             description = "Unpublished articles answer 404 unless the caller may see them.")
-    public ArticleView get(@Parameter(description = "The article's id or slug.") @PathParam("idOrSlug") String idOrSlug) {
-        return service.find(idOrSlug, Roles.seesUnpublished(caller)).orElseThrow(() -> notFound(idOrSlug));
+    public ArticleView get(
+            @Parameter(description = "The article's id or slug.") @PathParam("idOrSlug") String idOrSlug,
+            @Parameter(description = "Comma-separated members to return; `id` is always returned. "
+                    + "Same names as on the list.", example = "id,slug,title,body") @QueryParam("fields") String fields,
+            @Parameter(description = "Relations to return as full objects: authors, category.",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^(authors|category)(,(authors|category))*$"),
+                    example = "authors") @QueryParam("include") String include) {
+        ArticleShape shape = ArticleShape.parse(fields, include, ArticleShape.FIELDS, Roles.seesEmails(caller));
+        return service.find(idOrSlug, Roles.seesUnpublished(caller), shape).orElseThrow(() -> notFound(idOrSlug));
     }
 
     @POST

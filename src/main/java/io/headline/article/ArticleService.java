@@ -7,20 +7,26 @@ import io.headline.author.AuthorRepository;
 import io.headline.category.CategoryRepository;
 import io.headline.common.error.ProblemException;
 import io.headline.common.json.MergePatcher;
-import io.headline.common.paging.Page;
-import io.headline.common.paging.PageRequest;
+import io.headline.common.query.Slice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 @ApplicationScoped
 public class ArticleService {
+
+    /** Writes answer with the whole article, as an editor's tool needs it. */
+    private static final ArticleShape WRITTEN = ArticleShape.parse(null, null, ArticleShape.FIELDS, true);
+    private static final UUID NO_ONE = new UUID(0, 0);
 
     private final ArticleRepository articles;
     private final AuthorRepository authors;
@@ -37,19 +43,28 @@ public class ArticleService {
         this.clock = clock;
     }
 
-    public Page<ArticleView> list(PageRequest request, boolean includeUnpublished) {
+    public Slice<ArticleView> list(ArticleListRequest request) {
         Instant now = clock.instant();
-        List<Article> page = articles.page(request, includeUnpublished, now);
-        return Page.of(page, request, articles.countVisible(includeUnpublished, now))
-                .map(a -> ArticleMapper.toListItem(a, now));
+        ArticleListRequest.Filter filter = request.filter();
+        // A filter naming a category or author that does not exist matches nothing, like any other filter.
+        Collection<UUID> categoryIds = filter.category() == null ? null : categories.findByIdOrSlug(filter.category())
+                .map(c -> filter.includeSubcategories() ? categories.subtree(c.id) : Set.of(c.id))
+                .orElse(Set.of());
+        UUID authorId = filter.author() == null ? null
+                : authors.findByIdOrSlug(filter.author()).map(a -> a.id).orElse(NO_ONE);
+        if (categoryIds != null && categoryIds.isEmpty()) {
+            return new Slice<>(List.of(), null, request.page().count() ? 0L : null);
+        }
+        return articles.list(filter, categoryIds, authorId, request.sort(), request.page(), now)
+                .map(a -> ArticleMapper.toView(a, now, request.shape()));
     }
 
     /** An article the caller may see; an unpublished one is as absent as a missing one to the public. */
-    public Optional<ArticleView> find(String idOrSlug, boolean includeUnpublished) {
+    public Optional<ArticleView> find(String idOrSlug, boolean includeUnpublished, ArticleShape shape) {
         Instant now = clock.instant();
         return articles.findByIdOrSlug(idOrSlug)
                 .filter(a -> includeUnpublished || a.isPublicAt(now))
-                .map(a -> ArticleMapper.toView(a, now));
+                .map(a -> ArticleMapper.toView(a, now, shape));
     }
 
     @Transactional
@@ -58,7 +73,7 @@ public class ArticleService {
         write(article, input);
         articles.persist(article);
         articles.flush();
-        return ArticleMapper.toView(article, clock.instant());
+        return ArticleMapper.toView(article, clock.instant(), WRITTEN);
     }
 
     @Transactional
@@ -66,7 +81,7 @@ public class ArticleService {
         return articles.findByIdOrSlug(idOrSlug).map(article -> {
             write(article, input);
             articles.flush();
-            return ArticleMapper.toView(article, clock.instant());
+            return ArticleMapper.toView(article, clock.instant(), WRITTEN);
         });
     }
 
@@ -79,7 +94,7 @@ public class ArticleService {
         Article article = found.get();
         write(article, patcher.patch(ArticleMapper.toInput(article), patch));
         articles.flush();
-        return Optional.of(ArticleMapper.toView(article, clock.instant()));
+        return Optional.of(ArticleMapper.toView(article, clock.instant(), WRITTEN));
     }
 
     @Transactional
@@ -106,6 +121,7 @@ public class ArticleService {
         article.excerpt = input.excerpt();
         article.body = input.body();
         article.featureImageUrl = input.featureImageUrl();
+        article.featured = Boolean.TRUE.equals(input.featured());
         article.status = input.status() != null ? input.status()
                 : article.status != null ? article.status : ArticleStatus.draft;
         article.publishedAt = publishedAt(article.status, input.publishedAt(), article.publishedAt, now);

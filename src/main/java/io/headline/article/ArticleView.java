@@ -1,31 +1,37 @@
 package io.headline.article;
 
-import io.headline.author.AuthorRef;
-import io.headline.category.CategoryRef;
+import io.headline.author.AuthorView;
+import io.headline.category.CategoryView;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "Article", description = "An article with its category and authors in compact form, "
-        + "so that a card or a page renders without a second request.")
+/**
+ * An article as the API shows it. Which members are present depends on the request: {@code fields}
+ * selects them (the id is always there), lists leave the body out unless asked, and {@code include}
+ * turns the compact category and authors into full objects.
+ */
+@Schema(name = "Article", description = "An article with its category and authors, compact by default (id, slug, "
+        + "name) so that a card or a page renders without a second request. Every member is present unless "
+        + "`fields` selects a subset; `id` is always present; lists leave out `body` unless `fields` names it.")
 public record ArticleView(
         @Schema(description = "Opaque, stable identifier.", required = true) UUID id,
-        @Schema(description = "URL-safe unique identifier.", examples = "extraction-sequel-in-the-works", required = true)
-        String slug,
-        @Schema(description = "Headline.", examples = "Extraction sequel in the works", required = true) String title,
+        @Schema(description = "URL-safe unique identifier.", examples = "extraction-sequel-in-the-works") String slug,
+        @Schema(description = "Headline.", examples = "Extraction sequel in the works") String title,
         @Schema(description = "Standfirst or dek.") String subtitle,
         @Schema(description = "A short summary (plain text).") String excerpt,
-        @Schema(description = "The body as Markdown; present on single articles, omitted in lists.") String body,
-        @Schema(required = true) ArticleStatus status,
+        @Schema(description = "The body as Markdown; present on single articles, in lists only with fields=body.")
+        String body,
+        ArticleStatus status,
+        @Schema(description = "Whether editors feature the article.") Boolean featured,
         @Schema(description = "When the article is (or was) published (UTC); absent for an unpublished draft.")
         Instant publishedAt,
-        @Schema(required = true) CategoryRef category,
-        @Schema(description = "Authors in byline order.", required = true) List<AuthorRef> authors,
-        @Schema(description = "Tags in order.", required = true) List<String> tags,
+        CategoryView category,
+        @Schema(description = "Authors in byline order.") List<AuthorView> authors,
+        @Schema(description = "Tags in order.") List<String> tags,
         @Schema(description = "Lead image URL.") String featureImageUrl,
-        @Schema(description = "When the article was created (UTC).", required = true) Instant createdAt,
-        @Schema(description = "When the article was last changed (UTC).", required = true) Instant updatedAt,
-        @Schema(description = "Increases with every change; the basis of optimistic concurrency.", required = true)
-        long version) {
+        @Schema(description = "When the article was created (UTC).") Instant createdAt,
+        @Schema(description = "When the article was last changed (UTC).") Instant updatedAt,
+        @Schema(description = "Increases with every change; the basis of optimistic concurrency.") Long version) {
 }

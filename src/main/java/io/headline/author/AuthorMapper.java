@@ -11,8 +11,9 @@ public final class AuthorMapper {
                 a.createdAt, a.updatedAt);
     }
 
-    public static AuthorRef toRef(Author a) {
-        return new AuthorRef(a.id, a.slug, a.name);
+    /** Enough to render a byline. */
+    public static AuthorView toCompact(Author a) {
+        return new AuthorView(a.id, a.slug, a.name, null, null, null, null, null, null);
     }
 
     public static AuthorInput toInput(Author a) {

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.headline.article.ArticleRepository;
 import io.headline.common.error.ProblemException;
 import io.headline.common.json.MergePatcher;
-import io.headline.common.paging.Page;
 import io.headline.common.paging.PageRequest;
+import io.headline.common.query.Slice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -27,8 +27,8 @@ public class AuthorService {
         this.clock = clock;
     }
 
-    public Page<AuthorView> list(PageRequest request, boolean withEmail) {
-        return Page.of(authors.page(request), request, authors.count()).map(a -> AuthorMapper.toView(a, withEmail));
+    public Slice<AuthorView> list(String sort, PageRequest page, boolean withEmail) {
+        return authors.list(sort, page).map(a -> AuthorMapper.toView(a, withEmail));
     }
 
     public Optional<AuthorView> find(String idOrSlug, boolean withEmail) {

@@ -1,6 +1,6 @@
 package io.headline.category;
 
-import io.headline.common.persistence.ContentEntity;
+import io.headline.common.persistence.NamedEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
@@ -9,9 +9,8 @@ import jakarta.persistence.Table;
 
 @Entity
 @Table(name = "category")
-public class Category extends ContentEntity {
+public class Category extends NamedEntity {
 
-    public String name;
     public String description;
 
     @ManyToOne(fetch = FetchType.LAZY)

@@ -7,12 +7,13 @@ public final class CategoryMapper {
     }
 
     public static CategoryView toView(Category c) {
-        return new CategoryView(c.id, c.slug, c.name, c.description, c.parent == null ? null : toRef(c.parent),
+        return new CategoryView(c.id, c.slug, c.name, c.description, c.parent == null ? null : toCompact(c.parent),
                 c.createdAt, c.updatedAt);
     }
 
-    public static CategoryRef toRef(Category c) {
-        return new CategoryRef(c.id, c.slug, c.name);
+    /** Enough to render a link. */
+    public static CategoryView toCompact(Category c) {
+        return new CategoryView(c.id, c.slug, c.name, null, null, null, null);
     }
 
     public static CategoryInput toInput(Category c) {

@@ -1,24 +1,53 @@
 package io.headline.category;
 
-import io.headline.common.paging.PageRequest;
-import io.headline.common.persistence.SluggedRepository;
-import io.quarkus.panache.common.Sort;
+import io.headline.common.persistence.NamedRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
-public class CategoryRepository implements SluggedRepository<Category> {
+public class CategoryRepository implements NamedRepository<Category> {
 
-    public List<Category> page(PageRequest request) {
-        return find("from Category c left join fetch c.parent", Sort.by("c.name").and("c.id"))
-                .page(request.page() - 1, request.size()).list();
+    @Override
+    public Class<Category> type() {
+        return Category.class;
+    }
+
+    @Override
+    public String fetches() {
+        return "left join fetch x.parent";
     }
 
     public boolean nameTaken(String name, UUID exceptId) {
         return exceptId == null
                 ? count("lower(name) = lower(?1)", name) > 0
                 : count("lower(name) = lower(?1) and id <> ?2", name, exceptId) > 0;
+    }
+
+    /** The ids of a category and all its descendants: one query over the (small) category table. */
+    public Set<UUID> subtree(UUID root) {
+        Map<UUID, List<UUID>> children = new HashMap<>();
+        for (Object[] row : getEntityManager()
+                .createQuery("select c.id, c.parent.id from Category c where c.parent is not null", Object[].class)
+                .getResultList()) {
+            children.computeIfAbsent((UUID) row[1], k -> new ArrayList<>()).add((UUID) row[0]);
+        }
+        Set<UUID> ids = new LinkedHashSet<>();
+        Deque<UUID> pending = new ArrayDeque<>(List.of(root));
+        while (!pending.isEmpty()) {
+            UUID id = pending.pop();
+            if (ids.add(id)) {
+                pending.addAll(children.getOrDefault(id, List.of()));
+            }
+        }
+        return ids;
     }
 
     public long countChildren(UUID id) {

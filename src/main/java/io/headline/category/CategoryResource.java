@@ -6,12 +6,15 @@ import io.headline.common.ApiPaths;
 import io.headline.common.error.ProblemException;
 import io.headline.common.json.MergePatch;
 import io.headline.common.paging.Page;
+import io.headline.common.paging.NamedListParams;
 import io.headline.common.paging.PageRequest;
+import io.headline.common.paging.Pages;
 import io.headline.security.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,10 +24,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -46,13 +49,10 @@ public class CategoryResource {
 
     @GET
     @PermitAll
-    @Operation(operationId = "listCategories", summary = "List categories", description = "Categories by name, a page at a time.")
-    public Page<CategoryView> list(
-            @Parameter(description = "Page number, from 1.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
-                    defaultValue = "1")) @QueryParam("page") String page,
-            @Parameter(description = "Items per page, 1 to 100.", schema = @Schema(type = SchemaType.INTEGER,
-                    minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
-        return service.list(PageRequest.parse(page, size));
+    @Operation(operationId = "listCategories", summary = "List categories", description = "Categories by name unless sorted otherwise, a page at a time.")
+    public Page<CategoryView> list(@BeanParam NamedListParams params, @Context UriInfo uri) {
+        PageRequest page = params.pageRequest();
+        return Pages.of(service.list(params.sort, page), page, uri);
     }
 
     @GET

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.headline.article.ArticleRepository;
 import io.headline.common.error.ProblemException;
 import io.headline.common.json.MergePatcher;
-import io.headline.common.paging.Page;
 import io.headline.common.paging.PageRequest;
+import io.headline.common.query.Slice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -27,8 +27,8 @@ public class CategoryService {
         this.clock = clock;
     }
 
-    public Page<CategoryView> list(PageRequest request) {
-        return Page.of(categories.page(request), request, categories.count()).map(CategoryMapper::toView);
+    public Slice<CategoryView> list(String sort, PageRequest page) {
+        return categories.list(sort, page).map(CategoryMapper::toView);
     }
 
     public Optional<CategoryView> find(String idOrSlug) {

@@ -4,13 +4,14 @@ import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "Category", description = "A section articles are filed under; categories form a tree.")
+@Schema(name = "Category", description = "A section articles are filed under; categories form a tree. Embedded in "
+        + "an article, or as a parent, it carries only id, slug and name unless the request has include=category.")
 public record CategoryView(
         @Schema(description = "Opaque, stable identifier.", required = true) UUID id,
         @Schema(description = "URL-safe unique identifier.", examples = "news", required = true) String slug,
         @Schema(description = "Display name.", examples = "News", required = true) String name,
         @Schema(description = "What the category holds (plain text).") String description,
-        @Schema(description = "The parent category; absent for a top-level category.") CategoryRef parent,
-        @Schema(description = "When the category was created (UTC).", required = true) Instant createdAt,
-        @Schema(description = "When the category was last changed (UTC).", required = true) Instant updatedAt) {
+        @Schema(description = "The parent category, compact; absent for a top-level category.") CategoryView parent,
+        @Schema(description = "When the category was created (UTC).") Instant createdAt,
+        @Schema(description = "When the category was last changed (UTC).") Instant updatedAt) {
 }

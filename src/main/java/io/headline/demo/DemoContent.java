@@ -92,7 +92,7 @@ public class DemoContent {
         }
         ArticleInput a = demo.article();
         return new ArticleInput(a.slug(), a.title(), a.subtitle(), a.excerpt(), readCapturedBody(demo.bodyFrom()),
-                a.status(), a.publishedAt(), a.category(), a.authors(), a.tags(), a.featureImageUrl());
+                a.status(), a.featured(), a.publishedAt(), a.category(), a.authors(), a.tags(), a.featureImageUrl());
     }
 
     /**

@@ -33,7 +33,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.type(), e.getMessage(), e.errors(), uri);
+        Response problem = respond(e.type(), e.getMessage(), e.errors(), uri);
+        return e.type() == ProblemType.UNAUTHORIZED ? challenge(problem) : problem;
     }
 
     @ServerExceptionMapper
@@ -74,9 +75,11 @@ public class ProblemMappers {
         String detail = headers.getHeaderString(HttpHeaders.AUTHORIZATION) == null
                 ? "This operation needs an API token: send 'Authorization: Bearer <token>'."
                 : "The API token is not valid.";
-        return Response.fromResponse(respond(ProblemType.UNAUTHORIZED, detail, List.of(), uri))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"headline\"")
-                .build();
+        return challenge(respond(ProblemType.UNAUTHORIZED, detail, List.of(), uri));
+    }
+
+    private static Response challenge(Response problem) {
+        return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"headline\"").build();
     }
 
     @ServerExceptionMapper

@@ -4,12 +4,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "PageMeta", description = "Where this page sits in the whole list.")
 public record PageMeta(
-        @Schema(description = "This page's number, from 1.", examples = "1", required = true)
-        int page,
+        @Schema(description = "This page's number, from 1; absent when the page was fetched by cursor.", examples = "1")
+        Integer page,
         @Schema(description = "The most items a page holds.", examples = "20", required = true)
         int size,
-        @Schema(description = "How many items the whole list has.", examples = "42", required = true)
-        long totalItems,
-        @Schema(description = "How many pages of this size the list has.", examples = "3", required = true)
-        long totalPages) {
+        @Schema(description = "How many items the whole list has; absent with count=false.", examples = "42")
+        Long totalItems,
+        @Schema(description = "How many pages of this size the list has; absent with count=false.", examples = "3")
+        Long totalPages,
+        @Schema(description = "Opaque cursor that continues the same query after this page (pass it as `cursor`); "
+                + "absent on the last page.", examples = "eyJzIjoiLXB1Ymxpc2hlZEF0LGlkIiwidiI6W119")
+        String nextCursor) {
 }

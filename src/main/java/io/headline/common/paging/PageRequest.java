@@ -2,21 +2,44 @@ package io.headline.common.paging;
 
 import io.headline.common.error.ProblemException;
 
-/** A validated page of a list: page numbers start at 1, size is bounded so no list is ever silently capped. */
-public record PageRequest(int page, int size) {
+/**
+ * Which part of a list to return: a page number (offset paging) or a cursor (keyset paging), a size that
+ * is bounded so that no list is ever silently capped, and whether to count the whole list.
+ */
+public record PageRequest(int page, int size, String cursor, boolean count) {
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
 
     /** Parses the raw query parameters, answering 400 for anything outside the documented range. */
-    public static PageRequest parse(String page, String size) {
+    public static PageRequest parse(String page, String size, String cursor, String count) {
+        if (page != null && cursor != null) {
+            throw ProblemException.invalidParameter("cursor", "cannot be combined with page; use one or the other");
+        }
         return new PageRequest(
                 parse("page", page, 1, 1, Integer.MAX_VALUE),
-                parse("size", size, DEFAULT_SIZE, 1, MAX_SIZE));
+                parse("size", size, DEFAULT_SIZE, 1, MAX_SIZE),
+                cursor,
+                parseBoolean("count", count, true));
+    }
+
+    public static PageRequest parse(String page, String size) {
+        return parse(page, size, null, null);
     }
 
     public int offset() {
-        return (page - 1) * size;
+        return cursor == null ? (page - 1) * size : 0;
+    }
+
+    public static boolean parseBoolean(String name, String raw, boolean fallback) {
+        if (raw == null) {
+            return fallback;
+        }
+        return switch (raw.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.invalidParameter(name, "must be true or false");
+        };
     }
 
     private static int parse(String name, String raw, int fallback, int min, int max) {

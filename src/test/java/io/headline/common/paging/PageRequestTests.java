@@ -5,19 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.headline.common.error.ProblemException;
 import io.headline.common.error.ProblemType;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PageRequestTests {
 
     @Test
-    void shouldDefaultToTheFirstPageOfTwenty() {
-        assertThat(PageRequest.parse(null, null)).isEqualTo(new PageRequest(1, 20));
+    void shouldDefaultToTheFirstCountedPageOfTwenty() {
+        assertThat(PageRequest.parse(null, null)).isEqualTo(new PageRequest(1, 20, null, true));
     }
 
     @Test
-    void shouldComputeTheOffset() {
+    void shouldComputeTheOffsetOfAPageButNotOfACursor() {
         assertThat(PageRequest.parse("3", "10").offset()).isEqualTo(20);
+        assertThat(PageRequest.parse(null, "10", "abc", null).offset()).isZero();
     }
 
     @Test
@@ -30,8 +30,15 @@ class PageRequestTests {
     }
 
     @Test
-    void shouldCountPagesRoundingUp() {
-        assertThat(Page.of(List.of(), new PageRequest(1, 20), 41).meta().totalPages()).isEqualTo(3);
-        assertThat(Page.of(List.of(), new PageRequest(1, 20), 0).meta().totalPages()).isZero();
+    void shouldRefuseAPageAndACursorTogether() {
+        assertThatThrownBy(() -> PageRequest.parse("2", null, "abc", null))
+                .isInstanceOfSatisfying(ProblemException.class,
+                        e -> assertThat(e.errors()).extracting(f -> f.field()).containsExactly("cursor"));
+    }
+
+    @Test
+    void shouldReadCountAsAStrictBoolean() {
+        assertThat(PageRequest.parse(null, null, null, "false").count()).isFalse();
+        assertThatThrownBy(() -> PageRequest.parse(null, null, null, "no")).isInstanceOf(ProblemException.class);
     }
 }

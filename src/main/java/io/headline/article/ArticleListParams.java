@@ -1,0 +1,81 @@
+package io.headline.article;
+
+import io.headline.common.paging.PagingParams;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/**
+ * The query parameters of the article list, each typed and documented so that a generated client can
+ * call every one of them. They arrive as text and are checked by {@link ArticleListRequest}, so that a
+ * bad value is a 400 that says what is allowed.
+ */
+public class ArticleListParams extends PagingParams {
+
+    @QueryParam("sort")
+    @Parameter(description = "Comma-separated sort keys, `-` for descending, from: publishedAt, updatedAt, "
+            + "createdAt, title. The id is always appended as a tie-breaker.",
+            schema = @Schema(type = SchemaType.STRING, defaultValue = "-publishedAt",
+                    pattern = "^-?(publishedAt|updatedAt|createdAt|title)(,-?(publishedAt|updatedAt|createdAt|title))*$"),
+            example = "-publishedAt,title")
+    public String sort;
+
+    @QueryParam("fields")
+    @Parameter(description = "Comma-separated members to return (sparse fieldset); `id` is always returned. From: "
+            + "id, slug, title, subtitle, excerpt, body, status, featured, publishedAt, category, authors, tags, "
+            + "featureImageUrl, createdAt, updatedAt, version.",
+            schema = @Schema(type = SchemaType.STRING), example = "id,slug,title,publishedAt")
+    public String fields;
+
+    @QueryParam("include")
+    @Parameter(description = "Comma-separated relations to return as full objects instead of compact ones: "
+            + "authors, category.", schema = @Schema(type = SchemaType.STRING, pattern =
+            "^(authors|category)(,(authors|category))*$"), example = "authors,category")
+    public String include;
+
+    @QueryParam("category")
+    @Parameter(description = "Only articles in this category (id or slug).", example = "news")
+    public String category;
+
+    @QueryParam("includeSubcategories")
+    @Parameter(description = "With `category`: also articles in its subcategories, at any depth.",
+            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"), example = "true")
+    public String includeSubcategories;
+
+    @QueryParam("author")
+    @Parameter(description = "Only articles credited to this author (id or slug).", example = "newsdesk")
+    public String author;
+
+    @QueryParam("tag")
+    @Parameter(description = "Only articles with any of these tags; repeat the parameter for more than one.",
+            example = "film")
+    public List<String> tag;
+
+    @QueryParam("publishedAfter")
+    @Parameter(description = "Only articles published strictly after this instant (ISO-8601 with offset).",
+            schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2020-01-01T00:00:00Z")
+    public String publishedAfter;
+
+    @QueryParam("publishedBefore")
+    @Parameter(description = "Only articles published strictly before this instant (ISO-8601 with offset).",
+            schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2021-01-01T00:00:00Z")
+    public String publishedBefore;
+
+    @QueryParam("updatedAfter")
+    @Parameter(description = "Only articles changed strictly after this instant, for incremental sync.",
+            schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2020-01-01T00:00:00Z")
+    public String updatedAfter;
+
+    @QueryParam("featured")
+    @Parameter(description = "Only featured (true) or only unfeatured (false) articles.",
+            schema = @Schema(type = SchemaType.BOOLEAN), example = "true")
+    public String featured;
+
+    @QueryParam("status")
+    @Parameter(description = "Only articles in any of these statuses; repeat for more than one. Anything but "
+            + "`published` needs a token that may see unpublished content.",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ArticleStatus.class), example = "draft")
+    public List<String> status;
+}

@@ -1,0 +1,80 @@
+package io.headline.article;
+
+import io.headline.common.error.ProblemException;
+import io.headline.common.error.ProblemType;
+import io.headline.common.paging.PageRequest;
+import io.headline.common.query.SortKey;
+import io.headline.common.query.Sorting;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** A checked article list request: what to filter by, how to sort, which page, and in what shape. */
+public record ArticleListRequest(Filter filter, List<SortKey<Article>> sort, PageRequest page, ArticleShape shape) {
+
+    /** What an article must match to be listed; null members do not filter. */
+    public record Filter(boolean includeUnpublished, Set<ArticleStatus> statuses, String category,
+            boolean includeSubcategories, String author, List<String> tags, Instant publishedAfter,
+            Instant publishedBefore, Instant updatedAfter, Boolean featured) {
+    }
+
+    public static ArticleListRequest parse(ArticleListParams p, boolean seesUnpublished, boolean seesEmails) {
+        Filter filter = new Filter(
+                seesUnpublished,
+                statuses(p.status, seesUnpublished),
+                blankToNull(p.category),
+                PageRequest.parseBoolean("includeSubcategories", p.includeSubcategories, false),
+                blankToNull(p.author),
+                p.tag == null || p.tag.isEmpty() ? null : p.tag.stream().map(String::strip).toList(),
+                instant("publishedAfter", p.publishedAfter),
+                instant("publishedBefore", p.publishedBefore),
+                instant("updatedAfter", p.updatedAfter),
+                p.featured == null ? null : PageRequest.parseBoolean("featured", p.featured, false));
+        List<SortKey<Article>> sort = Sorting.parse(p.sort, "-publishedAt", ArticleRepository.sortable(seesUnpublished),
+                ArticleRepository.ID);
+        return new ArticleListRequest(filter, sort, p.pageRequest(),
+                ArticleShape.parse(p.fields, p.include, ArticleShape.allFieldsBut("body"), seesEmails));
+    }
+
+    private static Set<ArticleStatus> statuses(List<String> raw, boolean seesUnpublished) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        Set<ArticleStatus> statuses = EnumSet.noneOf(ArticleStatus.class);
+        for (String name : raw) {
+            try {
+                statuses.add(ArticleStatus.valueOf(name.strip()));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalidParameter("status", "must be one of draft, published, scheduled, archived");
+            }
+        }
+        if (seesUnpublished) {
+            return statuses;
+        }
+        if (!statuses.equals(EnumSet.of(ArticleStatus.published))) {
+            throw new ProblemException(ProblemType.UNAUTHORIZED,
+                    "Filtering by a status other than published needs a token that may see unpublished content.");
+        }
+        return null; // everything the public sees reads as published
+
+    }
+
+    private static Instant instant(String name, String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(raw.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidParameter(name, "must be an ISO-8601 date-time with offset, "
+                    + "e.g. 2020-01-01T00:00:00Z");
+        }
+    }
+
+    private static String blankToNull(String raw) {
+        return raw == null || raw.isBlank() ? null : raw.strip();
+    }
+}

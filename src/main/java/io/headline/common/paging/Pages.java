@@ -1,0 +1,26 @@
+package io.headline.common.paging;
+
+import io.headline.common.query.Slice;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+
+/** Turns what a list query found into the page a client reads, with the link that continues it. */
+public final class Pages {
+
+    private Pages() {
+    }
+
+    public static <T> Page<T> of(Slice<T> slice, PageRequest request, UriInfo uri) {
+        Long totalPages = slice.totalItems() == null ? null : (slice.totalItems() + request.size() - 1) / request.size();
+        PageMeta meta = new PageMeta(request.cursor() == null ? request.page() : null, request.size(),
+                slice.totalItems(), totalPages, slice.nextCursor());
+        return new Page<>(slice.items(), meta, new PageLinks(slice.nextCursor() == null ? null : next(uri, slice)));
+    }
+
+    /** The same request with the cursor in place of any page number; relative, so it survives proxies. */
+    private static String next(UriInfo uri, Slice<?> slice) {
+        URI next = uri.getRequestUriBuilder().replaceQueryParam("page").replaceQueryParam("cursor", slice.nextCursor())
+                .build();
+        return next.getRawPath() + "?" + next.getRawQuery();
+    }
+}

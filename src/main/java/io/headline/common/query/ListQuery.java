@@ -1,0 +1,94 @@
+package io.headline.common.query;
+
+import io.headline.common.error.ProblemException;
+import io.headline.common.paging.PageRequest;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A filtered, sorted list query in HQL, run as one page: by offset or after a cursor. It fetches one row
+ * more than the page holds to know whether another page follows, and counts the whole list only when asked.
+ *
+ * @param <E> the entity listed, under the alias {@code alias}
+ */
+public final class ListQuery<E> {
+
+    private final Class<E> type;
+    private final String alias;
+    private final String from;
+    private final String fetches;
+    private final List<String> conditions = new ArrayList<>();
+    private final Map<String, Object> params = new HashMap<>();
+
+    /**
+     * @param from    the entity and alias, e.g. {@code Article a}
+     * @param fetches joins to fetch with the page (not with the count), e.g. {@code join fetch a.category}
+     */
+    public ListQuery(Class<E> type, String alias, String from, String fetches) {
+        this.type = type;
+        this.alias = alias;
+        this.from = from;
+        this.fetches = fetches;
+    }
+
+    public ListQuery<E> where(String condition) {
+        conditions.add(condition);
+        return this;
+    }
+
+    public ListQuery<E> where(String condition, String param, Object value) {
+        params.put(param, value);
+        return where(condition);
+    }
+
+    public Slice<E> fetch(EntityManager em, List<SortKey<E>> sort, PageRequest page) {
+        Map<String, Object> pageParams = new HashMap<>(params);
+        List<String> pageConditions = new ArrayList<>(conditions);
+        String spec = Sorting.spec(sort);
+        if (page.cursor() != null) {
+            pageConditions.add(Keyset.after(sort, cursorValues(page.cursor(), spec, sort), pageParams));
+        }
+        TypedQuery<E> query = em.createQuery("select " + alias + " from " + from + " " + fetches
+                + whereClause(pageConditions) + Sorting.orderBy(sort), type);
+        pageParams.forEach(query::setParameter);
+        List<E> rows = query.setFirstResult(page.offset()).setMaxResults(page.size() + 1).getResultList();
+
+        boolean more = rows.size() > page.size();
+        List<E> items = more ? rows.subList(0, page.size()) : rows;
+        String next = null;
+        if (more) {
+            E last = items.get(items.size() - 1);
+            next = new Cursor(spec, sort.stream().map(k -> k.text(last)).toList()).encode();
+        }
+        return new Slice<>(items, next, page.count() ? count(em) : null);
+    }
+
+    private long count(EntityManager em) {
+        TypedQuery<Long> query = em.createQuery("select count(" + alias + ") from " + from + whereClause(conditions),
+                Long.class);
+        params.forEach(query::setParameter);
+        return query.getSingleResult();
+    }
+
+    private static <E> List<Object> cursorValues(String token, String spec, List<SortKey<E>> sort) {
+        List<String> texts = Cursor.decode(token).valuesFor(spec, sort.size());
+        List<Object> values = new ArrayList<>();
+        try {
+            for (int i = 0; i < sort.size(); i++) {
+                values.add(sort.get(i).parse(texts.get(i)));
+            }
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            throw ProblemException.invalidParameter("cursor", "is not a cursor from this API; pass meta.nextCursor unchanged");
+        }
+        return values;
+    }
+
+    private static String whereClause(List<String> conditions) {
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    }
+}

@@ -1,0 +1,37 @@
+package io.headline.common.query;
+
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * One key of an ORDER BY: an HQL path, its direction, whether it can be null (nulls always sort last),
+ * its Java type, and how to read it from an entity (to make the cursor after that entity).
+ */
+public record SortKey<E>(String name, String path, boolean descending, boolean nullable, Class<?> type,
+        Function<E, Object> value) {
+
+    public String orderBy() {
+        return path + (descending ? " desc" : " asc") + " nulls last";
+    }
+
+    /** The key's value of an entity, as a cursor spells it. */
+    public String text(E entity) {
+        Object v = value.apply(entity);
+        return v == null ? null : v.toString();
+    }
+
+    /** A value read back from a cursor. */
+    public Object parse(String text) {
+        if (text == null) {
+            return null;
+        }
+        if (type == Instant.class) {
+            return Instant.parse(text);
+        }
+        if (type == UUID.class) {
+            return UUID.fromString(text);
+        }
+        return text;
+    }
+}
