@@ -14,18 +14,25 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  */
 public class ArticleListParams extends PagingParams {
 
+    @QueryParam("q")
+    @Parameter(description = "Full-text search in title, subtitle, excerpt and body, ranked by relevance (title "
+            + "matches first). On PostgreSQL: English stemming and web-search syntax (\"quoted phrase\", or, -word). "
+            + "Items then carry a highlighted `snippet`; the default sort becomes `-relevance`.",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 200), example = "sequel")
+    public String q;
+
     @QueryParam("sort")
     @Parameter(description = "Comma-separated sort keys, `-` for descending, from: publishedAt, updatedAt, "
-            + "createdAt, title. The id is always appended as a tie-breaker.",
-            schema = @Schema(type = SchemaType.STRING, defaultValue = "-publishedAt",
-                    pattern = "^-?(publishedAt|updatedAt|createdAt|title)(,-?(publishedAt|updatedAt|createdAt|title))*$"),
+            + "createdAt, title, and with `q` relevance. The id is always appended as a tie-breaker.",
+            schema = @Schema(type = SchemaType.STRING, defaultValue = "-publishedAt", pattern =
+                    "^-?(publishedAt|updatedAt|createdAt|title|relevance)(,-?(publishedAt|updatedAt|createdAt|title|relevance))*$"),
             example = "-publishedAt,title")
     public String sort;
 
     @QueryParam("fields")
     @Parameter(description = "Comma-separated members to return (sparse fieldset); `id` is always returned. From: "
             + "id, slug, title, subtitle, excerpt, body, status, featured, publishedAt, category, authors, tags, "
-            + "featureImageUrl, createdAt, updatedAt, version.",
+            + "featureImageUrl, createdAt, updatedAt, version, snippet.",
             schema = @Schema(type = SchemaType.STRING), example = "id,slug,title,publishedAt")
     public String fields;
 

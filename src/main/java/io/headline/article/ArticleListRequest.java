@@ -18,7 +18,7 @@ public record ArticleListRequest(Filter filter, List<SortKey<Article>> sort, Pag
     /** What an article must match to be listed; null members do not filter. */
     public record Filter(boolean includeUnpublished, Set<ArticleStatus> statuses, String category,
             boolean includeSubcategories, String author, List<String> tags, Instant publishedAfter,
-            Instant publishedBefore, Instant updatedAfter, Boolean featured) {
+            Instant publishedBefore, Instant updatedAfter, Boolean featured, String q) {
     }
 
     public static ArticleListRequest parse(ArticleListParams p, boolean seesUnpublished, boolean seesEmails) {
@@ -32,11 +32,13 @@ public record ArticleListRequest(Filter filter, List<SortKey<Article>> sort, Pag
                 instant("publishedAfter", p.publishedAfter),
                 instant("publishedBefore", p.publishedBefore),
                 instant("updatedAfter", p.updatedAfter),
-                p.featured == null ? null : PageRequest.parseBoolean("featured", p.featured, false));
-        List<SortKey<Article>> sort = Sorting.parse(p.sort, "-publishedAt", ArticleRepository.sortable(seesUnpublished),
-                ArticleRepository.ID);
+                p.featured == null ? null : PageRequest.parseBoolean("featured", p.featured, false),
+                query(p.q));
+        boolean searching = filter.q() != null;
+        List<SortKey<Article>> sort = Sorting.parse(p.sort, searching ? "-relevance" : "-publishedAt",
+                ArticleRepository.sortable(seesUnpublished, searching), ArticleRepository.ID);
         return new ArticleListRequest(filter, sort, p.pageRequest(),
-                ArticleShape.parse(p.fields, p.include, ArticleShape.allFieldsBut("body"), seesEmails));
+                ArticleShape.parse(p.fields, p.include, ArticleShape.allFieldsBut("body"), seesEmails, filter.q()));
     }
 
     private static Set<ArticleStatus> statuses(List<String> raw, boolean seesUnpublished) {
@@ -72,6 +74,14 @@ public record ArticleListRequest(Filter filter, List<SortKey<Article>> sort, Pag
             throw ProblemException.invalidParameter(name, "must be an ISO-8601 date-time with offset, "
                     + "e.g. 2020-01-01T00:00:00Z");
         }
+    }
+
+    private static String query(String raw) {
+        String q = blankToNull(raw);
+        if (q != null && q.length() > 200) {
+            throw ProblemException.invalidParameter("q", "must be at most 200 characters");
+        }
+        return q;
     }
 
     private static String blankToNull(String raw) {

@@ -2,6 +2,7 @@ package io.headline.article;
 
 import io.headline.author.AuthorMapper;
 import io.headline.category.CategoryMapper;
+import io.headline.search.Snippets;
 import java.time.Instant;
 import java.util.List;
 
@@ -33,7 +34,17 @@ public final class ArticleMapper {
                 shape.has("featureImageUrl") ? a.featureImageUrl : null,
                 shape.has("createdAt") ? a.createdAt : null,
                 shape.has("updatedAt") ? a.updatedAt : null,
-                shape.has("version") ? a.version : null);
+                shape.has("version") ? a.version : null,
+                shape.has("snippet") && shape.query() != null ? snippet(a, shape.query()) : null);
+    }
+
+    private static String snippet(Article a, String query) {
+        String fromBody = Snippets.of(a.body, query);
+        if (fromBody != null) {
+            return fromBody;
+        }
+        String fromExcerpt = Snippets.of(a.excerpt, query);
+        return fromExcerpt != null ? fromExcerpt : Snippets.of(a.title, query);
     }
 
     public static ArticleInput toInput(Article a) {

@@ -6,8 +6,12 @@ import io.headline.common.query.ListQuery;
 import io.headline.common.query.Slice;
 import io.headline.common.query.SortKey;
 import io.headline.common.query.Sorting;
+import io.headline.search.Facet;
+import io.headline.search.Facets;
+import io.headline.search.SearchDialect;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -20,13 +24,29 @@ public class ArticleRepository implements SluggedRepository<Article> {
 
     static final Sorting.Field<Article> ID = Sorting.id("a.id", a -> a.id);
 
-    /** The fields articles sort by; publishedAt can only be null where drafts are listed. */
-    static List<Sorting.Field<Article>> sortable(boolean includeUnpublished) {
-        return List.of(
+    /** Stands for the search's relevance expression until the query knows it. */
+    private static final String RELEVANCE = "relevance";
+
+    private final SearchDialect search;
+
+    ArticleRepository(SearchDialect search) {
+        this.search = search;
+    }
+
+    /**
+     * The fields articles sort by; publishedAt can only be null where drafts are listed, and relevance
+     * exists only for a search (it has no value to keep in a cursor, so its cursors are positional).
+     */
+    static List<Sorting.Field<Article>> sortable(boolean includeUnpublished, boolean searching) {
+        List<Sorting.Field<Article>> fields = new ArrayList<>(List.of(
                 new Sorting.Field<>("publishedAt", "a.publishedAt", includeUnpublished, Instant.class, a -> a.publishedAt),
                 new Sorting.Field<>("updatedAt", "a.updatedAt", false, Instant.class, a -> a.updatedAt),
                 new Sorting.Field<>("createdAt", "a.createdAt", false, Instant.class, a -> a.createdAt),
-                new Sorting.Field<>("title", "a.title", false, String.class, a -> a.title));
+                new Sorting.Field<>("title", "a.title", false, String.class, a -> a.title)));
+        if (searching) {
+            fields.add(new Sorting.Field<>(RELEVANCE, RELEVANCE, false, Double.class, null));
+        }
+        return fields;
     }
 
     /**
@@ -38,6 +58,31 @@ public class ArticleRepository implements SluggedRepository<Article> {
      */
     public Slice<Article> list(ArticleListRequest.Filter f, Collection<UUID> categoryIds, UUID authorId,
             List<SortKey<Article>> sort, PageRequest page, Instant now) {
+        ListQuery<Article> query = matching(f, categoryIds, authorId, now);
+        String relevance = f.q() == null ? null : search.match(query, f.q());
+        List<SortKey<Article>> order = sort.stream()
+                .map(k -> k.name().equals(RELEVANCE) ? new SortKey<>(k.name(), relevance, k.descending(), false,
+                        k.type(), k.value()) : k)
+                .toList();
+        return query.fetch(getEntityManager(), order, page);
+    }
+
+    /** How many matching articles each category and each author has, most first: a search's facets. */
+    public Facets facets(ArticleListRequest.Filter f, Collection<UUID> categoryIds, UUID authorId, Instant now,
+            int limit) {
+        ListQuery<Article> query = matching(f, categoryIds, authorId, now);
+        if (f.q() != null) {
+            search.match(query, f.q());
+        }
+        String facet = "new io.headline.search.Facet(r.id, r.slug, r.name, count(a))";
+        String tail = "group by r.id, r.slug, r.name order by count(a) desc, r.name";
+        List<Facet> byCategory = query.select(getEntityManager(), facet, "join a.category r", tail, Facet.class);
+        List<Facet> byAuthor = query.select(getEntityManager(), facet, "join a.authors r", tail, Facet.class);
+        return new Facets(byCategory.stream().limit(limit).toList(), byAuthor.stream().limit(limit).toList());
+    }
+
+    private ListQuery<Article> matching(ArticleListRequest.Filter f, Collection<UUID> categoryIds, UUID authorId,
+            Instant now) {
         ListQuery<Article> query = new ListQuery<>(Article.class, "a", "Article a", "join fetch a.category");
         if (!f.includeUnpublished()) {
             query.where("a.status in (:publicStatuses)", "publicStatuses", PUBLIC_STATUSES)
@@ -69,7 +114,26 @@ public class ArticleRepository implements SluggedRepository<Article> {
         if (f.featured() != null) {
             query.where("a.featured = :featured", "featured", f.featured());
         }
-        return query.fetch(getEntityManager(), sort, page);
+        return query;
+    }
+
+    /**
+     * The newest articles the caller may see that share the category, a tag or an author with
+     * {@code article}: the candidates from which related articles are ranked.
+     */
+    public List<Article> relatedCandidates(Article article, boolean includeUnpublished, Instant now, int limit) {
+        ListQuery<Article> query = matching(new ArticleListRequest.Filter(includeUnpublished, null, null, false, null,
+                null, null, null, null, null, null), null, null, now);
+        query.where("a.id <> :self", "self", article.id)
+                .where("(a.category.id = :category"
+                        + " or exists (select 1 from Article t join t.tags tag where t = a and tag in (:relatedTags))"
+                        + " or exists (select 1 from Article c join c.authors au where c = a and au.id in (:relatedAuthors)))")
+                .param("category", article.category.id)
+                // An empty IN list is not valid SQL everywhere; no tag equals the empty string.
+                .param("relatedTags", article.tags.isEmpty() ? List.of("") : List.copyOf(article.tags))
+                .param("relatedAuthors", article.authors.stream().map(au -> au.id).toList());
+        List<SortKey<Article>> newestFirst = Sorting.parse(null, "-publishedAt", sortable(includeUnpublished, false), ID);
+        return query.fetch(getEntityManager(), newestFirst, new PageRequest(1, limit, null, false)).items();
     }
 
     public long countByAuthor(UUID authorId) {

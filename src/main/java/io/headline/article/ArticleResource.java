@@ -6,7 +6,9 @@ import io.headline.common.ApiPaths;
 import io.headline.common.error.ProblemException;
 import io.headline.common.json.MergePatch;
 import io.headline.common.paging.Page;
+import io.headline.common.paging.PageRequest;
 import io.headline.common.paging.Pages;
+import io.headline.common.query.Slice;
 import io.headline.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
@@ -27,6 +29,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -76,6 +79,23 @@ public class ArticleResource {
                     example = "authors") @QueryParam("include") String include) {
         ArticleShape shape = ArticleShape.parse(fields, include, ArticleShape.FIELDS, Roles.seesEmails(caller));
         return service.find(idOrSlug, Roles.seesUnpublished(caller), shape).orElseThrow(() -> notFound(idOrSlug));
+    }
+
+    @GET
+    @Path(ApiPaths.ID_OR_SLUG + "/related")
+    @PermitAll
+    @Operation(operationId = "listRelatedArticles", summary = "List articles related to an article",
+            description = "Other articles ranked by what they share with this one: its category, tags and authors; "
+                    + "newer first on ties.")
+    public Page<ArticleView> related(
+            @Parameter(description = "The article's id or slug.") @PathParam("idOrSlug") String idOrSlug,
+            @Parameter(description = "How many related articles, 1 to 100.", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "100", defaultValue = "5"), example = "5") @QueryParam("size") String size,
+            @Context UriInfo uri) {
+        PageRequest page = PageRequest.parse(null, size == null ? "5" : size);
+        List<ArticleView> related = service.related(idOrSlug, page.size(), Roles.seesUnpublished(caller))
+                .orElseThrow(() -> notFound(idOrSlug));
+        return Pages.of(new Slice<>(related, null, null), page, uri);
     }
 
     @POST

@@ -8,6 +8,7 @@ import io.headline.category.CategoryRepository;
 import io.headline.common.error.ProblemException;
 import io.headline.common.json.MergePatcher;
 import io.headline.common.query.Slice;
+import io.headline.search.Facets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +28,9 @@ public class ArticleService {
 
     /** Writes answer with the whole article, as an editor's tool needs it. */
     private static final ArticleShape WRITTEN = ArticleShape.parse(null, null, ArticleShape.FIELDS, true);
+    private static final ArticleShape LISTED = ArticleShape.parse(null, null, ArticleShape.allFieldsBut("body"), false);
     private static final UUID NO_ONE = new UUID(0, 0);
+    private static final int RELATED_CANDIDATES = 200;
 
     private final ArticleRepository articles;
     private final AuthorRepository authors;
@@ -46,17 +50,48 @@ public class ArticleService {
     public Slice<ArticleView> list(ArticleListRequest request) {
         Instant now = clock.instant();
         ArticleListRequest.Filter filter = request.filter();
-        // A filter naming a category or author that does not exist matches nothing, like any other filter.
-        Collection<UUID> categoryIds = filter.category() == null ? null : categories.findByIdOrSlug(filter.category())
-                .map(c -> filter.includeSubcategories() ? categories.subtree(c.id) : Set.of(c.id))
-                .orElse(Set.of());
-        UUID authorId = filter.author() == null ? null
-                : authors.findByIdOrSlug(filter.author()).map(a -> a.id).orElse(NO_ONE);
-        if (categoryIds != null && categoryIds.isEmpty()) {
-            return new Slice<>(List.of(), null, request.page().count() ? 0L : null);
-        }
-        return articles.list(filter, categoryIds, authorId, request.sort(), request.page(), now)
+        return articles.list(filter, categoryIds(filter), authorId(filter), request.sort(), request.page(), now)
                 .map(a -> ArticleMapper.toView(a, now, request.shape()));
+    }
+
+    /**
+     * Other articles the caller may see, ranked by what they share with this one: the category counts 3,
+     * each shared tag 2, each shared author 2; newer first on ties. Ranked in memory over the newest
+     * {@value #RELATED_CANDIDATES} candidates that share anything.
+     */
+    public Optional<List<ArticleView>> related(String idOrSlug, int size, boolean includeUnpublished) {
+        Instant now = clock.instant();
+        return articles.findByIdOrSlug(idOrSlug)
+                .filter(a -> includeUnpublished || a.isPublicAt(now))
+                .map(article -> articles.relatedCandidates(article, includeUnpublished, now, RELATED_CANDIDATES).stream()
+                        .sorted(Comparator.comparingInt((Article candidate) -> -relatedness(article, candidate)))
+                        .limit(size)
+                        .map(a -> ArticleMapper.toView(a, now, LISTED))
+                        .toList());
+    }
+
+    private static int relatedness(Article article, Article candidate) {
+        int score = candidate.category.id.equals(article.category.id) ? 3 : 0;
+        score += 2 * (int) candidate.tags.stream().filter(article.tags::contains).count();
+        score += 2 * (int) candidate.authors.stream().filter(article.authors::contains).count();
+        return score;
+    }
+
+    /** How many of the articles a list request matches fall in each category and under each author. */
+    public Facets facets(ArticleListRequest request, int limit) {
+        ArticleListRequest.Filter filter = request.filter();
+        return articles.facets(filter, categoryIds(filter), authorId(filter), clock.instant(), limit);
+    }
+
+    /** A filter naming a category or author that does not exist matches nothing, like any other filter. */
+    private Collection<UUID> categoryIds(ArticleListRequest.Filter filter) {
+        return filter.category() == null ? null : categories.findByIdOrSlug(filter.category())
+                .map(c -> filter.includeSubcategories() ? categories.subtree(c.id) : Set.of(c.id))
+                .orElse(Set.of(NO_ONE));
+    }
+
+    private UUID authorId(ArticleListRequest.Filter filter) {
+        return filter.author() == null ? null : authors.findByIdOrSlug(filter.author()).map(a -> a.id).orElse(NO_ONE);
     }
 
     /** An article the caller may see; an unpublished one is as absent as a missing one to the public. */

@@ -11,7 +11,8 @@ import java.util.TreeSet;
  * What a response carries of each article: the members {@code fields} selects and the relations
  * {@code include} expands, each checked against the declared names.
  */
-public record ArticleShape(Set<String> fields, boolean fullAuthors, boolean fullCategory, boolean authorEmails) {
+public record ArticleShape(Set<String> fields, boolean fullAuthors, boolean fullCategory, boolean authorEmails,
+        String query) {
 
     /** Every member an article has, in the order of {@link ArticleView}. */
     public static final List<String> FIELDS = Arrays.stream(ArticleView.class.getRecordComponents())
@@ -22,10 +23,17 @@ public record ArticleShape(Set<String> fields, boolean fullAuthors, boolean full
      * @param defaultFields what the response carries when {@code fields} is absent (lists leave out the body)
      */
     public static ArticleShape parse(String fields, String include, List<String> defaultFields, boolean authorEmails) {
+        return parse(fields, include, defaultFields, authorEmails, null);
+    }
+
+    /** @param query the search text whose matches snippets highlight, or null */
+    public static ArticleShape parse(String fields, String include, List<String> defaultFields, boolean authorEmails,
+            String query) {
         Set<String> selected = fields == null ? new LinkedHashSet<>(defaultFields) : names("fields", fields, FIELDS);
         selected.add("id");
         Set<String> included = include == null ? Set.of() : names("include", include, INCLUDES);
-        return new ArticleShape(selected, included.contains("authors"), included.contains("category"), authorEmails);
+        return new ArticleShape(selected, included.contains("authors"), included.contains("category"), authorEmails,
+                query);
     }
 
     public static List<String> allFieldsBut(String field) {

@@ -33,5 +33,8 @@ public record ArticleView(
         @Schema(description = "Lead image URL.") String featureImageUrl,
         @Schema(description = "When the article was created (UTC).") Instant createdAt,
         @Schema(description = "When the article was last changed (UTC).") Instant updatedAt,
-        @Schema(description = "Increases with every change; the basis of optimistic concurrency.") Long version) {
+        @Schema(description = "Increases with every change; the basis of optimistic concurrency.") Long version,
+        @Schema(description = "With `q`: a passage around the first match, HTML-escaped, matches in <mark>...</mark>.",
+                examples = "…Joe Russo has been tapped to write a <mark>sequel</mark> to Chris Hemsworth's…")
+        String snippet) {
 }

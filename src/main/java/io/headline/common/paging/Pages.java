@@ -1,6 +1,7 @@
 package io.headline.common.paging;
 
 import io.headline.common.query.Slice;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 
@@ -11,15 +12,20 @@ public final class Pages {
     }
 
     public static <T> Page<T> of(Slice<T> slice, PageRequest request, UriInfo uri) {
+        return of(slice, request, uri.getRequestUriBuilder());
+    }
+
+    /** @param query the request whose next page {@code links.next} names */
+    public static <T> Page<T> of(Slice<T> slice, PageRequest request, UriBuilder query) {
         Long totalPages = slice.totalItems() == null ? null : (slice.totalItems() + request.size() - 1) / request.size();
         PageMeta meta = new PageMeta(request.cursor() == null ? request.page() : null, request.size(),
                 slice.totalItems(), totalPages, slice.nextCursor());
-        return new Page<>(slice.items(), meta, new PageLinks(slice.nextCursor() == null ? null : next(uri, slice)));
+        return new Page<>(slice.items(), meta, new PageLinks(slice.nextCursor() == null ? null : next(query, slice)));
     }
 
     /** The same request with the cursor in place of any page number; relative, so it survives proxies. */
-    private static String next(UriInfo uri, Slice<?> slice) {
-        URI next = uri.getRequestUriBuilder().replaceQueryParam("page").replaceQueryParam("cursor", slice.nextCursor())
+    private static String next(UriBuilder query, Slice<?> slice) {
+        URI next = query.clone().replaceQueryParam("page").replaceQueryParam("cursor", slice.nextCursor())
                 .build();
         return next.getRawPath() + "?" + next.getRawQuery();
     }

@@ -19,6 +19,13 @@ public interface NamedRepository<E extends NamedEntity> extends SluggedRepositor
         return "";
     }
 
+    /** The first {@code limit} whose name contains {@code text}, ignoring case, by name. */
+    default List<E> searchByName(String text, int limit) {
+        String pattern = "%" + text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%";
+        return find("lower(name) like ?1 escape '\\' order by name, id", pattern).page(0, limit).list();
+    }
+
     default Slice<E> list(String sort, PageRequest page) {
         List<SortKey<E>> keys = Sorting.parse(sort, "name", List.of(
                 new Sorting.Field<>("name", "x.name", false, String.class, e -> e.name),

@@ -11,9 +11,30 @@ import java.util.Map;
 
 /**
  * An opaque position in a sorted list: the sort it belongs to and the sort-key values of the last item
- * returned. Clients pass it back unchanged; its format may change at any time.
+ * returned, or, for orders that are not keys of a row (search relevance), the offset of the next item.
+ * Clients pass it back unchanged; its format may change at any time.
  */
 public record Cursor(String sort, List<String> values) {
+
+    private static final String OFFSET = "offset:";
+
+    /** A position by offset, for orders that keyset paging cannot follow. */
+    public static Cursor atOffset(String sort, int offset) {
+        return new Cursor(sort, List.of(OFFSET + offset));
+    }
+
+    /** The offset of a positional cursor of this sort. */
+    public int offsetFor(String expectedSort) {
+        List<String> v = valuesFor(expectedSort, 1);
+        if (v.get(0) == null || !v.get(0).startsWith(OFFSET)) {
+            throw ProblemException.invalidParameter("cursor", "is not a cursor from this API; pass meta.nextCursor unchanged");
+        }
+        try {
+            return Math.max(0, Integer.parseInt(v.get(0).substring(OFFSET.length())));
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidParameter("cursor", "is not a cursor from this API; pass meta.nextCursor unchanged");
+        }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

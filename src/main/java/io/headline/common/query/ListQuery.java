@@ -42,30 +42,49 @@ public final class ListQuery<E> {
     }
 
     public ListQuery<E> where(String condition, String param, Object value) {
-        params.put(param, value);
-        return where(condition);
+        return where(condition).param(param, value);
+    }
+
+    public ListQuery<E> param(String name, Object value) {
+        params.put(name, value);
+        return this;
     }
 
     public Slice<E> fetch(EntityManager em, List<SortKey<E>> sort, PageRequest page) {
         Map<String, Object> pageParams = new HashMap<>(params);
         List<String> pageConditions = new ArrayList<>(conditions);
         String spec = Sorting.spec(sort);
-        if (page.cursor() != null) {
+        // An order by a computed value (relevance) has no row keys to continue after: its cursor is an offset.
+        boolean positional = sort.stream().anyMatch(k -> k.value() == null);
+        int offset = page.offset();
+        if (page.cursor() != null && positional) {
+            offset = Cursor.decode(page.cursor()).offsetFor(spec);
+        } else if (page.cursor() != null) {
             pageConditions.add(Keyset.after(sort, cursorValues(page.cursor(), spec, sort), pageParams));
         }
         TypedQuery<E> query = em.createQuery("select " + alias + " from " + from + " " + fetches
                 + whereClause(pageConditions) + Sorting.orderBy(sort), type);
         pageParams.forEach(query::setParameter);
-        List<E> rows = query.setFirstResult(page.offset()).setMaxResults(page.size() + 1).getResultList();
+        List<E> rows = query.setFirstResult(offset).setMaxResults(page.size() + 1).getResultList();
 
         boolean more = rows.size() > page.size();
         List<E> items = more ? rows.subList(0, page.size()) : rows;
         String next = null;
-        if (more) {
+        if (more && positional) {
+            next = Cursor.atOffset(spec, offset + page.size()).encode();
+        } else if (more) {
             E last = items.get(items.size() - 1);
             next = new Cursor(spec, sort.stream().map(k -> k.text(last)).toList()).encode();
         }
         return new Slice<>(items, next, page.count() ? count(em) : null);
+    }
+
+    /** Any other query over the same matching rows, e.g. counts grouped by a relation (facets). */
+    public <R> List<R> select(EntityManager em, String select, String joins, String tail, Class<R> resultType) {
+        TypedQuery<R> query = em.createQuery("select " + select + " from " + from + " " + joins
+                + whereClause(conditions) + " " + tail, resultType);
+        params.forEach(query::setParameter);
+        return query.getResultList();
     }
 
     private long count(EntityManager em) {

@@ -1,0 +1,38 @@
+package io.headline.search;
+
+import io.headline.common.query.ListQuery;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The search of databases without a text-search engine (the embedded H2): every word of the query must
+ * occur, case-insensitively, in the title, subtitle, excerpt or body; common English endings are dropped
+ * first ({@link Words}), so that "sequels" also finds "sequel". Relevance counts where the words occur:
+ * title 4, subtitle or excerpt 2, body 1. It reads every row, which suits the embedded database's sizes;
+ * PostgreSQL uses an index.
+ */
+class PortableSearch implements SearchDialect {
+
+    @Override
+    public String match(ListQuery<?> query, String q) {
+        List<String> words = Words.stems(q);
+        if (words.isEmpty()) {
+            query.where("1 = 0");
+            return "0";
+        }
+        List<String> relevance = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            String p = "q" + i;
+            query.where("(" + like("a.title", p) + " or " + like("a.subtitle", p) + " or " + like("a.excerpt", p)
+                    + " or " + like("a.body", p) + ")", p, "%" + words.get(i) + "%");
+            relevance.add("(case when " + like("a.title", p) + " then 4 else 0 end"
+                    + " + case when " + like("a.subtitle", p) + " or " + like("a.excerpt", p) + " then 2 else 0 end"
+                    + " + case when " + like("a.body", p) + " then 1 else 0 end)");
+        }
+        return String.join(" + ", relevance);
+    }
+
+    private static String like(String path, String param) {
+        return "lower(" + path + ") like :" + param;
+    }
+}

@@ -1,0 +1,65 @@
+package io.headline.search;
+
+import io.headline.article.ArticleListParams;
+import io.headline.article.ArticleListRequest;
+import io.headline.common.ApiPaths;
+import io.headline.common.error.ProblemException;
+import io.headline.common.paging.Pages;
+import io.headline.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path(ApiPaths.V1 + "/search")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Search", description = "Full-text search across articles, authors and categories.")
+public class SearchResource {
+
+    private final SearchService service;
+    private final SecurityIdentity caller;
+
+    public SearchResource(SearchService service, SecurityIdentity caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @GET
+    @PermitAll
+    @Operation(operationId = "search", summary = "Search everything",
+            description = "Articles the caller may see, ranked by relevance with highlighted snippets, plus authors "
+                    + "and categories whose name contains the query, and facet counts of the matching articles.")
+    public SearchResults search(
+            @Parameter(description = "What to search for (same syntax as `q` on the article list).", required = true,
+                    schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 200), example = "sequel")
+            @QueryParam("q") String q,
+            @Parameter(description = "How many results of each type, 1 to 100.",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "10"),
+                    example = "10")
+            @QueryParam("size") String size,
+            @Context UriInfo uri) {
+        if (q == null || q.isBlank()) {
+            throw ProblemException.invalidParameter("q", "is required");
+        }
+        ArticleListParams params = new ArticleListParams();
+        params.q = q;
+        params.size = size == null ? "10" : size;
+        ArticleListRequest request = ArticleListRequest.parse(params, Roles.seesUnpublished(caller),
+                Roles.seesEmails(caller));
+        SearchService.Found found = service.search(request, request.page().size(), Roles.seesEmails(caller));
+        var articlesQuery = uri.getBaseUriBuilder().path(ApiPaths.V1 + "/articles").queryParam("q", q)
+                .queryParam("size", request.page().size());
+        return new SearchResults(q, Pages.of(found.articles(), request.page(), articlesQuery), found.authors(),
+                found.categories(), found.facets());
+    }
+}
