@@ -3,6 +3,8 @@ package io.headline.article;
 import io.headline.author.Author;
 import io.headline.category.Category;
 import io.headline.common.persistence.ContentEntity;
+import io.headline.rendering.MarkdownRenderer;
+import io.headline.rendering.Rendered;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -31,6 +33,16 @@ public class Article extends ContentEntity {
     /** Markdown source. */
     @Column(columnDefinition = "text")
     public String body;
+
+    /** The body rendered to sanitized HTML when it was written (see MarkdownRenderer). */
+    @Column(columnDefinition = "text")
+    public String bodyHtml;
+
+    /** The body as plain text, for excerpts, feeds and search. */
+    @Column(columnDefinition = "text")
+    public String bodyText;
+
+    public int wordCount;
 
     @Enumerated(EnumType.STRING)
     public ArticleStatus status;
@@ -65,6 +77,20 @@ public class Article extends ContentEntity {
     public boolean isPublicAt(Instant now) {
         return (status == ArticleStatus.published || status == ArticleStatus.scheduled)
                 && publishedAt != null && !publishedAt.isAfter(now);
+    }
+
+    /** Renders the body into its stored forms; called on every write of the body. */
+    public void render() {
+        Rendered rendered = MarkdownRenderer.render(body);
+        bodyHtml = rendered.html();
+        bodyText = rendered.text();
+        wordCount = rendered.wordCount();
+    }
+
+    /** The body's rendered forms, rendering on the fly for rows written before rendering was stored. */
+    public Rendered rendered() {
+        return bodyHtml == null && body != null && !body.isBlank()
+                ? MarkdownRenderer.render(body) : new Rendered(bodyHtml, bodyText, wordCount);
     }
 
     /** The status a reader sees: a scheduled article whose time has come reads as published. */

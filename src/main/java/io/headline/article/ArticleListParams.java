@@ -31,10 +31,17 @@ public class ArticleListParams extends PagingParams {
 
     @QueryParam("fields")
     @Parameter(description = "Comma-separated members to return (sparse fieldset); `id` is always returned. From: "
-            + "id, slug, title, subtitle, excerpt, body, status, featured, publishedAt, category, authors, tags, "
-            + "featureImageUrl, createdAt, updatedAt, version, snippet.",
+            + "id, slug, title, subtitle, excerpt, body, bodyHtml, bodyText, wordCount, readingTimeMinutes, status, "
+            + "featured, publishedAt, category, authors, tags, featureImageUrl, createdAt, updatedAt, version, seo, "
+            + "snippet.",
             schema = @Schema(type = SchemaType.STRING), example = "id,slug,title,publishedAt")
     public String fields;
+
+    @QueryParam("formats")
+    @Parameter(description = "Comma-separated body forms to return: markdown (`body`), html (`bodyHtml`), plaintext "
+            + "(`bodyText`). Lists return none unless asked.", schema = @Schema(type = SchemaType.STRING, pattern =
+            "^(markdown|html|plaintext)(,(markdown|html|plaintext))*$"), example = "html")
+    public String formats;
 
     @QueryParam("include")
     @Parameter(description = "Comma-separated relations to return as full objects instead of compact ones: "

@@ -38,7 +38,7 @@ public record ArticleListRequest(Filter filter, List<SortKey<Article>> sort, Pag
         List<SortKey<Article>> sort = Sorting.parse(p.sort, searching ? "-relevance" : "-publishedAt",
                 ArticleRepository.sortable(seesUnpublished, searching), ArticleRepository.ID);
         return new ArticleListRequest(filter, sort, p.pageRequest(),
-                ArticleShape.parse(p.fields, p.include, ArticleShape.allFieldsBut("body"), seesEmails, filter.q()));
+                ArticleShape.parse(p.fields, p.include, p.formats, ArticleShape.LIST_FIELDS, seesEmails, filter.q()));
     }
 
     private static Set<ArticleStatus> statuses(List<String> raw, boolean seesUnpublished) {

@@ -2,6 +2,8 @@ package io.headline.article;
 
 import io.headline.author.AuthorMapper;
 import io.headline.category.CategoryMapper;
+import io.headline.rendering.MarkdownRenderer;
+import io.headline.rendering.Rendered;
 import io.headline.search.Snippets;
 import java.time.Instant;
 import java.util.List;
@@ -9,18 +11,27 @@ import java.util.List;
 /** Converts between articles and their API models; entities never reach JSON. */
 public final class ArticleMapper {
 
+    /** About the length search engines show of a description. */
+    private static final int EXCERPT_LENGTH = 160;
+
     private ArticleMapper() {
     }
 
     /** The article in the requested shape; members left out are null, which JSON omits. */
     public static ArticleView toView(Article a, Instant now, ArticleShape shape) {
+        Rendered body = a.rendered();
+        String excerpt = a.excerpt != null ? a.excerpt : MarkdownRenderer.excerpt(body.text(), EXCERPT_LENGTH);
         return new ArticleView(
                 a.id,
                 shape.has("slug") ? a.slug : null,
                 shape.has("title") ? a.title : null,
                 shape.has("subtitle") ? a.subtitle : null,
-                shape.has("excerpt") ? a.excerpt : null,
+                shape.has("excerpt") ? excerpt : null,
                 shape.has("body") ? a.body : null,
+                shape.has("bodyHtml") ? body.html() : null,
+                shape.has("bodyText") ? body.text() : null,
+                shape.has("wordCount") ? body.wordCount() : null,
+                shape.has("readingTimeMinutes") ? body.readingTimeMinutes() : null,
                 shape.has("status") ? a.statusAt(now) : null,
                 shape.has("featured") ? a.featured : null,
                 shape.has("publishedAt") ? a.publishedAt : null,
@@ -35,6 +46,7 @@ public final class ArticleMapper {
                 shape.has("createdAt") ? a.createdAt : null,
                 shape.has("updatedAt") ? a.updatedAt : null,
                 shape.has("version") ? a.version : null,
+                shape.has("seo") ? new SeoView(a.title, excerpt, a.featureImageUrl) : null,
                 shape.has("snippet") && shape.query() != null ? snippet(a, shape.query()) : null);
     }
 

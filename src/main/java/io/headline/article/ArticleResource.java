@@ -76,8 +76,13 @@ public class ArticleResource {
                     + "Same names as on the list.", example = "id,slug,title,body") @QueryParam("fields") String fields,
             @Parameter(description = "Relations to return as full objects: authors, category.",
                     schema = @Schema(type = SchemaType.STRING, pattern = "^(authors|category)(,(authors|category))*$"),
-                    example = "authors") @QueryParam("include") String include) {
-        ArticleShape shape = ArticleShape.parse(fields, include, ArticleShape.FIELDS, Roles.seesEmails(caller));
+                    example = "authors") @QueryParam("include") String include,
+            @Parameter(description = "Body forms to return: markdown (`body`), html (`bodyHtml`), plaintext (`bodyText`); "
+                    + "default markdown and html.", schema = @Schema(type = SchemaType.STRING,
+                    pattern = "^(markdown|html|plaintext)(,(markdown|html|plaintext))*$"), example = "html")
+            @QueryParam("formats") String formats) {
+        ArticleShape shape = ArticleShape.parse(fields, include, formats, ArticleShape.ITEM_FIELDS,
+                Roles.seesEmails(caller), null);
         return service.find(idOrSlug, Roles.seesUnpublished(caller), shape).orElseThrow(() -> notFound(idOrSlug));
     }
 

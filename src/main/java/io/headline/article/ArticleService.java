@@ -27,8 +27,8 @@ import java.util.UUID;
 public class ArticleService {
 
     /** Writes answer with the whole article, as an editor's tool needs it. */
-    private static final ArticleShape WRITTEN = ArticleShape.parse(null, null, ArticleShape.FIELDS, true);
-    private static final ArticleShape LISTED = ArticleShape.parse(null, null, ArticleShape.allFieldsBut("body"), false);
+    private static final ArticleShape WRITTEN = ArticleShape.parse(null, null, ArticleShape.ITEM_FIELDS, true);
+    private static final ArticleShape LISTED = ArticleShape.parse(null, null, ArticleShape.LIST_FIELDS, false);
     private static final UUID NO_ONE = new UUID(0, 0);
     private static final int RELATED_CANDIDATES = 200;
 
@@ -155,6 +155,7 @@ public class ArticleService {
         article.subtitle = input.subtitle();
         article.excerpt = input.excerpt();
         article.body = input.body();
+        article.render();
         article.featureImageUrl = input.featureImageUrl();
         article.featured = Boolean.TRUE.equals(input.featured());
         article.status = input.status() != null ? input.status()

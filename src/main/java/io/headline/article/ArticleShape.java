@@ -4,6 +4,7 @@ import io.headline.common.error.ProblemException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -18,26 +19,40 @@ public record ArticleShape(Set<String> fields, boolean fullAuthors, boolean full
     public static final List<String> FIELDS = Arrays.stream(ArticleView.class.getRecordComponents())
             .map(c -> c.getName()).toList();
     public static final List<String> INCLUDES = List.of("authors", "category");
+    /** The body forms, by the names {@code formats} gives them. */
+    public static final Map<String, String> FORMATS = Map.of("markdown", "body", "html", "bodyHtml", "plaintext", "bodyText");
+    /** What a single article carries by default: everything but the plain-text body. */
+    public static final List<String> ITEM_FIELDS = allFieldsBut("bodyText");
+    /** What a list item carries by default: no body forms. */
+    public static final List<String> LIST_FIELDS = allFieldsBut("body", "bodyHtml", "bodyText");
 
     /**
      * @param defaultFields what the response carries when {@code fields} is absent (lists leave out the body)
      */
     public static ArticleShape parse(String fields, String include, List<String> defaultFields, boolean authorEmails) {
-        return parse(fields, include, defaultFields, authorEmails, null);
+        return parse(fields, include, null, defaultFields, authorEmails, null);
     }
 
-    /** @param query the search text whose matches snippets highlight, or null */
-    public static ArticleShape parse(String fields, String include, List<String> defaultFields, boolean authorEmails,
-            String query) {
+    /**
+     * @param formats the body forms to carry (markdown, html, plaintext), in place of the default ones
+     * @param query   the search text whose matches snippets highlight, or null
+     */
+    public static ArticleShape parse(String fields, String include, String formats, List<String> defaultFields,
+            boolean authorEmails, String query) {
         Set<String> selected = fields == null ? new LinkedHashSet<>(defaultFields) : names("fields", fields, FIELDS);
+        if (formats != null) {
+            selected.removeAll(FORMATS.values());
+            names("formats", formats, List.copyOf(FORMATS.keySet())).forEach(f -> selected.add(FORMATS.get(f)));
+        }
         selected.add("id");
         Set<String> included = include == null ? Set.of() : names("include", include, INCLUDES);
         return new ArticleShape(selected, included.contains("authors"), included.contains("category"), authorEmails,
                 query);
     }
 
-    public static List<String> allFieldsBut(String field) {
-        return FIELDS.stream().filter(f -> !f.equals(field)).toList();
+    public static List<String> allFieldsBut(String... left) {
+        List<String> out = List.of(left);
+        return FIELDS.stream().filter(f -> !out.contains(f)).toList();
     }
 
     public boolean has(String field) {

@@ -14,15 +14,24 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "Article", description = "An article with its category and authors, compact by default (id, slug, "
         + "name) so that a card or a page renders without a second request. Every member is present unless "
-        + "`fields` selects a subset; `id` is always present; lists leave out `body` unless `fields` names it.")
+        + "`fields` selects a subset; `id` is always present; lists leave out the body forms unless `fields` or `formats` asks for them.")
 public record ArticleView(
         @Schema(description = "Opaque, stable identifier.", required = true) UUID id,
         @Schema(description = "URL-safe unique identifier.", examples = "extraction-sequel-in-the-works") String slug,
         @Schema(description = "Headline.", examples = "Extraction sequel in the works") String title,
         @Schema(description = "Standfirst or dek.") String subtitle,
-        @Schema(description = "A short summary (plain text).") String excerpt,
-        @Schema(description = "The body as Markdown; present on single articles, in lists only with fields=body.")
+        @Schema(description = "A short summary (plain text): the one written, or the first ~160 characters of the body.")
+        String excerpt,
+        @Schema(description = "The body as Markdown (formats=markdown); on single articles by default, in lists only "
+                + "when asked for.")
         String body,
+        @Schema(description = "The body as sanitized HTML, safe to insert into a page (formats=html); on single articles "
+                + "by default.")
+        String bodyHtml,
+        @Schema(description = "The body as plain text (formats=plaintext); only when asked for.") String bodyText,
+        @Schema(description = "Words in the body.", examples = "412") Integer wordCount,
+        @Schema(description = "Minutes to read the body at 230 words a minute, rounded up.", examples = "2")
+        Integer readingTimeMinutes,
         ArticleStatus status,
         @Schema(description = "Whether editors feature the article.") Boolean featured,
         @Schema(description = "When the article is (or was) published (UTC); absent for an unpublished draft.")
@@ -34,6 +43,7 @@ public record ArticleView(
         @Schema(description = "When the article was created (UTC).") Instant createdAt,
         @Schema(description = "When the article was last changed (UTC).") Instant updatedAt,
         @Schema(description = "Increases with every change; the basis of optimistic concurrency.") Long version,
+        SeoView seo,
         @Schema(description = "With `q`: a passage around the first match, HTML-escaped, matches in <mark>...</mark>.",
                 examples = "…Joe Russo has been tapped to write a <mark>sequel</mark> to Chris Hemsworth's…")
         String snippet) {
