@@ -2,9 +2,11 @@ package io.headline.article;
 
 import io.headline.author.AuthorRef;
 import io.headline.category.CategoryRef;
+import io.headline.delivery.Cacheable;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Article", description = "An article with its category and authors in compact form, "
@@ -27,5 +29,15 @@ public record ArticleView(
         @Schema(description = "When the article was created (UTC).", required = true) Instant createdAt,
         @Schema(description = "When the article was last changed (UTC).", required = true) Instant updatedAt,
         @Schema(description = "Increases with every change; the basis of optimistic concurrency.", required = true)
-        long version) {
+        long version) implements Cacheable {
+
+    @Override
+    public String surrogateKey() {
+        return Cacheable.key("article", id);
+    }
+
+    @Override
+    public Stream<Cacheable> embedded() {
+        return Stream.concat(Stream.of(category), authors.stream());
+    }
 }

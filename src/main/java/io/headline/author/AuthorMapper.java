@@ -12,7 +12,7 @@ public final class AuthorMapper {
     }
 
     public static AuthorRef toRef(Author a) {
-        return new AuthorRef(a.id, a.slug, a.name);
+        return new AuthorRef(a.id, a.slug, a.name, a.updatedAt);
     }
 
     public static AuthorInput toInput(Author a) {

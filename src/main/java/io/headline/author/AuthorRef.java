@@ -1,5 +1,8 @@
 package io.headline.author;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.headline.delivery.Cacheable;
+import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -7,5 +10,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record AuthorRef(
         @Schema(required = true) UUID id,
         @Schema(examples = "newsdesk", required = true) String slug,
-        @Schema(examples = "Newsdesk", required = true) String name) {
+        @Schema(examples = "Newsdesk", required = true) String name,
+        // Not shown: it moves the Last-Modified of what embeds this author, whose name and slug it shows.
+        @JsonIgnore @Schema(hidden = true) Instant updatedAt) implements Cacheable {
+
+    @Override
+    public String surrogateKey() {
+        return Cacheable.key("author", id);
+    }
 }

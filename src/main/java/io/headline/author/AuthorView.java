@@ -1,5 +1,6 @@
 package io.headline.author;
 
+import io.headline.delivery.Cacheable;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -14,5 +15,11 @@ public record AuthorView(
         @Schema(description = "Website URL.") String websiteUrl,
         @Schema(description = "Contact email; present only for callers with an admin token.") String email,
         @Schema(description = "When the author was created (UTC).", required = true) Instant createdAt,
-        @Schema(description = "When the author was last changed (UTC).", required = true) Instant updatedAt) {
+        @Schema(description = "When the author was last changed (UTC).", required = true) Instant updatedAt)
+        implements Cacheable {
+
+    @Override
+    public String surrogateKey() {
+        return Cacheable.key("author", id);
+    }
 }

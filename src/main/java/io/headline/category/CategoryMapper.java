@@ -12,7 +12,7 @@ public final class CategoryMapper {
     }
 
     public static CategoryRef toRef(Category c) {
-        return new CategoryRef(c.id, c.slug, c.name);
+        return new CategoryRef(c.id, c.slug, c.name, c.updatedAt);
     }
 
     public static CategoryInput toInput(Category c) {

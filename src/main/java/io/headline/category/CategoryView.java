@@ -1,7 +1,9 @@
 package io.headline.category;
 
+import io.headline.delivery.Cacheable;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Category", description = "A section articles are filed under; categories form a tree.")
@@ -12,5 +14,16 @@ public record CategoryView(
         @Schema(description = "What the category holds (plain text).") String description,
         @Schema(description = "The parent category; absent for a top-level category.") CategoryRef parent,
         @Schema(description = "When the category was created (UTC).", required = true) Instant createdAt,
-        @Schema(description = "When the category was last changed (UTC).", required = true) Instant updatedAt) {
+        @Schema(description = "When the category was last changed (UTC).", required = true) Instant updatedAt)
+        implements Cacheable {
+
+    @Override
+    public String surrogateKey() {
+        return Cacheable.key("category", id);
+    }
+
+    @Override
+    public Stream<Cacheable> embedded() {
+        return Stream.ofNullable(parent);
+    }
 }
