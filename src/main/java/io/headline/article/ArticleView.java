@@ -2,9 +2,11 @@ package io.headline.article;
 
 import io.headline.author.AuthorView;
 import io.headline.category.CategoryView;
+import io.headline.delivery.Cacheable;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -46,5 +48,15 @@ public record ArticleView(
         SeoView seo,
         @Schema(description = "With `q`: a passage around the first match, HTML-escaped, matches in <mark>...</mark>.",
                 examples = "…Joe Russo has been tapped to write a <mark>sequel</mark> to Chris Hemsworth's…")
-        String snippet) {
+        String snippet) implements Cacheable {
+
+    @Override
+    public String surrogateKey() {
+        return Cacheable.key("article", id);
+    }
+
+    @Override
+    public Stream<Cacheable> embedded() {
+        return Stream.concat(Stream.ofNullable(category), authors == null ? Stream.empty() : authors.stream());
+    }
 }

@@ -11,9 +11,9 @@ public final class AuthorMapper {
                 a.createdAt, a.updatedAt);
     }
 
-    /** Enough to render a byline. */
+    /** Enough to render a byline, and to tell when it changed. */
     public static AuthorView toCompact(Author a) {
-        return new AuthorView(a.id, a.slug, a.name, null, null, null, null, null, null);
+        return new AuthorView(a.id, a.slug, a.name, null, null, null, null, null, a.updatedAt);
     }
 
     public static AuthorInput toInput(Author a) {

@@ -11,9 +11,9 @@ public final class CategoryMapper {
                 c.createdAt, c.updatedAt);
     }
 
-    /** Enough to render a link. */
+    /** Enough to render a link, and to tell when it changed. */
     public static CategoryView toCompact(Category c) {
-        return new CategoryView(c.id, c.slug, c.name, null, null, null, null);
+        return new CategoryView(c.id, c.slug, c.name, null, null, null, c.updatedAt);
     }
 
     public static CategoryInput toInput(Category c) {

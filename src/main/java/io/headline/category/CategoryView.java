@@ -1,11 +1,13 @@
 package io.headline.category;
 
+import io.headline.delivery.Cacheable;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Category", description = "A section articles are filed under; categories form a tree. Embedded in "
-        + "an article, or as a parent, it carries only id, slug and name unless the request has include=category.")
+        + "an article, or as a parent, it carries only id, slug, name and updatedAt unless the request has include=category.")
 public record CategoryView(
         @Schema(description = "Opaque, stable identifier.", required = true) UUID id,
         @Schema(description = "URL-safe unique identifier.", examples = "news", required = true) String slug,
@@ -13,5 +15,15 @@ public record CategoryView(
         @Schema(description = "What the category holds (plain text).") String description,
         @Schema(description = "The parent category, compact; absent for a top-level category.") CategoryView parent,
         @Schema(description = "When the category was created (UTC).") Instant createdAt,
-        @Schema(description = "When the category was last changed (UTC).") Instant updatedAt) {
+        @Schema(description = "When the category was last changed (UTC).") Instant updatedAt) implements Cacheable {
+
+    @Override
+    public String surrogateKey() {
+        return Cacheable.key("category", id);
+    }
+
+    @Override
+    public Stream<Cacheable> embedded() {
+        return Stream.ofNullable(parent);
+    }
 }

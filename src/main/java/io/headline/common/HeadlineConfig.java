@@ -14,4 +14,17 @@ public interface HeadlineConfig {
     /** Loads the demo content into an empty database at start-up. */
     @WithDefault("true")
     boolean demoContent();
+
+    /** HTTP caching of reads (see io.headline.delivery). */
+    Cache cache();
+
+    interface Cache {
+
+        /**
+         * Cache-Control of public reads (HEADLINE_CACHE_PUBLIC_CACHE_CONTROL). Short by default: the ETag makes
+         * revalidation cheap, and a CDN that purges by Surrogate-Key can be given a longer s-maxage here.
+         */
+        @WithDefault("public, max-age=60, stale-while-revalidate=300")
+        String publicCacheControl();
+    }
 }

@@ -157,7 +157,7 @@ class ArticleListTests {
             sort=popularity                  | sort    | sortable: publishedAt, updatedAt, createdAt, title
             sort=title,title                 | sort    | names 'title' twice
             categroy=news                    | categroy | allowed: author, category, count
-            fields=id,nonsense               | fields  | allowed: authors, body, category
+            fields=id,nonsense               | fields  | allowed: authors, body, bodyHtml, bodyText, category
             include=tags                     | include | allowed: authors, category
             publishedAfter=yesterday         | publishedAfter | ISO-8601
             featured=maybe                   | featured | true or false
