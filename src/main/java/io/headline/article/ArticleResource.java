@@ -9,9 +9,9 @@ import io.headline.common.paging.Page;
 import io.headline.common.paging.PageRequest;
 import io.headline.common.paging.Pages;
 import io.headline.common.query.Slice;
+import io.headline.security.Caller;
 import io.headline.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -54,7 +54,7 @@ public class ArticleResource {
     }
 
     @GET
-    @PermitAll
+    @RolesAllowed(Roles.READER)
     @Operation(operationId = "listArticles", summary = "List articles",
             description = "Articles newest first (by publishedAt) unless sorted otherwise, filtered, a page at a time, "
                     + "without their bodies unless `fields` names `body`. The public sees published articles only. "
@@ -67,7 +67,7 @@ public class ArticleResource {
 
     @GET
     @Path(ApiPaths.ID_OR_SLUG)
-    @PermitAll
+    @RolesAllowed(Roles.READER)
     @Operation(operationId = "getArticle", summary = "Get an article by id or slug",
             description = "Unpublished articles answer 404 unless the caller may see them.")
     public ArticleView get(
@@ -88,7 +88,7 @@ public class ArticleResource {
 
     @GET
     @Path(ApiPaths.ID_OR_SLUG + "/related")
-    @PermitAll
+    @RolesAllowed(Roles.READER)
     @Operation(operationId = "listRelatedArticles", summary = "List articles related to an article",
             description = "Other articles ranked by what they share with this one: its category, tags and authors; "
                     + "newer first on ties.")
@@ -105,42 +105,42 @@ public class ArticleResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR})
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "createArticle", summary = "Create an article")
     @APIResponse(responseCode = "201", description = "Created; Location names the new article.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
     public RestResponse<ArticleView> create(@Valid @NotNull ArticleInput input) {
-        ArticleView created = service.create(input);
+        ArticleView created = service.create(input, Caller.of(caller));
         return RestResponse.ResponseBuilder.<ArticleView>created(ApiPaths.item("articles", created.id())).entity(created).build();
     }
 
     @PUT
     @Path(ApiPaths.ID_OR_SLUG)
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR})
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "replaceArticle", summary = "Replace an article",
             description = "Full replace: omitted optional fields are cleared; an omitted slug is kept.")
     public ArticleView replace(@PathParam("idOrSlug") String idOrSlug, @Valid @NotNull ArticleInput input) {
-        return service.replace(idOrSlug, input).orElseThrow(() -> notFound(idOrSlug));
+        return service.replace(idOrSlug, input, Caller.of(caller)).orElseThrow(() -> notFound(idOrSlug));
     }
 
     @PATCH
     @Path(ApiPaths.ID_OR_SLUG)
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR})
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "patchArticle", summary = "Update an article with a JSON merge patch (RFC 7396)",
             description = "Members present are set, members set to null are cleared, absent members are kept.")
     public ArticleView patch(@PathParam("idOrSlug") String idOrSlug,
             @NotNull @Schema(implementation = ArticleInput.class) JsonNode patch) throws JsonProcessingException {
-        return service.patch(idOrSlug, patch).orElseThrow(() -> notFound(idOrSlug));
+        return service.patch(idOrSlug, patch, Caller.of(caller)).orElseThrow(() -> notFound(idOrSlug));
     }
 
     @DELETE
     @Path(ApiPaths.ID_OR_SLUG)
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "deleteArticle", summary = "Delete an article",
             description = "Deletes the article with its author credits and tags.")

@@ -6,9 +6,11 @@ import io.headline.author.Author;
 import io.headline.author.AuthorRepository;
 import io.headline.category.CategoryRepository;
 import io.headline.common.error.ProblemException;
+import io.headline.common.error.ProblemType;
 import io.headline.common.json.MergePatcher;
 import io.headline.common.query.Slice;
 import io.headline.search.Facets;
+import io.headline.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -103,31 +105,31 @@ public class ArticleService {
     }
 
     @Transactional
-    public ArticleView create(ArticleInput input) {
+    public ArticleView create(ArticleInput input, Caller caller) {
         Article article = new Article();
-        write(article, input);
+        write(article, input, caller);
         articles.persist(article);
         articles.flush();
         return ArticleMapper.toView(article, clock.instant(), WRITTEN);
     }
 
     @Transactional
-    public Optional<ArticleView> replace(String idOrSlug, ArticleInput input) {
+    public Optional<ArticleView> replace(String idOrSlug, ArticleInput input, Caller caller) {
         return articles.findByIdOrSlug(idOrSlug).map(article -> {
-            write(article, input);
+            write(article, input, caller);
             articles.flush();
             return ArticleMapper.toView(article, clock.instant(), WRITTEN);
         });
     }
 
     @Transactional
-    public Optional<ArticleView> patch(String idOrSlug, JsonNode patch) throws JsonProcessingException {
+    public Optional<ArticleView> patch(String idOrSlug, JsonNode patch, Caller caller) throws JsonProcessingException {
         Optional<Article> found = articles.findByIdOrSlug(idOrSlug);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         Article article = found.get();
-        write(article, patcher.patch(ArticleMapper.toInput(article), patch));
+        write(article, patcher.patch(ArticleMapper.toInput(article), patch), caller);
         articles.flush();
         return Optional.of(ArticleMapper.toView(article, clock.instant(), WRITTEN));
     }
@@ -139,12 +141,23 @@ public class ArticleService {
         return found.isPresent();
     }
 
-    private void write(Article article, ArticleInput input) {
+    private void write(Article article, ArticleInput input, Caller caller) {
         Instant now = clock.instant();
+        if (caller.ownDraftsOnly() && article.id != null && !isOwnDraft(article, caller)) {
+            throw forbidden("An author token may change only drafts that credit its author.");
+        }
         String requested = input.slug() != null ? input.slug() : article.slug;
         article.slug = articles.claimSlug(requested, input.title(), "article", article.id);
         article.category = categories.resolveReference(input.category(), "category", "category");
         List<Author> credited = resolveAuthors(input.authors());
+        if (caller.ownDraftsOnly()) {
+            if (credited.stream().noneMatch(a -> a.id.equals(caller.authorId()))) {
+                throw forbidden("An author token may write only articles that credit its own author.");
+            }
+            if (input.status() != null && input.status() != ArticleStatus.draft) {
+                throw forbidden("An author token cannot publish, schedule or archive; an editor does that.");
+            }
+        }
         article.authors.clear();
         article.authors.addAll(credited);
         article.tags.clear();
@@ -162,6 +175,14 @@ public class ArticleService {
                 : article.status != null ? article.status : ArticleStatus.draft;
         article.publishedAt = publishedAt(article.status, input.publishedAt(), article.publishedAt, now);
         article.touch(now);
+    }
+
+    private static boolean isOwnDraft(Article article, Caller caller) {
+        return article.status == ArticleStatus.draft && article.authors.stream().anyMatch(a -> a.id.equals(caller.authorId()));
+    }
+
+    private static ProblemException forbidden(String detail) {
+        return new ProblemException(ProblemType.FORBIDDEN, detail);
     }
 
     private List<Author> resolveAuthors(List<String> references) {

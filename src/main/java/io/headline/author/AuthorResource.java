@@ -11,7 +11,6 @@ import io.headline.common.paging.PageRequest;
 import io.headline.common.paging.Pages;
 import io.headline.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -51,7 +50,7 @@ public class AuthorResource {
     }
 
     @GET
-    @PermitAll
+    @RolesAllowed(Roles.READER)
     @Operation(operationId = "listAuthors", summary = "List authors", description = "Authors by name unless sorted otherwise, a page at a time.")
     public Page<AuthorView> list(@BeanParam NamedListParams params, @Context UriInfo uri) {
         PageRequest page = params.pageRequest();
@@ -60,7 +59,7 @@ public class AuthorResource {
 
     @GET
     @Path(ApiPaths.ID_OR_SLUG)
-    @PermitAll
+    @RolesAllowed(Roles.READER)
     @Operation(operationId = "getAuthor", summary = "Get an author by id or slug")
     public AuthorView get(@Parameter(description = "The author's id or slug.") @PathParam("idOrSlug") String idOrSlug) {
         return service.find(idOrSlug, Roles.seesEmails(caller)).orElseThrow(() -> notFound(idOrSlug));
@@ -68,7 +67,7 @@ public class AuthorResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "createAuthor", summary = "Create an author")
     @APIResponse(responseCode = "201", description = "Created; Location names the new author.",
@@ -81,7 +80,7 @@ public class AuthorResource {
     @PUT
     @Path(ApiPaths.ID_OR_SLUG)
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "replaceAuthor", summary = "Replace an author",
             description = "Full replace: omitted optional fields are cleared; an omitted slug is kept.")
@@ -92,7 +91,7 @@ public class AuthorResource {
     @PATCH
     @Path(ApiPaths.ID_OR_SLUG)
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "patchAuthor", summary = "Update an author with a JSON merge patch (RFC 7396)",
             description = "Members present are set, members set to null are cleared, absent members are kept.")
@@ -103,7 +102,7 @@ public class AuthorResource {
 
     @DELETE
     @Path(ApiPaths.ID_OR_SLUG)
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "deleteAuthor", summary = "Delete an author",
             description = "Refused with 409 while any article credits the author.")

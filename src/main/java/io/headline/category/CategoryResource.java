@@ -10,7 +10,6 @@ import io.headline.common.paging.NamedListParams;
 import io.headline.common.paging.PageRequest;
 import io.headline.common.paging.Pages;
 import io.headline.security.Roles;
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -48,7 +47,7 @@ public class CategoryResource {
     }
 
     @GET
-    @PermitAll
+    @RolesAllowed(Roles.READER)
     @Operation(operationId = "listCategories", summary = "List categories", description = "Categories by name unless sorted otherwise, a page at a time.")
     public Page<CategoryView> list(@BeanParam NamedListParams params, @Context UriInfo uri) {
         PageRequest page = params.pageRequest();
@@ -57,7 +56,7 @@ public class CategoryResource {
 
     @GET
     @Path(ApiPaths.ID_OR_SLUG)
-    @PermitAll
+    @RolesAllowed(Roles.READER)
     @Operation(operationId = "getCategory", summary = "Get a category by id or slug")
     public CategoryView get(@Parameter(description = "The category's id or slug.") @PathParam("idOrSlug") String idOrSlug) {
         return service.find(idOrSlug).orElseThrow(() -> notFound(idOrSlug));
@@ -65,7 +64,7 @@ public class CategoryResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "createCategory", summary = "Create a category")
     @APIResponse(responseCode = "201", description = "Created; Location names the new category.",
@@ -78,7 +77,7 @@ public class CategoryResource {
     @PUT
     @Path(ApiPaths.ID_OR_SLUG)
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "replaceCategory", summary = "Replace a category",
             description = "Full replace: omitted optional fields are cleared; an omitted slug is kept.")
@@ -89,7 +88,7 @@ public class CategoryResource {
     @PATCH
     @Path(ApiPaths.ID_OR_SLUG)
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "patchCategory", summary = "Update a category with a JSON merge patch (RFC 7396)",
             description = "Members present are set, members set to null are cleared, absent members are kept.")
@@ -100,7 +99,7 @@ public class CategoryResource {
 
     @DELETE
     @Path(ApiPaths.ID_OR_SLUG)
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "deleteCategory", summary = "Delete a category",
             description = "Refused with 409 while the category holds articles or subcategories.")

@@ -11,6 +11,10 @@ public interface HeadlineConfig {
     /** The bootstrap admin API token. Without it, every write is refused. */
     Optional<String> adminToken();
 
+    /** Whether anonymous callers may read published content; off, every read needs a token. */
+    @WithDefault("true")
+    boolean publicReads();
+
     /** Loads the demo content into an empty database at start-up. */
     @WithDefault("true")
     boolean demoContent();

@@ -11,6 +11,7 @@ import io.headline.category.CategoryInput;
 import io.headline.category.CategoryRepository;
 import io.headline.category.CategoryService;
 import io.headline.common.HeadlineConfig;
+import io.headline.security.Caller;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -73,7 +74,7 @@ public class DemoContent {
         Content content = read();
         content.categories().forEach(categoryService::create);
         content.authors().forEach(authorService::create);
-        content.articles().forEach(a -> articleService.create(withBody(a)));
+        content.articles().forEach(a -> articleService.create(withBody(a), Caller.SYSTEM));
         LOG.infof("Loaded demo content: %d categories, %d authors, %d articles (HEADLINE_DEMO_CONTENT=false turns it off)",
                 content.categories().size(), content.authors().size(), content.articles().size());
     }

@@ -7,7 +7,7 @@ import io.headline.common.error.ProblemException;
 import io.headline.common.paging.Pages;
 import io.headline.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -35,7 +35,7 @@ public class SearchResource {
     }
 
     @GET
-    @PermitAll
+    @RolesAllowed(Roles.READER)
     @Operation(operationId = "search", summary = "Search everything",
             description = "Articles the caller may see, ranked by relevance with highlighted snippets, plus authors "
                     + "and categories whose name contains the query, and facet counts of the matching articles.")

@@ -1,6 +1,8 @@
 package io.headline.common.openapi;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -11,6 +13,7 @@ import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
 /**
  * Completes the contract by rule rather than by hand on each operation: the problem+json responses each
@@ -28,6 +31,9 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
             if (path.startsWith("/api/")) {
+                if (method == PathItem.HttpMethod.GET) {
+                    allowAnonymous(operation);
+                }
                 addProblemResponses(path, method, operation);
                 if (method == PathItem.HttpMethod.PATCH) {
                     usePatchSchema(openAPI, operation);
@@ -44,6 +50,9 @@ public class ProblemResponsesFilter implements OASFilter {
             addResponse(operation, "400", "BadRequest");
         }
         addResponse(operation, "401", "Unauthorized");
+        if (method != PathItem.HttpMethod.GET && operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+            addResponse(operation, "403", "Forbidden");
+        }
         if (path.contains("{")) {
             addResponse(operation, "404", "NotFound");
         }
@@ -54,6 +63,17 @@ public class ProblemResponsesFilter implements OASFilter {
             addResponse(operation, "415", "UnsupportedMediaType");
             addResponse(operation, "422", "ValidationFailed");
         }
+    }
+
+    /**
+     * Reads take a token or none (while public reads are on, the default): an empty requirement next to the
+     * bearer one says that the token is optional.
+     */
+    private static void allowAnonymous(Operation operation) {
+        List<SecurityRequirement> requirements = new ArrayList<>();
+        requirements.add(OASFactory.createSecurityRequirement());
+        requirements.add(OASFactory.createSecurityRequirement().addScheme("bearer"));
+        operation.setSecurity(requirements);
     }
 
     private static boolean hasParameter(Operation operation, Parameter.In in) {

@@ -1,0 +1,101 @@
+package io.headline.token;
+
+import io.headline.author.AuthorMapper;
+import io.headline.author.AuthorRepository;
+import io.headline.common.error.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class TokenService {
+
+    /** Recording every use would write on every read; a minute is precise enough to see which tokens are alive. */
+    private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final TokenRepository tokens;
+    private final AuthorRepository authors;
+    private final Clock clock;
+
+    public TokenService(TokenRepository tokens, AuthorRepository authors, Clock clock) {
+        this.tokens = tokens;
+        this.authors = authors;
+        this.clock = clock;
+    }
+
+    /** What a valid token stands for; used by the authentication of every request that carries one. */
+    public record Holder(String name, TokenRole role, UUID authorId) {
+    }
+
+    @Transactional
+    public Optional<Holder> authenticate(String secret) {
+        Instant now = clock.instant();
+        return tokens.findByHash(hash(secret)).filter(t -> !t.isExpiredAt(now)).map(token -> {
+            if (token.lastUsedAt == null || token.lastUsedAt.isBefore(now.minus(LAST_USED_PRECISION))) {
+                token.lastUsedAt = now.truncatedTo(ChronoUnit.SECONDS);
+            }
+            return new Holder(token.name, token.role, token.author == null ? null : token.author.id);
+        });
+    }
+
+    @Transactional
+    public TokenView create(TokenInput input) {
+        ApiToken token = new ApiToken();
+        token.name = input.name().strip();
+        token.role = input.role();
+        if (input.author() != null) {
+            token.author = authors.resolveReference(input.author(), "author", "author");
+        } else if (input.role() == TokenRole.author) {
+            throw ProblemException.invalidField("author", "is required for an author token: the author it writes as");
+        }
+        token.expiresAt = input.expiresAt();
+        token.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String secret = "hl_" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
+        token.tokenHash = hash(secret);
+        tokens.persist(token);
+        tokens.flush();
+        return view(token, secret);
+    }
+
+    public List<TokenView> list() {
+        return tokens.newestFirst().stream().map(t -> view(t, null)).toList();
+    }
+
+    @Transactional
+    public boolean revoke(UUID id) {
+        return tokens.deleteById(id);
+    }
+
+    static String hash(String secret) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    private static TokenView view(ApiToken t, String secret) {
+        return new TokenView(t.id, t.name, t.role, t.author == null ? null : AuthorMapper.toCompact(t.author),
+                t.expiresAt, t.createdAt, t.lastUsedAt, secret);
+    }
+}
