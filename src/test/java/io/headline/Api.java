@@ -30,6 +30,20 @@ public final class Api {
                 .header("Authorization", "Bearer " + ADMIN_TOKEN);
     }
 
+    /** A caller holding {@code token}, which an admin created through the API. */
+    public static RequestSpecification withToken(String token) {
+        return given().accept(ACCEPT).contentType(ContentType.JSON).header("Authorization", "Bearer " + token);
+    }
+
+    /** Creates an API token with {@code role} (for role author, writing as {@code authorSlug}) and returns its secret. */
+    public static String createToken(String role, String authorSlug) {
+        Map<String, Object> input = new java.util.HashMap<>(Map.of("name", unique("token"), "role", role));
+        if (authorSlug != null) {
+            input.put("author", authorSlug);
+        }
+        return admin().body(input).when().post("/api/v1/tokens").then().statusCode(201).extract().path("token");
+    }
+
     /** A request that breaks the contract on purpose, to check the error it earns. */
     public static RequestSpecification invalid(RequestSpecification request) {
         return request.header(ContractValidation.INTENT_HEADER, ContractValidation.INVALID_REQUEST);

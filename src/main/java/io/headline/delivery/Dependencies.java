@@ -23,6 +23,9 @@ record Dependencies(Set<String> surrogateKeys, Optional<Instant> lastModified) {
             keys.add(collection);
         }
         shown.forEach(content -> keys.add(content.surrogateKey()));
+        if (keys.isEmpty()) {
+            keys.add(collection); // nothing more specific: the response depends on its collection as a whole
+        }
         // A sparse response (fields=...) may leave out an updatedAt; then no date covers all it shows.
         boolean allDated = shown.stream().allMatch(content -> content.updatedAt() != null);
         return new Dependencies(keys, allDated

@@ -31,7 +31,8 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
             if (path.startsWith("/api/")) {
-                if (method == PathItem.HttpMethod.GET) {
+                // Every read is open to anonymous callers (while public reads are on) except the admin-only tokens.
+                if (method == PathItem.HttpMethod.GET && !path.startsWith("/api/v1/tokens")) {
                     allowAnonymous(operation);
                 }
                 addProblemResponses(path, method, operation);
@@ -50,8 +51,9 @@ public class ProblemResponsesFilter implements OASFilter {
             addResponse(operation, "400", "BadRequest");
         }
         addResponse(operation, "401", "Unauthorized");
-        if (method != PathItem.HttpMethod.GET && operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
-            addResponse(operation, "403", "Forbidden");
+        if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()
+                && operation.getSecurity().stream().noneMatch(r -> r.getSchemes() == null || r.getSchemes().isEmpty())) {
+            addResponse(operation, "403", "Forbidden"); // a token is required, and its role may fall short
         }
         if (path.contains("{")) {
             addResponse(operation, "404", "NotFound");

@@ -1,0 +1,86 @@
+package io.headline.token;
+
+import static io.headline.Api.admin;
+import static io.headline.Api.anonymous;
+import static io.headline.Api.createToken;
+import static io.headline.Api.invalid;
+import static io.headline.Api.unique;
+import static io.headline.Api.withToken;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class TokenResourceTests {
+
+    @Test
+    void shouldReturnTheSecretOnceAndListTokensWithoutSecrets() {
+        String name = unique("Front end");
+        String id = admin().body(Map.of("name", name, "role", "content")).when().post("/api/v1/tokens")
+                .then().statusCode(201)
+                .body("token", startsWith("hl_"))
+                .body("role", equalTo("content"))
+                .extract().path("id");
+
+        admin().when().get("/api/v1/tokens")
+                .then().statusCode(200)
+                .body("data.id", hasItem(id))
+                .body("data", everyItem(not(hasKey("token"))));
+    }
+
+    @Test
+    void shouldRecordWhenATokenWasLastUsed() {
+        String secret = createToken("content", null);
+        withToken(secret).when().get("/api/v1/articles").then().statusCode(200);
+
+        admin().when().get("/api/v1/tokens")
+                .then().statusCode(200)
+                .body("data.find { it.lastUsedAt != null }.lastUsedAt", notNullValue());
+    }
+
+    @Test
+    void shouldStopARevokedTokenAtOnce() {
+        String secret = createToken("editor", null);
+        withToken(secret).when().get("/api/v1/tokens").then().statusCode(403);
+        String id = admin().when().get("/api/v1/tokens").then().statusCode(200).extract().jsonPath()
+                .getString("data.find { it.role == 'editor' }.id");
+
+        admin().when().delete("/api/v1/tokens/{id}", id).then().statusCode(204);
+
+        invalid(withToken(secret)).when().get("/api/v1/articles").then().statusCode(401);
+    }
+
+    @Test
+    void shouldRefuseAnExpiredToken() {
+        String secret = admin().body(Map.of("name", unique("old"), "role", "content", "expiresAt", "2000-01-01T00:00:00Z"))
+                .when().post("/api/v1/tokens").then().statusCode(201).extract().path("token");
+
+        invalid(withToken(secret)).when().get("/api/v1/articles").then().statusCode(401);
+    }
+
+    @Test
+    void shouldRequireAnAuthorForAnAuthorToken() {
+        admin().body(Map.of("name", unique("author"), "role", "author")).when().post("/api/v1/tokens")
+                .then().statusCode(422).body("errors[0].field", equalTo("author"));
+    }
+
+    @Test
+    void shouldLetOnlyAdminsManageTokens() {
+        invalid(anonymous()).when().get("/api/v1/tokens").then().statusCode(401);
+        withToken(createToken("editor", null)).when().get("/api/v1/tokens").then().statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldAnswer404ForAnUnknownToken() {
+        admin().when().delete("/api/v1/tokens/{id}", "00000000-0000-0000-0000-000000000000").then().statusCode(404);
+    }
+}
