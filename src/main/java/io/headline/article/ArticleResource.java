@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -136,6 +137,57 @@ public class ArticleResource {
     public ArticleView patch(@PathParam("idOrSlug") String idOrSlug,
             @NotNull @Schema(implementation = ArticleInput.class) JsonNode patch) throws JsonProcessingException {
         return service.patch(idOrSlug, patch, Caller.of(caller)).orElseThrow(() -> notFound(idOrSlug));
+    }
+
+    @POST
+    @Path(ApiPaths.ID_OR_SLUG + "/publish")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "publishArticle", summary = "Publish an article",
+            description = "From draft, scheduled or archived. publishedAt defaults to now (a republished article keeps "
+                    + "its earlier one).")
+    public ArticleView publish(@PathParam("idOrSlug") String idOrSlug,
+            @RequestBody(required = false) TransitionInput input) {
+        return transition(idOrSlug, ArticleStatus.published, input);
+    }
+
+    @POST
+    @Path(ApiPaths.ID_OR_SLUG + "/schedule")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "scheduleArticle", summary = "Schedule a draft",
+            description = "It becomes public at publishedAt, with no further step.")
+    public ArticleView schedule(@PathParam("idOrSlug") String idOrSlug, @NotNull TransitionInput input) {
+        if (input.publishedAt() == null) {
+            throw ProblemException.invalidField("publishedAt", "is required to schedule an article");
+        }
+        return transition(idOrSlug, ArticleStatus.scheduled, input);
+    }
+
+    @POST
+    @Path(ApiPaths.ID_OR_SLUG + "/unpublish")
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "unpublishArticle", summary = "Take an article back to draft")
+    public ArticleView unpublish(@PathParam("idOrSlug") String idOrSlug) {
+        return transition(idOrSlug, ArticleStatus.draft, null);
+    }
+
+    @POST
+    @Path(ApiPaths.ID_OR_SLUG + "/archive")
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "archiveArticle", summary = "Archive a published article",
+            description = "Archived articles are no longer public; republishing brings them back.")
+    public ArticleView archive(@PathParam("idOrSlug") String idOrSlug) {
+        return transition(idOrSlug, ArticleStatus.archived, null);
+    }
+
+    private ArticleView transition(String idOrSlug, ArticleStatus status, TransitionInput input) {
+        return service.transition(idOrSlug, status, input == null ? null : input.publishedAt(), Caller.of(caller))
+                .orElseThrow(() -> notFound(idOrSlug));
     }
 
     @DELETE

@@ -30,6 +30,10 @@ public class ArticleService {
 
     /** Writes answer with the whole article, as an editor's tool needs it. */
     private static final ArticleShape WRITTEN = ArticleShape.parse(null, null, ArticleShape.ITEM_FIELDS, true);
+    /** A preview shows the article as a reader will see it. */
+    public static final ArticleShape PREVIEWED = ArticleShape.parse(null, null, ArticleShape.ITEM_FIELDS, false);
+    /** Enough to know the article exists. */
+    public static final ArticleShape ID_ONLY = ArticleShape.parse("id", null, ArticleShape.ITEM_FIELDS, false);
     private static final ArticleShape LISTED = ArticleShape.parse(null, null, ArticleShape.LIST_FIELDS, false);
     private static final UUID NO_ONE = new UUID(0, 0);
     private static final int RELATED_CANDIDATES = 200;
@@ -134,6 +138,30 @@ public class ArticleService {
         return Optional.of(ArticleMapper.toView(article, clock.instant(), WRITTEN));
     }
 
+    /** Moves an article to {@code status} (publish, schedule, unpublish, archive): a write like any other. */
+    @Transactional
+    public Optional<ArticleView> transition(String idOrSlug, ArticleStatus status, Instant publishedAt, Caller caller) {
+        return articles.findByIdOrSlug(idOrSlug).map(article -> {
+            ArticleInput current = ArticleMapper.toInput(article);
+            Instant when = publishedAt != null ? publishedAt
+                    : status == ArticleStatus.published && article.status == ArticleStatus.scheduled ? now() : null;
+            write(article, new ArticleInput(current.slug(), current.title(), current.subtitle(), current.excerpt(),
+                    current.body(), status, current.featured(), when != null ? when : keptPublishedAt(article, status),
+                    current.category(), current.authors(), current.tags(), current.featureImageUrl()), caller);
+            articles.flush();
+            return ArticleMapper.toView(article, clock.instant(), WRITTEN);
+        });
+    }
+
+    /** Unpublishing clears the publication time; archiving and republishing keep it. */
+    private static Instant keptPublishedAt(Article article, ArticleStatus status) {
+        return status == ArticleStatus.draft || status == ArticleStatus.scheduled ? null : article.publishedAt;
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
     @Transactional
     public boolean delete(String idOrSlug) {
         Optional<Article> found = articles.findByIdOrSlug(idOrSlug);
@@ -171,8 +199,17 @@ public class ArticleService {
         article.render();
         article.featureImageUrl = input.featureImageUrl();
         article.featured = Boolean.TRUE.equals(input.featured());
-        article.status = input.status() != null ? input.status()
+        ArticleStatus status = input.status() != null ? input.status()
                 : article.status != null ? article.status : ArticleStatus.draft;
+        if (article.status != null && status != article.status && !article.status.next().contains(status)) {
+            throw ProblemException.conflict("An article cannot go from " + article.status + " to " + status
+                    + "; from " + article.status + " it can go to " + article.status.next() + ".");
+        }
+        if (status == ArticleStatus.scheduled && status != article.status && input.publishedAt() != null
+                && !input.publishedAt().isAfter(now)) {
+            throw ProblemException.invalidField("publishedAt", "must be in the future to schedule; publish instead");
+        }
+        article.status = status;
         article.publishedAt = publishedAt(article.status, input.publishedAt(), article.publishedAt, now);
         article.touch(now);
     }

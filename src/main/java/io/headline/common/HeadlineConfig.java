@@ -15,6 +15,22 @@ public interface HeadlineConfig {
     @WithDefault("true")
     boolean publicReads();
 
+    /** Signed preview links. */
+    Preview preview();
+
+    interface Preview {
+
+        /**
+         * The key preview links are signed with. Set it (HEADLINE_PREVIEW_SECRET) wherever links must outlive a
+         * restart or work across instances; without it each start picks a random key.
+         */
+        Optional<String> secret();
+
+        /** How long a preview link works. */
+        @WithDefault("60")
+        int validMinutes();
+    }
+
     /** Loads the demo content into an empty database at start-up. */
     @WithDefault("true")
     boolean demoContent();

@@ -172,20 +172,6 @@ class ArticleResourceTests {
     }
 
     @Test
-    void shouldShowScheduledArticlesOnlyFromTheirPublicationTime() {
-        Map<String, Object> past = articleInput("scheduled");
-        past.put("publishedAt", "2020-06-01T12:00:00Z");
-        Map<String, Object> future = articleInput("scheduled");
-        future.put("publishedAt", "2999-06-01T12:00:00Z");
-
-        String due = (String) createArticle(past).get("slug");
-        String notYet = (String) createArticle(future).get("slug");
-
-        anonymous().when().get("/api/v1/articles/{slug}", due).then().statusCode(200).body("status", equalTo("published"));
-        anonymous().when().get("/api/v1/articles/{slug}", notYet).then().statusCode(404);
-    }
-
-    @Test
     void shouldRequirePublishedAtToSchedule() {
         admin().body(articleInput("scheduled")).when().post("/api/v1/articles")
                 .then().statusCode(422).body("errors[0].field", equalTo("publishedAt"));
