@@ -8,8 +8,11 @@ import io.headline.category.CategoryRepository;
 import io.headline.common.error.ProblemException;
 import io.headline.common.json.MergePatcher;
 import io.headline.common.query.Slice;
+import io.headline.delivery.EntityTags;
+import io.headline.delivery.IfMatch;
 import io.headline.search.Facets;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,14 +39,18 @@ public class ArticleService {
     private final AuthorRepository authors;
     private final CategoryRepository categories;
     private final MergePatcher patcher;
+    private final EntityTags etags;
+    private final Event<ArticleWritten> writtenEvents;
     private final Clock clock;
 
     public ArticleService(ArticleRepository articles, AuthorRepository authors, CategoryRepository categories,
-            MergePatcher patcher, Clock clock) {
+            MergePatcher patcher, EntityTags etags, Event<ArticleWritten> writtenEvents, Clock clock) {
         this.articles = articles;
         this.authors = authors;
         this.categories = categories;
         this.patcher = patcher;
+        this.etags = etags;
+        this.writtenEvents = writtenEvents;
         this.clock = clock;
     }
 
@@ -103,46 +110,85 @@ public class ArticleService {
     }
 
     @Transactional
-    public ArticleView create(ArticleInput input) {
+    public ArticleView create(ArticleInput input, String editor) {
         Article article = new Article();
         write(article, input);
         articles.persist(article);
-        articles.flush();
-        return ArticleMapper.toView(article, clock.instant(), WRITTEN);
+        return written(article, editor);
     }
 
+    /**
+     * Full replace. The article is locked from the If-Match check to the commit, so the check sees the state the
+     * write replaces; a concurrent writer waits, then finds a new ETag (412).
+     */
     @Transactional
-    public Optional<ArticleView> replace(String idOrSlug, ArticleInput input) {
-        return articles.findByIdOrSlug(idOrSlug).map(article -> {
+    public Optional<ArticleView> replace(String idOrSlug, ArticleInput input, IfMatch ifMatch, String editor) {
+        return articles.findForUpdate(idOrSlug).map(article -> {
+            ifMatch.check(() -> etagOf(article));
             write(article, input);
-            articles.flush();
-            return ArticleMapper.toView(article, clock.instant(), WRITTEN);
+            return written(article, editor);
         });
     }
 
     @Transactional
-    public Optional<ArticleView> patch(String idOrSlug, JsonNode patch) throws JsonProcessingException {
-        Optional<Article> found = articles.findByIdOrSlug(idOrSlug);
+    public Optional<ArticleView> patch(String idOrSlug, JsonNode patch, IfMatch ifMatch, String editor)
+            throws JsonProcessingException {
+        Optional<Article> found = articles.findForUpdate(idOrSlug);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         Article article = found.get();
+        ifMatch.check(() -> etagOf(article));
         write(article, patcher.patch(ArticleMapper.toInput(article), patch));
-        articles.flush();
-        return Optional.of(ArticleMapper.toView(article, clock.instant(), WRITTEN));
+        return Optional.of(written(article, editor));
     }
 
     @Transactional
-    public boolean delete(String idOrSlug) {
-        Optional<Article> found = articles.findByIdOrSlug(idOrSlug);
-        found.ifPresent(articles::delete);
+    public boolean delete(String idOrSlug, IfMatch ifMatch) {
+        Optional<Article> found = articles.findForUpdate(idOrSlug);
+        found.ifPresent(article -> {
+            ifMatch.check(() -> etagOf(article));
+            articles.delete(article);
+            articles.flush();
+        });
         return found.isPresent();
+    }
+
+    /**
+     * The slug an article has now, when {@code formerSlug} is one it had before and the caller may see it; a
+     * hidden article gives its former slugs away no more than its current one.
+     */
+    public Optional<String> currentSlug(String formerSlug, boolean includeUnpublished) {
+        Instant now = clock.instant();
+        return articles.findByFormerSlug(formerSlug)
+                .filter(a -> includeUnpublished || a.isPublicAt(now))
+                .map(a -> a.slug);
+    }
+
+    /**
+     * The ETag a GET of the article answers with. Writers are admins, whose plain GET has the shape writes answer
+     * with, so this is also the ETag of a write's response.
+     */
+    private String etagOf(Article article) {
+        return etags.of(ArticleMapper.toView(article, clock.instant(), WRITTEN));
+    }
+
+    /** Flushes inside the transaction, so that a conflict surfaces here as a 409 rather than at commit. */
+    private ArticleView written(Article article, String editor) {
+        articles.flush();
+        writtenEvents.fire(new ArticleWritten(article, editor));
+        articles.flush();
+        return ArticleMapper.toView(article, clock.instant(), WRITTEN);
     }
 
     private void write(Article article, ArticleInput input) {
         Instant now = clock.instant();
+        String previousSlug = article.slug;
         String requested = input.slug() != null ? input.slug() : article.slug;
         article.slug = articles.claimSlug(requested, input.title(), "article", article.id);
+        if (previousSlug != null && !previousSlug.equals(article.slug)) {
+            articles.slugChanged(article, previousSlug);
+        }
         article.category = categories.resolveReference(input.category(), "category", "category");
         List<Author> credited = resolveAuthors(input.authors());
         article.authors.clear();

@@ -33,6 +33,8 @@ public class DemoContent {
 
     private static final Logger LOG = Logger.getLogger(DemoContent.class);
     private static final String FOLDER = "demo/";
+    /** Who the revisions of demo articles name: no caller writes them. */
+    private static final String EDITOR = "demo-content";
 
     record Article(String bodyFrom, ArticleInput article) {
     }
@@ -73,7 +75,7 @@ public class DemoContent {
         Content content = read();
         content.categories().forEach(categoryService::create);
         content.authors().forEach(authorService::create);
-        content.articles().forEach(a -> articleService.create(withBody(a)));
+        content.articles().forEach(a -> articleService.create(withBody(a), EDITOR));
         LOG.infof("Loaded demo content: %d categories, %d authors, %d articles (HEADLINE_DEMO_CONTENT=false turns it off)",
                 content.categories().size(), content.authors().size(), content.articles().size());
     }
