@@ -173,9 +173,11 @@ public class ArticleService {
         return etags.of(ArticleMapper.toView(article, clock.instant(), WRITTEN));
     }
 
-    /** Flushes inside the transaction, so that a conflict surfaces here as a 409 rather than at commit. */
+    /**
+     * Lets observers (revisions) record the write, then flushes inside the transaction, so that a conflict surfaces
+     * here as a 409 rather than at commit, and the view shows the new version.
+     */
     private ArticleView written(Article article, String editor) {
-        articles.flush();
         writtenEvents.fire(new ArticleWritten(article, editor));
         articles.flush();
         return ArticleMapper.toView(article, clock.instant(), WRITTEN);
