@@ -35,7 +35,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                             description = "Nothing with this id or slug that the caller may see.",
                             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                     @APIResponse(name = "Conflict", responseCode = "409",
-                            description = "A duplicate slug or name, a reference still in use, or a category cycle.",
+                            description = "A duplicate slug or name, a reference still in use, a category cycle, or a "
+                                    + "concurrent change to the same resource.",
+                            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                    @APIResponse(name = "PreconditionFailed", responseCode = "412",
+                            description = "If-Match names none of the resource's current ETags: it changed since the "
+                                    + "client read it. GET it again and reapply the change.",
                             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                     @APIResponse(name = "UnsupportedMediaType", responseCode = "415",
                             description = "The request body is not JSON.",

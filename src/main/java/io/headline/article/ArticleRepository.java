@@ -10,10 +10,12 @@ import io.headline.search.Facet;
 import io.headline.search.Facets;
 import io.headline.search.SearchDialect;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -134,6 +136,41 @@ public class ArticleRepository implements SluggedRepository<Article> {
                 .param("relatedAuthors", article.authors.stream().map(au -> au.id).toList());
         List<SortKey<Article>> newestFirst = Sorting.parse(null, "-publishedAt", sortable(includeUnpublished, false), ID);
         return query.fetch(getEntityManager(), newestFirst, new PageRequest(1, limit, null, false)).items();
+    }
+
+    /**
+     * The article a write is about, locked until the write commits: concurrent writes to one article take turns, so
+     * an If-Match check and the write it guards see the same state, and revision numbers never collide.
+     */
+    public Optional<Article> findForUpdate(String idOrSlug) {
+        Optional<UUID> id = SluggedRepository.parseId(idOrSlug);
+        return (id.isPresent() ? find("id", id.get()) : find("slug", idOrSlug))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).singleResultOptional();
+    }
+
+    /** A slug is taken by another article that has it now or had it before (its links still lead there). */
+    @Override
+    public boolean slugTaken(String slug, UUID exceptId) {
+        return SluggedRepository.super.slugTaken(slug, exceptId)
+                || formerOwner(slug).filter(owner -> !owner.equals(exceptId)).isPresent();
+    }
+
+    /** The article that had {@code slug} before it changed. */
+    public Optional<Article> findByFormerSlug(String slug) {
+        return formerOwner(slug).flatMap(this::findByIdOptional);
+    }
+
+    /** Keeps {@code previous} leading to the article, and frees its new slug if it is one it had before. */
+    public void slugChanged(Article article, String previous) {
+        FormerSlug reclaimed = getEntityManager().find(FormerSlug.class, article.slug);
+        if (reclaimed != null) {
+            getEntityManager().remove(reclaimed);
+        }
+        getEntityManager().persist(new FormerSlug(previous, article.id));
+    }
+
+    private Optional<UUID> formerOwner(String slug) {
+        return Optional.ofNullable(getEntityManager().find(FormerSlug.class, slug)).map(former -> former.articleId);
     }
 
     public long countByAuthor(UUID authorId) {

@@ -9,6 +9,8 @@ import io.headline.common.paging.Page;
 import io.headline.common.paging.PageRequest;
 import io.headline.common.paging.Pages;
 import io.headline.common.query.Slice;
+import io.headline.delivery.EntityTags;
+import io.headline.delivery.IfMatch;
 import io.headline.security.Caller;
 import io.headline.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -27,11 +30,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -46,11 +52,16 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Articles", description = "The content itself: news, features, posts.")
 public class ArticleResource {
 
+    private static final String IF_MATCH_RULE = "With If-Match, the write happens only if the article is still as the caller "
+            + "saw it (else 412: GET it again); without it, the write proceeds regardless.";
+
     private final ArticleService service;
+    private final EntityTags etags;
     private final SecurityIdentity caller;
 
-    public ArticleResource(ArticleService service, SecurityIdentity caller) {
+    public ArticleResource(ArticleService service, EntityTags etags, SecurityIdentity caller) {
         this.service = service;
+        this.etags = etags;
         this.caller = caller;
     }
 
@@ -70,8 +81,15 @@ public class ArticleResource {
     @Path(ApiPaths.ID_OR_SLUG)
     @RolesAllowed(Roles.READER)
     @Operation(operationId = "getArticle", summary = "Get an article by id or slug",
-            description = "Unpublished articles answer 404 unless the caller may see them.")
-    public ArticleView get(
+            description = "Unpublished articles answer 404 unless the caller may see them. A slug the article had "
+                    + "before answers 301 with its current address.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ArticleView.class)))
+    @APIResponse(responseCode = "301", description = "Moved Permanently: the slug is one the article had before. "
+            + "Location gives its current address, with the same query string.", headers = @Header(
+            name = HttpHeaders.LOCATION, required = true, description = "The article's current address.",
+            schema = @Schema(type = SchemaType.STRING, examples = "/api/v1/articles/extraction-sequel-in-the-works")))
+    public RestResponse<ArticleView> get(
             @Parameter(description = "The article's id or slug.") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = "Comma-separated members to return; `id` is always returned. "
                     + "Same names as on the list.", example = "id,slug,title,body") @QueryParam("fields") String fields,
@@ -81,10 +99,21 @@ public class ArticleResource {
             @Parameter(description = "Body forms to return: markdown (`body`), html (`bodyHtml`), plaintext (`bodyText`); "
                     + "default markdown and html.", schema = @Schema(type = SchemaType.STRING,
                     pattern = "^(markdown|html|plaintext)(,(markdown|html|plaintext))*$"), example = "html")
-            @QueryParam("formats") String formats) {
+            @QueryParam("formats") String formats,
+            @Context UriInfo uri) {
         ArticleShape shape = ArticleShape.parse(fields, include, formats, ArticleShape.ITEM_FIELDS,
                 Roles.seesEmails(caller), null);
-        return service.find(idOrSlug, Roles.seesUnpublished(caller), shape).orElseThrow(() -> notFound(idOrSlug));
+        boolean seesUnpublished = Roles.seesUnpublished(caller);
+        Optional<ArticleView> found = service.find(idOrSlug, seesUnpublished, shape);
+        if (found.isPresent()) {
+            return RestResponse.ok(found.get());
+        }
+        String current = service.currentSlug(idOrSlug, seesUnpublished).orElseThrow(() -> notFound(idOrSlug));
+        // Relative, like links.next, so that it survives proxies.
+        String query = uri.getRequestUri().getRawQuery();
+        return RestResponse.ResponseBuilder.<ArticleView>create(RestResponse.Status.MOVED_PERMANENTLY)
+                .header(HttpHeaders.LOCATION, ApiPaths.V1 + "/articles/" + current + (query == null ? "" : "?" + query))
+                .build();
     }
 
     @GET
@@ -110,10 +139,13 @@ public class ArticleResource {
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "createArticle", summary = "Create an article")
     @APIResponse(responseCode = "201", description = "Created; Location names the new article.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)),
+            headers = @Header(name = HttpHeaders.ETAG, required = true, description = IfMatch.WRITTEN_ETAG,
+                    schema = @Schema(type = SchemaType.STRING)))
     public RestResponse<ArticleView> create(@Valid @NotNull ArticleInput input) {
         ArticleView created = service.create(input, Caller.of(caller));
-        return RestResponse.ResponseBuilder.<ArticleView>created(ApiPaths.item("articles", created.id())).entity(created).build();
+        return RestResponse.ResponseBuilder.<ArticleView>created(ApiPaths.item("articles", created.id())).entity(created)
+                .header(HttpHeaders.ETAG, etags.of(created)).build();
     }
 
     @PUT
@@ -122,9 +154,16 @@ public class ArticleResource {
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR})
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "replaceArticle", summary = "Replace an article",
-            description = "Full replace: omitted optional fields are cleared; an omitted slug is kept.")
-    public ArticleView replace(@PathParam("idOrSlug") String idOrSlug, @Valid @NotNull ArticleInput input) {
-        return service.replace(idOrSlug, input, Caller.of(caller)).orElseThrow(() -> notFound(idOrSlug));
+            description = "Full replace: omitted optional fields are cleared; an omitted slug is kept. " + IF_MATCH_RULE)
+    @APIResponse(responseCode = "200", description = "The article as written.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)),
+            headers = @Header(name = HttpHeaders.ETAG, required = true, description = IfMatch.WRITTEN_ETAG,
+                    schema = @Schema(type = SchemaType.STRING)))
+    public RestResponse<ArticleView> replace(@PathParam("idOrSlug") String idOrSlug,
+            @Parameter(description = IfMatch.DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull ArticleInput input) {
+        return tagged(service.replace(idOrSlug, input, new IfMatch(ifMatch), Caller.of(caller))
+                .orElseThrow(() -> notFound(idOrSlug)));
     }
 
     @PATCH
@@ -133,10 +172,17 @@ public class ArticleResource {
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR})
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "patchArticle", summary = "Update an article with a JSON merge patch (RFC 7396)",
-            description = "Members present are set, members set to null are cleared, absent members are kept.")
-    public ArticleView patch(@PathParam("idOrSlug") String idOrSlug,
+            description = "Members present are set, members set to null are cleared, absent members are kept. "
+                    + IF_MATCH_RULE)
+    @APIResponse(responseCode = "200", description = "The article as written.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)),
+            headers = @Header(name = HttpHeaders.ETAG, required = true, description = IfMatch.WRITTEN_ETAG,
+                    schema = @Schema(type = SchemaType.STRING)))
+    public RestResponse<ArticleView> patch(@PathParam("idOrSlug") String idOrSlug,
+            @Parameter(description = IfMatch.DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Schema(implementation = ArticleInput.class) JsonNode patch) throws JsonProcessingException {
-        return service.patch(idOrSlug, patch, Caller.of(caller)).orElseThrow(() -> notFound(idOrSlug));
+        return tagged(service.patch(idOrSlug, patch, new IfMatch(ifMatch), Caller.of(caller))
+                .orElseThrow(() -> notFound(idOrSlug)));
     }
 
     @POST
@@ -147,7 +193,7 @@ public class ArticleResource {
     @Operation(operationId = "publishArticle", summary = "Publish an article",
             description = "From draft, scheduled or archived. publishedAt defaults to now (a republished article keeps "
                     + "its earlier one).")
-    public ArticleView publish(@PathParam("idOrSlug") String idOrSlug,
+    public RestResponse<ArticleView> publish(@PathParam("idOrSlug") String idOrSlug,
             @RequestBody(required = false) TransitionInput input) {
         return transition(idOrSlug, ArticleStatus.published, input);
     }
@@ -159,7 +205,7 @@ public class ArticleResource {
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "scheduleArticle", summary = "Schedule a draft",
             description = "It becomes public at publishedAt, with no further step.")
-    public ArticleView schedule(@PathParam("idOrSlug") String idOrSlug, @NotNull TransitionInput input) {
+    public RestResponse<ArticleView> schedule(@PathParam("idOrSlug") String idOrSlug, @NotNull TransitionInput input) {
         if (input.publishedAt() == null) {
             throw ProblemException.invalidField("publishedAt", "is required to schedule an article");
         }
@@ -171,7 +217,7 @@ public class ArticleResource {
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "unpublishArticle", summary = "Take an article back to draft")
-    public ArticleView unpublish(@PathParam("idOrSlug") String idOrSlug) {
+    public RestResponse<ArticleView> unpublish(@PathParam("idOrSlug") String idOrSlug) {
         return transition(idOrSlug, ArticleStatus.draft, null);
     }
 
@@ -181,13 +227,13 @@ public class ArticleResource {
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "archiveArticle", summary = "Archive a published article",
             description = "Archived articles are no longer public; republishing brings them back.")
-    public ArticleView archive(@PathParam("idOrSlug") String idOrSlug) {
+    public RestResponse<ArticleView> archive(@PathParam("idOrSlug") String idOrSlug) {
         return transition(idOrSlug, ArticleStatus.archived, null);
     }
 
-    private ArticleView transition(String idOrSlug, ArticleStatus status, TransitionInput input) {
-        return service.transition(idOrSlug, status, input == null ? null : input.publishedAt(), Caller.of(caller))
-                .orElseThrow(() -> notFound(idOrSlug));
+    private RestResponse<ArticleView> transition(String idOrSlug, ArticleStatus status, TransitionInput input) {
+        return tagged(service.transition(idOrSlug, status, input == null ? null : input.publishedAt(), Caller.of(caller))
+                .orElseThrow(() -> notFound(idOrSlug)));
     }
 
     @DELETE
@@ -195,12 +241,19 @@ public class ArticleResource {
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "deleteArticle", summary = "Delete an article",
-            description = "Deletes the article with its author credits and tags.")
+            description = "Deletes the article with its author credits, tags, revisions and former slugs. "
+                    + IF_MATCH_RULE)
     @APIResponse(responseCode = "204", description = "Deleted.")
-    public void delete(@PathParam("idOrSlug") String idOrSlug) {
-        if (!service.delete(idOrSlug)) {
+    public void delete(@PathParam("idOrSlug") String idOrSlug,
+            @Parameter(description = IfMatch.DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        if (!service.delete(idOrSlug, new IfMatch(ifMatch))) {
             throw notFound(idOrSlug);
         }
+    }
+
+    /** A write answers with the ETag a GET of what it wrote would carry, so that an editor can chain writes. */
+    private RestResponse<ArticleView> tagged(ArticleView written) {
+        return RestResponse.ResponseBuilder.ok(written).header(HttpHeaders.ETAG, etags.of(written)).build();
     }
 
     private static ProblemException notFound(String idOrSlug) {

@@ -9,9 +9,12 @@ import io.headline.common.error.ProblemException;
 import io.headline.common.error.ProblemType;
 import io.headline.common.json.MergePatcher;
 import io.headline.common.query.Slice;
+import io.headline.delivery.EntityTags;
+import io.headline.delivery.IfMatch;
 import io.headline.search.Facets;
 import io.headline.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,14 +45,18 @@ public class ArticleService {
     private final AuthorRepository authors;
     private final CategoryRepository categories;
     private final MergePatcher patcher;
+    private final EntityTags etags;
+    private final Event<ArticleWritten> writtenEvents;
     private final Clock clock;
 
     public ArticleService(ArticleRepository articles, AuthorRepository authors, CategoryRepository categories,
-            MergePatcher patcher, Clock clock) {
+            MergePatcher patcher, EntityTags etags, Event<ArticleWritten> writtenEvents, Clock clock) {
         this.articles = articles;
         this.authors = authors;
         this.categories = categories;
         this.patcher = patcher;
+        this.etags = etags;
+        this.writtenEvents = writtenEvents;
         this.clock = clock;
     }
 
@@ -113,43 +120,46 @@ public class ArticleService {
         Article article = new Article();
         write(article, input, caller);
         articles.persist(article);
-        articles.flush();
-        return ArticleMapper.toView(article, clock.instant(), WRITTEN);
+        return written(article, caller);
     }
 
+    /**
+     * Full replace. The article is locked from the If-Match check to the commit, so the check sees the state the
+     * write replaces; a concurrent writer waits, then finds a new ETag (412).
+     */
     @Transactional
-    public Optional<ArticleView> replace(String idOrSlug, ArticleInput input, Caller caller) {
-        return articles.findByIdOrSlug(idOrSlug).map(article -> {
+    public Optional<ArticleView> replace(String idOrSlug, ArticleInput input, IfMatch ifMatch, Caller caller) {
+        return articles.findForUpdate(idOrSlug).map(article -> {
+            ifMatch.check(() -> etagOf(article));
             write(article, input, caller);
-            articles.flush();
-            return ArticleMapper.toView(article, clock.instant(), WRITTEN);
+            return written(article, caller);
         });
     }
 
     @Transactional
-    public Optional<ArticleView> patch(String idOrSlug, JsonNode patch, Caller caller) throws JsonProcessingException {
-        Optional<Article> found = articles.findByIdOrSlug(idOrSlug);
+    public Optional<ArticleView> patch(String idOrSlug, JsonNode patch, IfMatch ifMatch, Caller caller)
+            throws JsonProcessingException {
+        Optional<Article> found = articles.findForUpdate(idOrSlug);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         Article article = found.get();
+        ifMatch.check(() -> etagOf(article));
         write(article, patcher.patch(ArticleMapper.toInput(article), patch), caller);
-        articles.flush();
-        return Optional.of(ArticleMapper.toView(article, clock.instant(), WRITTEN));
+        return Optional.of(written(article, caller));
     }
 
     /** Moves an article to {@code status} (publish, schedule, unpublish, archive): a write like any other. */
     @Transactional
     public Optional<ArticleView> transition(String idOrSlug, ArticleStatus status, Instant publishedAt, Caller caller) {
-        return articles.findByIdOrSlug(idOrSlug).map(article -> {
+        return articles.findForUpdate(idOrSlug).map(article -> {
             ArticleInput current = ArticleMapper.toInput(article);
             Instant when = publishedAt != null ? publishedAt
                     : status == ArticleStatus.published && article.status == ArticleStatus.scheduled ? now() : null;
             write(article, new ArticleInput(current.slug(), current.title(), current.subtitle(), current.excerpt(),
                     current.body(), status, current.featured(), when != null ? when : keptPublishedAt(article, status),
                     current.category(), current.authors(), current.tags(), current.featureImageUrl()), caller);
-            articles.flush();
-            return ArticleMapper.toView(article, clock.instant(), WRITTEN);
+            return written(article, caller);
         });
     }
 
@@ -163,10 +173,43 @@ public class ArticleService {
     }
 
     @Transactional
-    public boolean delete(String idOrSlug) {
-        Optional<Article> found = articles.findByIdOrSlug(idOrSlug);
-        found.ifPresent(articles::delete);
+    public boolean delete(String idOrSlug, IfMatch ifMatch) {
+        Optional<Article> found = articles.findForUpdate(idOrSlug);
+        found.ifPresent(article -> {
+            ifMatch.check(() -> etagOf(article));
+            articles.delete(article);
+            articles.flush();
+        });
         return found.isPresent();
+    }
+
+    /**
+     * The slug an article has now, when {@code formerSlug} is one it had before and the caller may see it; a
+     * hidden article gives its former slugs away no more than its current one.
+     */
+    public Optional<String> currentSlug(String formerSlug, boolean includeUnpublished) {
+        Instant now = clock.instant();
+        return articles.findByFormerSlug(formerSlug)
+                .filter(a -> includeUnpublished || a.isPublicAt(now))
+                .map(a -> a.slug);
+    }
+
+    /**
+     * The ETag a GET of the article answers with. Writes answer in the shape of an editor's plain GET, so this
+     * is also the ETag of a write's response.
+     */
+    private String etagOf(Article article) {
+        return etags.of(ArticleMapper.toView(article, clock.instant(), WRITTEN));
+    }
+
+    /**
+     * Lets observers (revisions) record the write, then flushes inside the transaction, so that a conflict surfaces
+     * here as a 409 rather than at commit, and the view shows the new version.
+     */
+    private ArticleView written(Article article, Caller caller) {
+        writtenEvents.fire(new ArticleWritten(article, caller.name()));
+        articles.flush();
+        return ArticleMapper.toView(article, clock.instant(), WRITTEN);
     }
 
     private void write(Article article, ArticleInput input, Caller caller) {
@@ -174,8 +217,12 @@ public class ArticleService {
         if (caller.ownDraftsOnly() && article.id != null && !isOwnDraft(article, caller)) {
             throw forbidden("An author token may change only drafts that credit its author.");
         }
+        String previousSlug = article.slug;
         String requested = input.slug() != null ? input.slug() : article.slug;
         article.slug = articles.claimSlug(requested, input.title(), "article", article.id);
+        if (previousSlug != null && !previousSlug.equals(article.slug)) {
+            articles.slugChanged(article, previousSlug);
+        }
         article.category = categories.resolveReference(input.category(), "category", "category");
         List<Author> credited = resolveAuthors(input.authors());
         if (caller.ownDraftsOnly()) {

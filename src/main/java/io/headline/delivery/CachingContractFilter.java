@@ -2,6 +2,7 @@ package io.headline.delivery;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import jakarta.ws.rs.core.HttpHeaders;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -16,7 +17,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * Documents what {@link HttpCachingFilter} does on every GET under /api/: the conditional request headers, the
- * caching headers of the 200, and the 304. Kept beside the filter, by rule rather than per operation, so that the
+ * caching headers of the 200, the 304, and those of a 301 redirect. Kept beside the filter, by rule rather than per operation, so that the
  * contract follows the code and the feature stays in one package.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
@@ -62,6 +63,11 @@ public class CachingContractFilter implements OASFilter {
         RESPONSE_HEADERS.keySet().stream().sorted().forEach(name ->
                 ok.addHeader(name, OASFactory.createHeader().ref(HEADERS + componentName(name))));
         get.getResponses().addAPIResponse("304", OASFactory.createAPIResponse().ref("#/components/responses/NotModified"));
+        APIResponse moved = get.getResponses().getAPIResponse("301");
+        if (moved != null) {
+            List.of(HttpHeaders.CACHE_CONTROL, HttpHeaders.VARY).forEach(name ->
+                    moved.addHeader(name, OASFactory.createHeader().ref(HEADERS + componentName(name))));
+        }
     }
 
     private static void addComponents(Components components) {

@@ -53,6 +53,13 @@ public class HttpCachingFilter implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) throws IOException {
+        if (isRead(request) && response.getStatus() == Response.Status.MOVED_PERMANENTLY.getStatusCode()) {
+            // A redirect is cached like the content it leads to: browsers keep an unqualified 301 for good, and an
+            // article may take its old slug back.
+            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, cacheControl(request));
+            response.getHeaders().putSingle(HttpHeaders.VARY, VARY);
+            return;
+        }
         if (!isRead(request) || response.getStatus() != Response.Status.OK.getStatusCode() || !response.hasEntity()
                 || !MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType())) {
             return;
@@ -65,8 +72,7 @@ public class HttpCachingFilter implements ContainerResponseFilter {
         MultivaluedMap<String, Object> headers = response.getHeaders();
         headers.putSingle(HttpHeaders.ETAG, validators.etag());
         validators.lastModifiedHeader().ifPresent(date -> headers.putSingle(HttpHeaders.LAST_MODIFIED, date));
-        headers.putSingle(HttpHeaders.CACHE_CONTROL,
-                request.getHeaderString(HttpHeaders.AUTHORIZATION) != null ? PRIVATE : publicCacheControl);
+        headers.putSingle(HttpHeaders.CACHE_CONTROL, cacheControl(request));
         headers.putSingle(HttpHeaders.VARY, VARY);
         if (!dependencies.surrogateKeys().isEmpty()) {
             headers.putSingle(SURROGATE_KEY, String.join(" ", dependencies.surrogateKeys()));
@@ -93,6 +99,10 @@ public class HttpCachingFilter implements ContainerResponseFilter {
         }
         String ifModifiedSince = request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE);
         return !list && ifModifiedSince != null && validators.unmodifiedSince(ifModifiedSince);
+    }
+
+    private String cacheControl(ContainerRequestContext request) {
+        return request.getHeaderString(HttpHeaders.AUTHORIZATION) != null ? PRIVATE : publicCacheControl;
     }
 
     /** HEAD is answered by the GET method, and must carry the same headers. */

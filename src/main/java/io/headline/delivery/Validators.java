@@ -24,11 +24,28 @@ record Validators(String etag, Optional<Instant> lastModified) {
     /** An entity-tag's opaque part; a comma may sit inside one, so the field is scanned rather than split on commas. */
     private static final Pattern OPAQUE_TAG = Pattern.compile("\"[^\"]*\"");
 
-    /** A strong ETag over the exact bytes sent: the first 16 bytes of their SHA-256, base64url, quoted. */
+    /** An entity-tag with its weakness marker, as If-Match lists them. */
+    private static final Pattern ENTITY_TAG = Pattern.compile("(W/)?(\"[^\"]*\")");
+
     static Validators of(byte[] body, Optional<Instant> lastModified) {
+        return new Validators(strongTag(body), lastModified);
+    }
+
+    /** A strong ETag over the exact bytes sent: the first 16 bytes of their SHA-256, base64url, quoted. */
+    static String strongTag(byte[] body) {
         byte[] digest = sha256(body);
-        String tag = Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
-        return new Validators('"' + tag + '"', lastModified);
+        return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16)) + '"';
+    }
+
+    /**
+     * If-Match: {@code *}, or any listed tag equal to {@code etag} by strong comparison (RFC 9110 §8.8.3.2): a weak
+     * tag never matches, since a write must rest on exactly the bytes the client saw.
+     */
+    static boolean matchesStrongly(String ifMatch, String etag) {
+        if (ifMatch.trim().equals("*")) {
+            return true;
+        }
+        return ENTITY_TAG.matcher(ifMatch).results().anyMatch(tag -> tag.group(1) == null && tag.group(2).equals(etag));
     }
 
     /** If-None-Match: {@code *}, or any listed tag equal to ours by weak comparison (W/ ignored), as GET uses. */

@@ -34,6 +34,7 @@ public class DemoContent {
 
     private static final Logger LOG = Logger.getLogger(DemoContent.class);
     private static final String FOLDER = "demo/";
+    /** Who the revisions of demo articles name: no caller writes them. */
 
     record Article(String bodyFrom, ArticleInput article) {
     }

@@ -35,6 +35,17 @@ class ValidatorsTests {
     }
 
     @Test
+    void shouldMatchIfMatchStronglyInAListOrByStar() {
+        String etag = of("{}").etag();
+
+        assertThat(Validators.matchesStrongly(etag, etag)).isTrue();
+        assertThat(Validators.matchesStrongly("\"a,b\", " + etag, etag)).isTrue();
+        assertThat(Validators.matchesStrongly(" * ", etag)).isTrue();
+        assertThat(Validators.matchesStrongly("W/" + etag, etag)).isFalse();
+        assertThat(Validators.matchesStrongly(etag.replace("\"", ""), etag)).isFalse();
+    }
+
+    @Test
     void shouldCompareIfModifiedSinceToTheSecond() {
         Validators validators = of("{}");
 

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
 import org.hibernate.StaleStateException;
+import org.hibernate.exception.LockAcquisitionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -87,7 +90,9 @@ public class ProblemMappers {
         return respond(ProblemType.FORBIDDEN, "This API token may not perform this operation.", List.of(), uri);
     }
 
-    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
+    /** A version check that failed, or a lock wait that gave up: either way another write got there first. */
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class, PessimisticLockException.class,
+            LockTimeoutException.class, org.hibernate.PessimisticLockException.class, LockAcquisitionException.class})
     public Response concurrentChange(UriInfo uri) {
         return respond(ProblemType.CONFLICT, "The resource was changed by another request at the same time; retry.",
                 List.of(), uri);

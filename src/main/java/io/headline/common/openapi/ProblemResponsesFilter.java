@@ -61,6 +61,9 @@ public class ProblemResponsesFilter implements OASFilter {
         if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD) {
             addResponse(operation, "409", "Conflict");
         }
+        if (hasHeader(operation, "If-Match")) {
+            addResponse(operation, "412", "PreconditionFailed");
+        }
         if (hasBody) {
             addResponse(operation, "415", "UnsupportedMediaType");
             addResponse(operation, "422", "ValidationFailed");
@@ -81,6 +84,11 @@ public class ProblemResponsesFilter implements OASFilter {
     private static boolean hasParameter(Operation operation, Parameter.In in) {
         return operation.getParameters() != null
                 && operation.getParameters().stream().anyMatch(p -> p.getIn() == in);
+    }
+
+    private static boolean hasHeader(Operation operation, String name) {
+        return operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.HEADER && name.equalsIgnoreCase(p.getName()));
     }
 
     /** Adds the shared response, replacing a bare one SmallRye may have generated (a 400 with no body). */
