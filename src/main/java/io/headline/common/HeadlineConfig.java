@@ -1,7 +1,11 @@
 package io.headline.common;
 
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Headline's own settings; each can be set by the environment, e.g. HEADLINE_ADMIN_TOKEN. */
@@ -46,5 +50,44 @@ public interface HeadlineConfig {
          */
         @WithDefault("public, max-age=60, stale-while-revalidate=300")
         String publicCacheControl();
+    }
+
+    /** Limits on what one request may carry (see io.headline.limits). */
+    Limits limits();
+
+    interface Limits {
+
+        /**
+         * The largest request body accepted (HEADLINE_LIMITS_MAX_BODY_SIZE); a larger one is answered 413. Keep it
+         * below quarkus.http.limits.max-body-size (10M), which then stays a backstop that answers without a body.
+         */
+        @WithDefault("1M")
+        @WithConverter(MemorySizeConverter.class)
+        MemorySize maxBodySize();
+    }
+
+    /** Requests per caller and window under /api/ (see io.headline.limits). */
+    RateLimit rateLimit();
+
+    interface RateLimit {
+
+        /** Requests per window from one client IP without a token (HEADLINE_RATE_LIMIT_ANONYMOUS). */
+        @WithDefault("600")
+        long anonymous();
+
+        /** Requests per window for one API token, by its principal (HEADLINE_RATE_LIMIT_TOKEN). */
+        @WithDefault("6000")
+        long token();
+
+        /** The window both quotas are counted over; spent requests come back gradually within it. */
+        @WithDefault("60s")
+        Duration window();
+
+        /**
+         * How many callers are tracked at once per quota: memory stays bounded under a flood of client IPs, and
+         * callers beyond it share one bucket until idle ones are dropped.
+         */
+        @WithDefault("100000")
+        int maxCallers();
     }
 }

@@ -11,6 +11,7 @@ import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import java.util.Set;
 
 /** Reads {@code Authorization: Bearer <token>}; no header means an anonymous caller, a malformed one is a 401. */
@@ -25,11 +26,19 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
         if (header == null) {
             return Uni.createFrom().nullItem();
         }
+        return requestOf(header)
+                .map(identityProviderManager::authenticate)
+                .orElseGet(() -> Uni.createFrom().failure(
+                        new AuthenticationFailedException("Authorization is not a bearer token")));
+    }
+
+    /** What an Authorization header asks to authenticate, or empty when it is not a bearer token. */
+    public static Optional<TokenAuthenticationRequest> requestOf(String header) {
         if (!header.regionMatches(true, 0, SCHEME, 0, SCHEME.length()) || header.substring(SCHEME.length()).isBlank()) {
-            return Uni.createFrom().failure(new AuthenticationFailedException("Authorization is not a bearer token"));
+            return Optional.empty();
         }
         TokenCredential token = new TokenCredential(header.substring(SCHEME.length()).trim(), "bearer");
-        return identityProviderManager.authenticate(new TokenAuthenticationRequest(token));
+        return Optional.of(new TokenAuthenticationRequest(token));
     }
 
     @Override

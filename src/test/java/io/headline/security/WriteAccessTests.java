@@ -54,6 +54,13 @@ class WriteAccessTests {
                 .then().statusCode(401).contentType("application/problem+json");
     }
 
+    @ParameterizedTest
+    @CsvSource({"/api/v1/articles", "/api/v1/authors", "/api/v1/categories", "/api/v1/search?q=x"})
+    void shouldRefuseAnInvalidTokenEvenOnPublicReads(String path) {
+        invalid(anonymous()).header("Authorization", "Bearer not-the-token").when().get(path)
+                .then().statusCode(401).body("detail", equalTo("The API token is not valid."));
+    }
+
     @Test
     void shouldServePublishedContentWithoutAToken() {
         Map<String, Object> article = createArticle("published");

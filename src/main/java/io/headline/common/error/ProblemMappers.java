@@ -63,6 +63,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({JsonMappingException.class, MismatchedInputException.class})
     public Response mismatchedJson(JsonMappingException e, UriInfo uri) {
+        // A problem raised while the body is read (one too large, say) reaches here wrapped by Jackson.
+        if (e.getCause() instanceof ProblemException cause) {
+            return problem(cause, uri);
+        }
         String field = pathOf(e);
         return respond(ProblemType.BAD_REQUEST, "The request body does not have the expected shape.",
                 List.of(new Problem.FieldError(field.isEmpty() ? "$" : field, "has the wrong type or format")), uri);

@@ -17,6 +17,7 @@ public enum ProblemType {
     TOO_LARGE(Status.REQUEST_ENTITY_TOO_LARGE, "too-large", "Content Too Large"),
     UNSUPPORTED_MEDIA_TYPE(Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported Media Type"),
     VALIDATION(422, "validation-failed", "Validation Failed"),
+    TOO_MANY_REQUESTS(Status.TOO_MANY_REQUESTS, "too-many-requests", "Too Many Requests"),
     INTERNAL(Status.INTERNAL_SERVER_ERROR, "internal-error", "Internal Server Error");
 
     private final int status;

@@ -1,0 +1,90 @@
+package io.headline.limits;
+
+import io.headline.common.error.Problem;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+/**
+ * Documents the limits on every operation under /api/: the RateLimit headers on each response, 429 everywhere and
+ * 413 where there is a request body. Runs after the other contract filters (lower priority runs later), so that the
+ * responses they add (304, the problem responses) get the headers too.
+ */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD, priority = 0)
+public class LimitsContractFilter implements OASFilter {
+
+    private static final String HEADERS = "#/components/headers/";
+    private static final String RESPONSES = "#/components/responses/";
+
+    private static final Map<String, Header> RATE_LIMIT_HEADERS = Map.of(
+            RateLimitFilter.POLICY_HEADER, header("The caller's quota (draft-ietf-httpapi-ratelimit-headers): its "
+                    + "name (`anonymous`, per client IP, or `token`, per API token), `q` requests per `w` seconds.",
+                    "\"anonymous\";q=600;w=60"),
+            RateLimitFilter.STATE_HEADER, header("What is left of the quota: `r` requests, and `t` seconds until it is "
+                    + "whole again (requests come back gradually over the window).", "\"anonymous\";r=599;t=1"));
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        Components components = openAPI.getComponents();
+        // Sorted: Map.of iterates in an order that changes from run to run, and the contract must not.
+        RATE_LIMIT_HEADERS.keySet().stream().sorted()
+                .forEach(name -> components.addHeader(componentName(name), RATE_LIMIT_HEADERS.get(name)));
+        components.addHeader("RetryAfter", header("Seconds until the quota allows another request.", "7"));
+        components.addResponse("TooLarge", problem("The request body is larger than the server accepts (1 MiB by "
+                + "default)."));
+        components.addResponse("TooManyRequests", problem("The caller has used its quota; retry after `Retry-After` "
+                + "seconds.").addHeader("Retry-After", ref("RetryAfter")));
+        components.getResponses().values().forEach(LimitsContractFilter::addRateLimitHeaders);
+
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            if (path.startsWith("/api/")) {
+                item.getOperations().values().forEach(LimitsContractFilter::document);
+            }
+        });
+    }
+
+    private static void document(Operation operation) {
+        if (operation.getRequestBody() != null) {
+            operation.getResponses().addAPIResponse("413", OASFactory.createAPIResponse().ref(RESPONSES + "TooLarge"));
+        }
+        operation.getResponses().addAPIResponse("429", OASFactory.createAPIResponse().ref(RESPONSES + "TooManyRequests"));
+        // A reference's siblings are ignored in OpenAPI 3.0: shared responses got the headers among the components.
+        operation.getResponses().getAPIResponses().values().stream()
+                .filter(response -> response.getRef() == null)
+                .forEach(LimitsContractFilter::addRateLimitHeaders);
+    }
+
+    private static void addRateLimitHeaders(APIResponse response) {
+        RATE_LIMIT_HEADERS.keySet().stream().sorted().forEach(name -> response.addHeader(name, ref(componentName(name))));
+    }
+
+    private static APIResponse problem(String description) {
+        return OASFactory.createAPIResponse().description(description).content(OASFactory.createContent()
+                .addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
+                        .schema(OASFactory.createSchema().ref("#/components/schemas/Problem"))));
+    }
+
+    /** RateLimit-Policy → RateLimitPolicy: component names are identifiers. */
+    private static String componentName(String headerName) {
+        return headerName.replace("-", "");
+    }
+
+    private static Header ref(String component) {
+        return OASFactory.createHeader().ref(HEADERS + component);
+    }
+
+    private static Header header(String description, String example) {
+        return OASFactory.createHeader().required(true).description(description).example(example)
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
+    }
+}

@@ -1,0 +1,110 @@
+package io.headline.limits;
+
+import io.github.bucket4j.TimeMeter;
+import io.headline.common.HeadlineConfig;
+import io.headline.common.error.ProblemType;
+import io.headline.security.BearerTokenMechanism;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Counts every request under /api/ against its caller's quota: an API token by its principal, anyone else by
+ * client IP. A request with a token that is not valid counts against its IP, so inventing tokens earns no fresh
+ * quota (and it is still answered 401 further on).
+ *
+ * <p>It is a Vert.x route filter, so it runs before Quarkus REST reads a body or starts a transaction, and it never
+ * blocks: the bucket is lock-free and the token check is a digest comparison (made twice for a request with a
+ * token, here and by Quarkus security; cheap enough to keep the two independent).
+ *
+ * <p>The client IP is the TCP peer. Behind a proxy or load balancer, set quarkus.http.proxy.proxy-address-forwarding
+ * (and allow-x-forwarded or allow-forwarded) so that it is the client's address rather than the proxy's; not by
+ * default, because a client could then choose its own address.
+ */
+@ApplicationScoped
+class RateLimitFilter {
+
+    /**
+     * The header fields of draft-ietf-httpapi-ratelimit-headers (-09 and later): RateLimit-Policy names the quota
+     * (q requests per w seconds) and RateLimit what is left of it (r requests; t seconds until it is whole again).
+     * Chosen over the older RateLimit-Limit/-Remaining/-Reset trio because the draft dropped those, and its
+     * structured fields carry the policy name and window, which the trio cannot.
+     */
+    static final String POLICY_HEADER = "RateLimit-Policy";
+    static final String STATE_HEADER = "RateLimit";
+    static final String RETRY_AFTER = "Retry-After";
+
+    /** After CORS (whose preflights are not API requests); before the body size check, so a refused body counts. */
+    private static final int PRIORITY = SecurityHandlerPriorities.AUTHENTICATION - 10;
+
+    private final RateLimiter anonymous;
+    private final RateLimiter token;
+    private final IdentityProviderManager identities;
+    private final EarlyProblems problems;
+
+    RateLimitFilter(HeadlineConfig config, IdentityProviderManager identities, EarlyProblems problems) {
+        HeadlineConfig.RateLimit limits = config.rateLimit();
+        this.anonymous = new RateLimiter("anonymous", limits.anonymous(), limits.window(), limits.maxCallers(),
+                TimeMeter.SYSTEM_NANOTIME);
+        this.token = new RateLimiter("token", limits.token(), limits.window(), limits.maxCallers(),
+                TimeMeter.SYSTEM_NANOTIME);
+        this.identities = identities;
+        this.problems = problems;
+    }
+
+    void register(@Observes Filters filters) {
+        filters.register(this::filter, PRIORITY);
+    }
+
+    private void filter(RoutingContext context) {
+        if (!context.normalizedPath().startsWith("/api/")) {
+            context.next();
+            return;
+        }
+        String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null) {
+            limit(context, null);
+            return;
+        }
+        // The token is checked here rather than through the request's deferred identity, whose failure would answer
+        // 401 at once, before this filter could count the request and add its headers.
+        BearerTokenMechanism.requestOf(authorization)
+                .map(request -> identities.authenticate(request).onFailure().recoverWithNull())
+                .orElseGet(() -> Uni.createFrom().nullItem())
+                .subscribe().with(identity -> limit(context, identity), context::fail);
+    }
+
+    private void limit(RoutingContext context, SecurityIdentity identity) {
+        boolean hasToken = identity != null && !identity.isAnonymous();
+        RateLimiter limiter = hasToken ? token : anonymous;
+        String caller = hasToken ? identity.getPrincipal().getName() : clientAddress(context);
+        RateLimiter.Decision decision = limiter.tryAcquire(caller);
+
+        String policy = "\"" + limiter.policy() + "\"";
+        HttpServerResponse response = context.response();
+        response.putHeader(POLICY_HEADER, policy + ";q=" + limiter.limit() + ";w=" + limiter.window().toSeconds());
+        response.putHeader(STATE_HEADER, policy + ";r=" + decision.remaining() + ";t=" + decision.resetSeconds());
+        if (decision.allowed()) {
+            context.next();
+            return;
+        }
+        response.putHeader(RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
+        problems.send(context, ProblemType.TOO_MANY_REQUESTS, "This " + (hasToken ? "API token" : "client")
+                + " has used its " + limiter.limit() + " requests per " + limiter.window().toSeconds()
+                + " seconds; retry after " + decision.retryAfterSeconds() + " seconds.");
+    }
+
+    /** No peer address (a Unix domain socket) means a local client: they all share one quota. */
+    private static String clientAddress(RoutingContext context) {
+        SocketAddress peer = context.request().remoteAddress();
+        return peer == null ? "local" : peer.hostAddress();
+    }
+}

@@ -1,0 +1,118 @@
+package io.headline.limits;
+
+import static io.headline.Api.admin;
+import static io.headline.Api.anonymous;
+import static io.headline.Api.invalid;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.headline.Api;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Body size, security headers and the RateLimit headers, with the suite's own (never reached) quotas. */
+@QuarkusTest
+class LimitsTests {
+
+    private static final int ONE_MIB = 1024 * 1024;
+    private static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+    @TestHTTPResource("/api/v1/authors")
+    URI authors;
+
+    @Test
+    void shouldAnswer413ProblemToABodyWhoseContentLengthIsTooLarge() {
+        invalid(admin()).body(authorNamed("x".repeat(ONE_MIB))).when().post("/api/v1/authors")
+                .then().statusCode(413).contentType("application/problem+json")
+                .header("Connection", "close")
+                .body("type", equalTo("/problems/too-large"))
+                .body("status", equalTo(413))
+                .body("detail", equalTo("The request body is larger than the 1048576 bytes accepted."));
+    }
+
+    @Test
+    void shouldAnswer413ProblemToAChunkedBodyThatGrowsTooLarge() throws IOException, InterruptedException {
+        // A body from a stream of unknown length goes out chunked, without Content-Length.
+        byte[] body = authorNamed("x".repeat(2 * ONE_MIB)).getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(authors)
+                .header("Authorization", "Bearer " + Api.ADMIN_TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build();
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"type\":\"/problems/too-large\"");
+    }
+
+    @Test
+    void shouldAcceptABodyJustUnderTheLimit() {
+        // Not created (a name that long is invalid), but read in full: the refusal is about the name, not the size.
+        invalid(admin()).body(authorNamed("x".repeat(ONE_MIB - 100))).when().post("/api/v1/authors")
+                .then().statusCode(422);
+    }
+
+    @Test
+    void shouldSendSecurityHeadersOnARead() {
+        securityHeaders(anonymous().when().get("/api/v1/categories").then().statusCode(200))
+                .header("Content-Security-Policy", API_CSP);
+    }
+
+    @Test
+    void shouldSendSecurityHeadersOnAProblem() {
+        securityHeaders(invalid(anonymous()).when().get("/api/v1/no-such-collection").then().statusCode(404))
+                .contentType("application/problem+json")
+                .header("Content-Security-Policy", API_CSP);
+    }
+
+    @Test
+    void shouldLetSwaggerUiRunItsScripts() {
+        securityHeaders(given().noFilters().when().get("/q/swagger-ui/").then().statusCode(200))
+                .header("Content-Security-Policy", nullValue());
+    }
+
+    @Test
+    void shouldSendTheAnonymousQuotaToACallerWithoutAToken() {
+        quota(anonymous().when().get("/api/v1/categories").then().statusCode(200), "anonymous");
+    }
+
+    @Test
+    void shouldSendTheTokenQuotaToACallerWithAToken() {
+        quota(admin().when().get("/api/v1/categories").then().statusCode(200), "token");
+    }
+
+    @Test
+    void shouldSendTheQuotaOnAProblemToo() {
+        quota(invalid(anonymous()).when().get("/api/v1/articles/{slug}", "no-such-article").then().statusCode(404),
+                "anonymous");
+    }
+
+    private static void quota(ValidatableResponse response, String policy) {
+        response.header("RateLimit-Policy", matchesPattern("\"" + policy + "\";q=[0-9]+;w=60"))
+                .header("RateLimit", matchesPattern("\"" + policy + "\";r=[0-9]+;t=[0-9]+"));
+    }
+
+    private static ValidatableResponse securityHeaders(ValidatableResponse response) {
+        return response.header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer")
+                .header("Server", nullValue());
+    }
+
+    private static String authorNamed(String name) {
+        return "{\"name\": \"" + name + "\"}";
+    }
+}

@@ -1,0 +1,99 @@
+package io.headline.limits;
+
+import static io.headline.Api.admin;
+import static io.headline.Api.anonymous;
+import static io.headline.Api.invalid;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The limiter at work, with quotas small enough to reach. Each test calls from its own client address, given in
+ * X-Forwarded-For as a proxy would, so that no test spends another's quota.
+ */
+@QuarkusTest
+@TestProfile(RateLimitTests.SmallQuotas.class)
+class RateLimitTests {
+
+    public static class SmallQuotas implements QuarkusTestProfile {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "headline.rate-limit.anonymous", "3",
+                    "headline.rate-limit.token", "5",
+                    "quarkus.http.proxy.proxy-address-forwarding", "true",
+                    "quarkus.http.proxy.allow-x-forwarded", "true");
+        }
+    }
+
+    @Test
+    void shouldCountDownTheQuotaOfAnAnonymousClient() {
+        for (int left = 2; left >= 0; left--) {
+            from("203.0.113.1", anonymous()).when().get("/api/v1/categories")
+                    .then().statusCode(200)
+                    .header("RateLimit-Policy", "\"anonymous\";q=3;w=60")
+                    .header("RateLimit", matchesPattern("\"anonymous\";r=" + left + ";t=[0-9]+"));
+        }
+    }
+
+    @Test
+    void shouldAnswer429WithRetryAfterOnceTheQuotaIsUsed() {
+        spend("203.0.113.2", 3);
+
+        from("203.0.113.2", anonymous()).when().get("/api/v1/categories")
+                .then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", matchesPattern("[1-9][0-9]*"))
+                .header("RateLimit-Policy", "\"anonymous\";q=3;w=60")
+                .header("RateLimit", matchesPattern("\"anonymous\";r=0;t=[0-9]+"))
+                .body("type", equalTo("/problems/too-many-requests"))
+                .body("status", equalTo(429));
+    }
+
+    @Test
+    void shouldCountEachClientApart() {
+        spend("203.0.113.3", 3);
+
+        from("203.0.113.4", anonymous()).when().get("/api/v1/categories").then().statusCode(200);
+    }
+
+    @Test
+    void shouldCountATokenByItselfWhateverItsAddress() {
+        spend("203.0.113.5", 3);
+
+        from("203.0.113.5", admin()).when().get("/api/v1/categories")
+                .then().statusCode(200)
+                .header("RateLimit-Policy", "\"token\";q=5;w=60");
+    }
+
+    @Test
+    void shouldCountAnInvalidTokenAgainstItsAddress() {
+        // Authors are read with the caller's identity, so a token that is not valid is refused there.
+        for (int i = 0; i < 3; i++) {
+            from("203.0.113.6", invalid(anonymous())).header("Authorization", "Bearer guess-" + i)
+                    .when().get("/api/v1/authors")
+                    .then().statusCode(401)
+                    .header("RateLimit", matchesPattern("\"anonymous\";r=" + (2 - i) + ";t=[0-9]+"));
+        }
+
+        from("203.0.113.6", invalid(anonymous())).header("Authorization", "Bearer guess-3")
+                .when().get("/api/v1/authors")
+                .then().statusCode(429);
+    }
+
+    private static void spend(String address, int requests) {
+        for (int i = 0; i < requests; i++) {
+            from(address, anonymous()).when().get("/api/v1/categories").then().statusCode(200);
+        }
+    }
+
+    private static RequestSpecification from(String address, RequestSpecification request) {
+        return request.header("X-Forwarded-For", address);
+    }
+}
