@@ -28,7 +28,7 @@ class ContractTests {
 
         assertThat(served)
                 .as("openapi.yaml differs from /q/openapi: if the change is intended, refresh the file with "
-                        + "'curl -s localhost:8080/q/openapi > openapi.yaml' against a running build")
+                        + "'bash scripts/refresh-openapi.sh'")
                 .isEqualTo(Files.readString(CONTRACT));
     }
 
