@@ -7,12 +7,18 @@ import io.headline.rendering.Rendered;
 import io.headline.search.Snippets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Converts between articles and their API models; entities never reach JSON. */
 public final class ArticleMapper {
 
     /** About the length search engines show of a description. */
     private static final int EXCERPT_LENGTH = 160;
+
+    /** headline.site-url (see HeadlineConfig), read once: the base of canonical URLs. */
+    private static final Optional<String> SITE_URL = ConfigProvider.getConfig()
+            .getOptionalValue("headline.site-url", String.class).map(url -> url.replaceAll("/+$", ""));
 
     private ArticleMapper() {
     }
@@ -46,7 +52,8 @@ public final class ArticleMapper {
                 shape.has("createdAt") ? a.createdAt : null,
                 shape.has("updatedAt") ? a.updatedAt : null,
                 shape.has("version") ? a.version : null,
-                shape.has("seo") ? new SeoView(a.title, excerpt, a.featureImageUrl) : null,
+                shape.has("seo") ? new SeoView(a.title, excerpt,
+                        SITE_URL.map(site -> site + "/" + a.slug).orElse(null), a.featureImageUrl) : null,
                 shape.has("snippet") && shape.query() != null ? snippet(a, shape.query()) : null);
     }
 

@@ -15,6 +15,12 @@ public interface HeadlineConfig {
     /** The bootstrap admin API token. Without it, every write is refused. */
     Optional<String> adminToken();
 
+    /**
+     * The public site whose pages show the articles, e.g. https://news.example.com: an article's canonical
+     * URL is this plus its slug. Unset, articles carry no canonical URL.
+     */
+    Optional<String> siteUrl();
+
     /** Whether anonymous callers may read published content; off, every read needs a token. */
     @WithDefault("true")
     boolean publicReads();

@@ -38,7 +38,8 @@ class ArticleRenderingTests {
                 .body("readingTimeMinutes", equalTo(1))
                 .body("excerpt", equalTo("Hello world Second paragraph here."))
                 .body("seo.metaDescription", equalTo("Hello world Second paragraph here."))
-                .body("seo.ogImage", equalTo("https://example.com/lead.jpg"));
+                .body("seo.ogImage", equalTo("https://example.com/lead.jpg"))
+                .body("seo.canonicalUrl", equalTo("https://news.example.com/" + slug));
     }
 
     @Test
