@@ -6,6 +6,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** Headline's own settings; each can be set by the environment, e.g. HEADLINE_ADMIN_TOKEN. */
@@ -81,9 +82,15 @@ public interface HeadlineConfig {
         @WithDefault("600")
         long anonymous();
 
-        /** Requests per window for one API token, by its principal (HEADLINE_RATE_LIMIT_TOKEN). */
+        /** Requests per window for one API token (HEADLINE_RATE_LIMIT_TOKEN), unless its role has its own quota. */
         @WithDefault("6000")
         long token();
+
+        /**
+         * Quotas of their own for tokens of some roles, e.g. headline.rate-limit.roles.content=20000 for the key a
+         * busy front end embeds (HEADLINE_RATE_LIMIT_ROLES_CONTENT).
+         */
+        Map<String, Long> roles();
 
         /** The window both quotas are counted over; spent requests come back gradually within it. */
         @WithDefault("60s")

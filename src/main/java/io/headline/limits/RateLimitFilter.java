@@ -4,6 +4,7 @@ import io.github.bucket4j.TimeMeter;
 import io.headline.common.HeadlineConfig;
 import io.headline.common.error.ProblemType;
 import io.headline.security.BearerTokenMechanism;
+import io.headline.security.Caller;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.filters.Filters;
@@ -15,6 +16,9 @@ import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Counts every request under /api/ against its caller's quota: an API token by its principal, anyone else by
@@ -47,6 +51,8 @@ class RateLimitFilter {
 
     private final RateLimiter anonymous;
     private final RateLimiter token;
+    /** Quotas of their own for tokens of some roles, by role. */
+    private final Map<String, RateLimiter> roles;
     private final IdentityProviderManager identities;
     private final EarlyProblems problems;
 
@@ -56,6 +62,9 @@ class RateLimitFilter {
                 TimeMeter.SYSTEM_NANOTIME);
         this.token = new RateLimiter("token", limits.token(), limits.window(), limits.maxCallers(),
                 TimeMeter.SYSTEM_NANOTIME);
+        this.roles = limits.roles().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                role -> new RateLimiter(role.getKey(), role.getValue(), limits.window(), limits.maxCallers(),
+                        TimeMeter.SYSTEM_NANOTIME)));
         this.identities = identities;
         this.problems = problems;
     }
@@ -84,8 +93,12 @@ class RateLimitFilter {
 
     private void limit(RoutingContext context, SecurityIdentity identity) {
         boolean hasToken = identity != null && !identity.isAnonymous();
-        RateLimiter limiter = hasToken ? token : anonymous;
-        String caller = hasToken ? identity.getPrincipal().getName() : clientAddress(context);
+        RateLimiter limiter = !hasToken ? anonymous : identity.getRoles().stream().map(roles::get)
+                .filter(Objects::nonNull).findFirst().orElse(token);
+        Object tokenId = hasToken ? identity.getAttribute(Caller.TOKEN_ID) : null;
+        // A token created through the API counts by its id (names need not be unique); the bootstrap token by name.
+        String caller = !hasToken ? clientAddress(context)
+                : tokenId != null ? tokenId.toString() : identity.getPrincipal().getName();
         RateLimiter.Decision decision = limiter.tryAcquire(caller);
 
         String policy = "\"" + limiter.policy() + "\"";

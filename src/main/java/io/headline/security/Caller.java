@@ -11,6 +11,8 @@ public record Caller(String name, boolean ownDraftsOnly, UUID authorId) {
 
     /** The attribute of an identity that names the author an author token writes as. */
     public static final String AUTHOR_ID = "headline.author-id";
+    /** The attribute of an identity that holds the id of its API token (names need not be unique). */
+    public static final String TOKEN_ID = "headline.token-id";
 
     /** Headline itself, e.g. loading demo content. */
     public static final Caller SYSTEM = new Caller("headline", false, null);

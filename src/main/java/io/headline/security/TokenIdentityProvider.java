@@ -45,7 +45,8 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
         }
         return context.runBlocking(() -> tokens.authenticate(secret)
                 .map(holder -> {
-                    QuarkusSecurityIdentity.Builder builder = identity(holder.name(), holder.role().name());
+                    QuarkusSecurityIdentity.Builder builder = identity(holder.name(), holder.role().name())
+                            .addAttribute(Caller.TOKEN_ID, holder.id());
                     if (holder.authorId() != null) {
                         builder.addAttribute(Caller.AUTHOR_ID, holder.authorId());
                     }

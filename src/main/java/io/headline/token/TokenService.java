@@ -37,7 +37,7 @@ public class TokenService {
     }
 
     /** What a valid token stands for; used by the authentication of every request that carries one. */
-    public record Holder(String name, TokenRole role, UUID authorId) {
+    public record Holder(UUID id, String name, TokenRole role, UUID authorId) {
     }
 
     @Transactional
@@ -47,7 +47,7 @@ public class TokenService {
             if (token.lastUsedAt == null || token.lastUsedAt.isBefore(now.minus(LAST_USED_PRECISION))) {
                 token.lastUsedAt = now.truncatedTo(ChronoUnit.SECONDS);
             }
-            return new Holder(token.name, token.role, token.author == null ? null : token.author.id);
+            return new Holder(token.id, token.name, token.role, token.author == null ? null : token.author.id);
         });
     }
 

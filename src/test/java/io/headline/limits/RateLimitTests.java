@@ -2,10 +2,13 @@ package io.headline.limits;
 
 import static io.headline.Api.admin;
 import static io.headline.Api.anonymous;
+import static io.headline.Api.createToken;
+import static io.headline.Api.withToken;
 import static io.headline.Api.invalid;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
+import io.headline.OwnDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -25,11 +28,12 @@ class RateLimitTests {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
+            return OwnDatabase.with("rate-limits", Map.of(
                     "headline.rate-limit.anonymous", "3",
                     "headline.rate-limit.token", "5",
+                    "headline.rate-limit.roles.preview", "2",
                     "quarkus.http.proxy.proxy-address-forwarding", "true",
-                    "quarkus.http.proxy.allow-x-forwarded", "true");
+                    "quarkus.http.proxy.allow-x-forwarded", "true"));
         }
     }
 
@@ -85,6 +89,16 @@ class RateLimitTests {
         from("203.0.113.6", invalid(anonymous())).header("Authorization", "Bearer guess-3")
                 .when().get("/api/v1/authors")
                 .then().statusCode(429);
+    }
+
+    @Test
+    void shouldGiveARoleItsOwnQuota() {
+        String preview = createToken("preview", null);
+
+        withToken(preview).when().get("/api/v1/categories")
+                .then().statusCode(200).header("RateLimit-Policy", "\"preview\";q=2;w=60");
+        withToken(preview).when().get("/api/v1/categories").then().statusCode(200);
+        invalid(withToken(preview)).when().get("/api/v1/categories").then().statusCode(429);
     }
 
     private static void spend(String address, int requests) {

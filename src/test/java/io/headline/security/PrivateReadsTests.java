@@ -6,10 +6,10 @@ import static io.headline.Api.invalid;
 import static io.headline.Api.withToken;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.headline.OwnDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -21,14 +21,8 @@ class PrivateReadsTests {
     public static class PublicReadsOff implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            Map<String, String> overrides = new HashMap<>(Map.of("headline.public-reads", "false",
+            return OwnDatabase.with("private-reads", Map.of("headline.public-reads", "false",
                     "headline.demo-content", "false"));
-            // An embedded test database of its own: H2 refuses inserts into a database that outlived a restart.
-            String url = System.getProperty("quarkus.datasource.jdbc.url", "");
-            if (url.startsWith("jdbc:h2:mem:")) {
-                overrides.put("quarkus.datasource.jdbc.url", url.replaceFirst("jdbc:h2:mem:[^;]+", "jdbc:h2:mem:private-reads"));
-            }
-            return overrides;
         }
     }
 
