@@ -26,8 +26,8 @@ import java.util.stream.Collectors;
  * quota (and it is still answered 401 further on).
  *
  * <p>It is a Vert.x route filter, so it runs before Quarkus REST reads a body or starts a transaction, and it never
- * blocks: the bucket is lock-free and the token check is a digest comparison (made twice for a request with a
- * token, here and by Quarkus security; cheap enough to keep the two independent).
+ * blocks: the bucket is lock-free and a token is checked off the event loop (a created token is looked up in the
+ * database on a worker thread).
  *
  * <p>The client IP is the TCP peer. Behind a proxy or load balancer, set quarkus.http.proxy.proxy-address-forwarding
  * (and allow-x-forwarded or allow-forwarded) so that it is the client's address rather than the proxy's; not by
@@ -84,7 +84,8 @@ class RateLimitFilter {
             return;
         }
         // The token is checked here rather than through the request's deferred identity, whose failure would answer
-        // 401 at once, before this filter could count the request and add its headers.
+        // 401 at once, before this filter could count the request and add its headers. The identity is handed on
+        // to the authentication mechanism, so a valid token is looked up once.
         BearerTokenMechanism.requestOf(authorization)
                 .map(request -> identities.authenticate(request).onFailure().recoverWithNull())
                 .orElseGet(() -> Uni.createFrom().nullItem())
@@ -93,6 +94,9 @@ class RateLimitFilter {
 
     private void limit(RoutingContext context, SecurityIdentity identity) {
         boolean hasToken = identity != null && !identity.isAnonymous();
+        if (hasToken) {
+            context.put(BearerTokenMechanism.AUTHENTICATED, identity);
+        }
         RateLimiter limiter = !hasToken ? anonymous : identity.getRoles().stream().map(roles::get)
                 .filter(Objects::nonNull).findFirst().orElse(token);
         Object tokenId = hasToken ? identity.getAttribute(Caller.TOKEN_ID) : null;

@@ -20,11 +20,21 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     private static final String SCHEME = "Bearer ";
 
+    /**
+     * Where a filter that already authenticated the request's token (the rate limiter, which runs first) leaves
+     * the identity, so that the token is looked up once per request.
+     */
+    public static final String AUTHENTICATED = "headline.authenticated-identity";
+
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         String header = context.request().getHeader("Authorization");
         if (header == null) {
             return Uni.createFrom().nullItem();
+        }
+        SecurityIdentity known = context.get(AUTHENTICATED);
+        if (known != null) {
+            return Uni.createFrom().item(known);
         }
         return requestOf(header)
                 .map(identityProviderManager::authenticate)

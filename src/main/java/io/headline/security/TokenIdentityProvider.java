@@ -13,7 +13,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 
 /**
@@ -23,11 +22,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
-    private final Optional<byte[]> adminTokenDigest;
+    private final Optional<String> adminTokenHash;
     private final TokenService tokens;
 
     public TokenIdentityProvider(HeadlineConfig config, TokenService tokens) {
-        this.adminTokenDigest = config.adminToken().filter(t -> !t.isBlank()).map(TokenIdentityProvider::sha256);
+        this.adminTokenHash = config.adminToken().filter(t -> !t.isBlank()).map(TokenService::hash);
         this.tokens = tokens;
     }
 
@@ -40,7 +39,8 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         String secret = request.getToken().getToken();
         // Comparing digests in constant time reveals nothing about the admin token through timing.
-        if (adminTokenDigest.isPresent() && MessageDigest.isEqual(adminTokenDigest.get(), sha256(secret))) {
+        if (adminTokenHash.isPresent() && MessageDigest.isEqual(adminTokenHash.get().getBytes(StandardCharsets.US_ASCII),
+                TokenService.hash(secret).getBytes(StandardCharsets.US_ASCII))) {
             return Uni.createFrom().item(identity("admin-token", Roles.ADMIN).build());
         }
         return context.runBlocking(() -> tokens.authenticate(secret)
@@ -58,13 +58,5 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
     private static QuarkusSecurityIdentity.Builder identity(String name, String role) {
         return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(name)).addRole(role)
                 .addRole(Roles.READER);
-    }
-
-    private static byte[] sha256(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
     }
 }

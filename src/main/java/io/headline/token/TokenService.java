@@ -79,7 +79,8 @@ public class TokenService {
         return tokens.deleteById(id);
     }
 
-    static String hash(String secret) {
+    /** SHA-256 of a token's secret, hex: what is stored, and what a presented token is looked up by. */
+    public static String hash(String secret) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
