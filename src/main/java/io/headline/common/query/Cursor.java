@@ -27,12 +27,12 @@ public record Cursor(String sort, List<String> values) {
     public int offsetFor(String expectedSort) {
         List<String> v = valuesFor(expectedSort, 1);
         if (v.get(0) == null || !v.get(0).startsWith(OFFSET)) {
-            throw ProblemException.invalidParameter("cursor", "is not a cursor from this API; pass meta.nextCursor unchanged");
+            throw notOurs();
         }
         try {
             return Math.max(0, Integer.parseInt(v.get(0).substring(OFFSET.length())));
         } catch (NumberFormatException e) {
-            throw ProblemException.invalidParameter("cursor", "is not a cursor from this API; pass meta.nextCursor unchanged");
+            throw notOurs();
         }
     }
 
@@ -61,7 +61,12 @@ public record Cursor(String sort, List<String> values) {
         } catch (IllegalArgumentException | java.io.IOException e) {
             // fall through: not a cursor this server made
         }
-        throw ProblemException.invalidParameter("cursor", "is not a cursor from this API; pass meta.nextCursor unchanged");
+        throw notOurs();
+    }
+
+    /** The answer to a cursor this API did not make (or that was altered). */
+    static ProblemException notOurs() {
+        return ProblemException.invalidParameter("cursor", "is not a cursor from this API; pass meta.nextCursor unchanged");
     }
 
     /** The values of this cursor, checked to belong to the same sort. */

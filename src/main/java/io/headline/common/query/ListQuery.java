@@ -1,6 +1,5 @@
 package io.headline.common.query;
 
-import io.headline.common.error.ProblemException;
 import io.headline.common.paging.PageRequest;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -102,7 +101,7 @@ public final class ListQuery<E> {
                 values.add(sort.get(i).parse(texts.get(i)));
             }
         } catch (DateTimeParseException | IllegalArgumentException e) {
-            throw ProblemException.invalidParameter("cursor", "is not a cursor from this API; pass meta.nextCursor unchanged");
+            throw Cursor.notOurs();
         }
         return values;
     }
