@@ -1,5 +1,6 @@
 package io.headline.rendering;
 
+import io.headline.common.error.ProblemException;
 import java.util.List;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -7,6 +8,7 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
@@ -14,6 +16,12 @@ import org.jsoup.safety.Safelist;
  * Markdown (CommonMark with tables, by commonmark-java) to HTML that is safe to insert into a page:
  * jsoup's allow-list sanitizer removes scripts, event handlers, styles and any URL scheme but http(s)
  * and mailto, whatever the Markdown (or raw HTML inside it) contained, and links get rel="noopener".
+ *
+ * <p>Every stage is linear in the size of the body (commonmark-java caps nesting and table cells itself), but
+ * the sanitizer's cost per element is high, and highest for URLs: jsoup resolves each one against the
+ * document's empty base URI, which throws and catches an exception per URL whose cost grows with the depth of
+ * the caller's stack (a request thread's is deep). A body made of nothing but autolinks or tags thus cost
+ * seconds and hundreds of MB; no article has that many, so such a body is refused before the sanitizer runs.
  */
 public final class MarkdownRenderer {
 
@@ -27,6 +35,11 @@ public final class MarkdownRenderer {
             .addProtocols("a", "href", "http", "https", "mailto")
             .addEnforcedAttribute("a", "rel", "noopener noreferrer");
 
+    /** The most tags (counted as '<' in the rendered HTML, an upper bound) a body may render to. */
+    public static final int MAX_TAGS = 100_000;
+    /** The most links and images (elements with a URL the sanitizer checks) a body may have. */
+    public static final int MAX_URLS = 10_000;
+
     private MarkdownRenderer() {
     }
 
@@ -35,10 +48,21 @@ public final class MarkdownRenderer {
             return new Rendered(null, null, 0);
         }
         String unsafe = HTML.render(PARSER.parse(markdown));
-        Document clean = new Cleaner(SAFE).clean(Jsoup.parseBodyFragment(unsafe));
+        if (unsafe.chars().filter(c -> c == '<').count() > MAX_TAGS) {
+            throw ProblemException.invalidField("body", "renders to more than " + MAX_TAGS + " HTML tags");
+        }
+        Document dirty = Jsoup.parseBodyFragment(unsafe);
+        if (dirty.body().getAllElements().stream().filter(MarkdownRenderer::hasUrl).count() > MAX_URLS) {
+            throw ProblemException.invalidField("body", "has more than " + MAX_URLS + " links and images");
+        }
+        Document clean = new Cleaner(SAFE).clean(dirty);
         clean.outputSettings().prettyPrint(false);
         String text = clean.body().text().strip();
         return new Rendered(clean.body().html(), text, text.isEmpty() ? 0 : text.split("\\s+").length);
+    }
+
+    private static boolean hasUrl(Element element) {
+        return element.hasAttr("href") || element.hasAttr("src") || element.hasAttr("cite");
     }
 
     /** About {@code max} characters of plain text, cut at a word boundary, with an ellipsis when cut. */
