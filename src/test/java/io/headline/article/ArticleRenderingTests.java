@@ -3,6 +3,8 @@ package io.headline.article;
 import static io.headline.Api.anonymous;
 import static io.headline.Api.articleInput;
 import static io.headline.Api.createArticle;
+import static io.headline.Api.createToken;
+import static io.headline.Api.withToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -40,6 +42,19 @@ class ArticleRenderingTests {
                 .body("seo.metaDescription", equalTo("Hello world Second paragraph here."))
                 .body("seo.ogImage", equalTo("https://example.com/lead.jpg"))
                 .body("seo.canonicalUrl", equalTo("https://news.example.com/" + slug));
+    }
+
+    /** 100,000 autolinks took seconds of CPU and hundreds of MB to sanitize (issue 7); see PathologicalBodyTests. */
+    @Test
+    void shouldRefuseABodyOfTooManyTagsFromAnAuthorAsAnInvalidBody() {
+        Map<String, Object> input = articleInput("draft");
+        String author = (String) ((java.util.List<?>) input.get("authors")).get(0);
+        input.put("body", "<http://a>".repeat(100_000));
+
+        withToken(createToken("author", author)).body(input).when().post("/api/v1/articles")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("body"))
+                .body("errors[0].message", equalTo("renders to more than 100000 HTML tags"));
     }
 
     @Test
