@@ -39,7 +39,13 @@ enum PathologicalBody {
     BACKTICKS(repeat("`a ")),
     HTML_COMMENTS(repeat("<!--")),
     ONE_LONG_LINE(repeat("word ")),
-    ONE_WORD_PER_LINE(repeat("a\n"));
+    ONE_WORD_PER_LINE(repeat("a\n")),
+    /** The most links MarkdownRenderer accepts, in a body of words. */
+    LINKS_AT_THE_LIMIT(size -> "<http://a> ".repeat(MarkdownRenderer.MAX_URLS)
+            + repeat("word ").apply(size - 11 * MarkdownRenderer.MAX_URLS)),
+    /** Nearly the most tags MarkdownRenderer accepts (two per emphasis), in a body of words. */
+    TAGS_AT_THE_LIMIT(size -> "*a* ".repeat(MarkdownRenderer.MAX_TAGS / 2 - 10)
+            + repeat("word ").apply(size - 4 * (MarkdownRenderer.MAX_TAGS / 2 - 10)));
 
     /** The largest body an article accepts (ArticleInput's @Size). */
     static final int MAX_BODY = 1_000_000;

@@ -50,9 +50,16 @@ class PathologicalBodyTests {
 
     @Test
     void shouldRenderEveryLinkUpToTheLimit() {
-        String html = MarkdownRenderer.render("<http://a> ".repeat(MarkdownRenderer.MAX_URLS)).html();
+        String html = MarkdownRenderer.render(PathologicalBody.LINKS_AT_THE_LIMIT.largest()).html();
 
         assertThat(html.split("rel=\"noopener noreferrer\"", -1)).hasSize(MarkdownRenderer.MAX_URLS + 1);
+    }
+
+    @Test
+    void shouldRenderEveryTagUpToTheLimit() {
+        String html = MarkdownRenderer.render(PathologicalBody.TAGS_AT_THE_LIMIT.largest()).html();
+
+        assertThat(html.split("<em>", -1)).hasSize(MarkdownRenderer.MAX_TAGS / 2 - 10 + 1);
     }
 
     @ParameterizedTest
