@@ -10,11 +10,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -38,24 +41,22 @@ class TokenResourceTests {
 
     @Test
     void shouldRecordWhenATokenWasLastUsed() {
-        String secret = createToken("content", null);
-        withToken(secret).when().get("/api/v1/articles").then().statusCode(200);
+        Created token = create("content");
+        token(token.id()).body("lastUsedAt", nullValue());
 
-        admin().when().get("/api/v1/tokens")
-                .then().statusCode(200)
-                .body("data.find { it.lastUsedAt != null }.lastUsedAt", notNullValue());
+        withToken(token.secret()).when().get("/api/v1/articles").then().statusCode(200);
+
+        token(token.id()).body("lastUsedAt", notNullValue());
     }
 
     @Test
     void shouldStopARevokedTokenAtOnce() {
-        String secret = createToken("editor", null);
-        withToken(secret).when().get("/api/v1/tokens").then().statusCode(403);
-        String id = admin().when().get("/api/v1/tokens").then().statusCode(200).extract().jsonPath()
-                .getString("data.find { it.role == 'editor' }.id");
+        Created token = create("editor");
+        withToken(token.secret()).when().get("/api/v1/tokens").then().statusCode(403);
 
-        admin().when().delete("/api/v1/tokens/{id}", id).then().statusCode(204);
+        admin().when().delete("/api/v1/tokens/{id}", token.id()).then().statusCode(204);
 
-        invalid(withToken(secret)).when().get("/api/v1/articles").then().statusCode(401);
+        invalid(withToken(token.secret())).when().get("/api/v1/articles").then().statusCode(401);
     }
 
     @Test
@@ -82,5 +83,21 @@ class TokenResourceTests {
     @Test
     void shouldAnswer404ForAnUnknownToken() {
         admin().when().delete("/api/v1/tokens/{id}", "00000000-0000-0000-0000-000000000000").then().statusCode(404);
+    }
+
+    private record Created(String id, String secret) {
+    }
+
+    private static Created create(String role) {
+        var created = admin().body(Map.of("name", unique("token"), "role", role)).when().post("/api/v1/tokens")
+                .then().statusCode(201).extract().jsonPath();
+        return new Created(created.getString("id"), created.getString("token"));
+    }
+
+    /** The listed entry of the token with {@code id}, which must be listed exactly once. */
+    private static ValidatableResponse token(String id) {
+        return admin().when().get("/api/v1/tokens").then().statusCode(200)
+                .body("data.findAll { it.id == '" + id + "' }", hasSize(1))
+                .rootPath("data.find { it.id == '" + id + "' }");
     }
 }
