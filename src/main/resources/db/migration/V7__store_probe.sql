@@ -1,0 +1,7 @@
+-- One row that the readiness check updates and rolls back, to prove that the database still accepts writes
+-- without making it grow.
+create table store_probe (
+    id        integer primary key,
+    probed_at timestamp
+);
+insert into store_probe (id, probed_at) values (1, null);
