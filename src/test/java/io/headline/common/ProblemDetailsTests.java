@@ -69,6 +69,12 @@ class ProblemDetailsTests {
     }
 
     @Test
+    void shouldAnswerControlCharactersInAnIdOrSlugWith404() {
+        invalid(anonymous()).when().get("/api/v1/articles/{x}", "\u0000").then().statusCode(404);
+        invalid(anonymous()).when().get("/api/v1/categories/{x}", "a\u0001b").then().statusCode(404);
+    }
+
+    @Test
     void shouldRefuseANulInTheSearchQueryWith400NamingIt() {
         invalid(anonymous()).queryParam("q", "\u0000").when().get("/api/v1/articles")
                 .then().statusCode(400).contentType("application/problem+json")

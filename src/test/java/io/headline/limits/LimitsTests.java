@@ -95,6 +95,35 @@ class LimitsTests {
     }
 
     @Test
+    void shouldAnswer414ProblemToARequestLineTooLong() {
+        given().noFilters().accept("application/json").queryParam("q", "x".repeat(5000))
+                .when().get("/api/v1/articles")
+                .then().statusCode(414).contentType("application/problem+json")
+                .header("Connection", "close")
+                .body("type", equalTo("/problems/uri-too-long"))
+                .body("detail", equalTo("The request line is longer than the 4096 bytes accepted; "
+                        + "send fewer or shorter query parameters."));
+    }
+
+    @Test
+    void shouldAnswer431ProblemToHeadersTooLarge() {
+        given().noFilters().accept("application/json").header("X-Padding", "x".repeat(21 * 1024))
+                .when().get("/api/v1/categories")
+                .then().statusCode(431).contentType("application/problem+json")
+                .header("Connection", "close")
+                .body("type", equalTo("/problems/headers-too-large"))
+                .body("status", equalTo(431));
+    }
+
+    @Test
+    void shouldAcceptARequestLineAndHeadersJustUnderTheLimits() {
+        given().noFilters().accept("application/json").header("X-Padding", "x".repeat(19 * 1024))
+                .queryParam("tag", "x".repeat(4000))
+                .when().get("/api/v1/articles")
+                .then().statusCode(200);
+    }
+
+    @Test
     void shouldSendSecurityHeadersOnARead() {
         securityHeaders(anonymous().when().get("/api/v1/categories").then().statusCode(200))
                 .header("Content-Security-Policy", API_CSP);
