@@ -69,9 +69,11 @@ class ProblemDetailsTests {
     }
 
     @Test
-    void shouldAnswerControlCharactersInAnIdOrSlugWith404() {
-        invalid(anonymous()).when().get("/api/v1/articles/{x}", "\u0000").then().statusCode(404);
-        invalid(anonymous()).when().get("/api/v1/categories/{x}", "a\u0001b").then().statusCode(404);
+    void shouldRefuseControlCharactersInAPathParameterWith400NamingIt() {
+        invalid(anonymous()).when().get("/api/v1/articles/{x}", "\u0000")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("idOrSlug"));
+        invalid(anonymous()).when().get("/api/v1/categories/{x}", "a\u0001b").then().statusCode(400);
     }
 
     @Test
