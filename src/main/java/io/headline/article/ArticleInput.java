@@ -34,7 +34,7 @@ public record ArticleInput(
         ArticleStatus status,
         @Schema(description = "Whether editors feature the article; defaults to false.")
         Boolean featured,
-        @Schema(description = "When the article is (or was) published, ISO-8601 with offset. Set to the time of "
+        @Schema(description = "When the article is (or was) published, ISO-8601 with offset, years 0001 to 9999. Set to the time of "
                 + "the write when an article becomes published without one; required for scheduled.",
                 examples = "2020-01-01T00:00:00Z")
         Instant publishedAt,

@@ -68,17 +68,18 @@ public class ArticleListParams extends PagingParams {
     public List<String> tag;
 
     @QueryParam("publishedAfter")
-    @Parameter(description = "Only articles published strictly after this instant (ISO-8601 with offset).",
+    @Parameter(description = "Only articles published strictly after this instant (ISO-8601 with offset, years 0001 to 9999).",
             schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2020-01-01T00:00:00Z")
     public String publishedAfter;
 
     @QueryParam("publishedBefore")
-    @Parameter(description = "Only articles published strictly before this instant (ISO-8601 with offset).",
+    @Parameter(description = "Only articles published strictly before this instant (ISO-8601 with offset, years 0001 to 9999).",
             schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2021-01-01T00:00:00Z")
     public String publishedBefore;
 
     @QueryParam("updatedAfter")
-    @Parameter(description = "Only articles changed strictly after this instant, for incremental sync.",
+    @Parameter(description = "Only articles changed strictly after this instant (ISO-8601 with offset, years 0001 to 9999), for "
+                    + "incremental sync.",
             schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2020-01-01T00:00:00Z")
     public String updatedAfter;
 

@@ -5,9 +5,8 @@ import io.headline.common.error.ProblemType;
 import io.headline.common.paging.PageRequest;
 import io.headline.common.query.SortKey;
 import io.headline.common.query.Sorting;
+import io.headline.common.validation.StorableInstant;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -68,12 +67,7 @@ public record ArticleListRequest(Filter filter, List<SortKey<Article>> sort, Pag
         if (raw == null) {
             return null;
         }
-        try {
-            return OffsetDateTime.parse(raw.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidParameter(name, "must be an ISO-8601 date-time with offset, "
-                    + "e.g. 2020-01-01T00:00:00Z");
-        }
+        return StorableInstant.parse(raw).orElseThrow(() -> ProblemException.invalidParameter(name, StorableInstant.RULE));
     }
 
     private static String query(String raw) {

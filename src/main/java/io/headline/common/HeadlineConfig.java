@@ -71,6 +71,21 @@ public interface HeadlineConfig {
         @WithDefault("1M")
         @WithConverter(MemorySizeConverter.class)
         MemorySize maxBodySize();
+
+        /**
+         * The longest request line (method, URL, version) accepted (HEADLINE_LIMITS_MAX_REQUEST_LINE); a longer one
+         * is answered 414. Keep it below quarkus.http.limits.max-initial-line-length, the backstop without a body.
+         */
+        @WithDefault("4096")
+        int maxRequestLine();
+
+        /**
+         * The most header bytes accepted (HEADLINE_LIMITS_MAX_HEADER_SIZE); more are answered 431. Keep it below
+         * quarkus.http.limits.max-header-size, the backstop without a body.
+         */
+        @WithDefault("20K")
+        @WithConverter(MemorySizeConverter.class)
+        MemorySize maxHeaderSize();
     }
 
     /** Requests per caller and window under /api/ (see io.headline.limits). */

@@ -19,7 +19,8 @@ public record TokenInput(
                 examples = "newsdesk")
         @Size(max = 200)
         String author,
-        @Schema(description = "When the token stops working; omit for a token that does not expire.",
+        @Schema(description = "When the token stops working (ISO-8601 with offset, years 0001 to 9999); omit for a token "
+                + "that does not expire.",
                 examples = "2030-01-01T00:00:00Z")
         Instant expiresAt) {
 }

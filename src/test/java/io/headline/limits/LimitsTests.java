@@ -67,6 +67,63 @@ class LimitsTests {
     }
 
     @Test
+    void shouldRefuseAChunkedBodyOnAGetWith400AndClose() throws IOException, InterruptedException {
+        byte[] body = "x".repeat(64 * 1024).getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(authors)
+                .method("GET", HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build();
+
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"detail\":\"A GET request takes no body");
+    }
+
+    @Test
+    void shouldRefuseABodyWithContentLengthOnADelete() {
+        invalid(admin()).body("{}").when().delete("/api/v1/authors/{slug}", "anyone")
+                .then().statusCode(400).contentType("application/problem+json")
+                .header("Connection", "close")
+                .body("type", equalTo("/problems/bad-request"));
+    }
+
+    @Test
+    void shouldAcceptAGetWithAnEmptyContentLength() {
+        invalid(anonymous()).header("Content-Length", "0").when().get("/api/v1/categories").then().statusCode(200);
+    }
+
+    @Test
+    void shouldAnswer414ProblemToARequestLineTooLong() {
+        given().noFilters().accept("application/json").queryParam("q", "x".repeat(5000))
+                .when().get("/api/v1/articles")
+                .then().statusCode(414).contentType("application/problem+json")
+                .header("Connection", "close")
+                .body("type", equalTo("/problems/uri-too-long"))
+                .body("detail", equalTo("The request line is longer than the 4096 bytes accepted; "
+                        + "send fewer or shorter query parameters."));
+    }
+
+    @Test
+    void shouldAnswer431ProblemToHeadersTooLarge() {
+        given().noFilters().accept("application/json").header("X-Padding", "x".repeat(21 * 1024))
+                .when().get("/api/v1/categories")
+                .then().statusCode(431).contentType("application/problem+json")
+                .header("Connection", "close")
+                .body("type", equalTo("/problems/headers-too-large"))
+                .body("status", equalTo(431));
+    }
+
+    @Test
+    void shouldAcceptARequestLineAndHeadersJustUnderTheLimits() {
+        given().noFilters().accept("application/json").header("X-Padding", "x".repeat(19 * 1024))
+                .queryParam("tag", "x".repeat(4000))
+                .when().get("/api/v1/articles")
+                .then().statusCode(200);
+    }
+
+    @Test
     void shouldSendSecurityHeadersOnARead() {
         securityHeaders(anonymous().when().get("/api/v1/categories").then().statusCode(200))
                 .header("Content-Security-Policy", API_CSP);

@@ -1,10 +1,12 @@
 package io.headline.common.error;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.headline.common.json.RefusedValueException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -24,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.LockAcquisitionException;
 import org.jboss.logging.Logger;
@@ -33,6 +36,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final Pattern LIBRARY_ADVICE = Pattern.compile(
+            "\\s*(:\\s*enable\\b|\\((not recognized|start marker|through|for)\\b|\\(?`).*$", Pattern.DOTALL);
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -51,7 +56,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e, UriInfo uri) {
-        return respond(ProblemType.MALFORMED_JSON, "The request body is not well-formed JSON: " + e.getOriginalMessage(),
+        return malformed(e, withoutLibraryAdvice(e.getOriginalMessage()), uri);
+    }
+
+    private static Response malformed(JsonProcessingException e, String what, UriInfo uri) {
+        JsonLocation at = e.getLocation();
+        String where = at == null || at.getLineNr() < 1 ? ""
+                : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        return respond(ProblemType.MALFORMED_JSON, "The request body is not well-formed JSON" + where + ": " + what
+                + (what.endsWith("?") ? "" : "."),
                 List.of(), uri);
     }
 
@@ -66,6 +79,15 @@ public class ProblemMappers {
         // A problem raised while the body is read (one too large, say) reaches here wrapped by Jackson.
         if (e.getCause() instanceof ProblemException cause) {
             return problem(cause, uri);
+        }
+        if (e instanceof RefusedValueException refused) {
+            String field = pathOf(e);
+            return respond(ProblemType.VALIDATION, "The request body has 1 invalid field(s).",
+                    List.of(new Problem.FieldError(field.isEmpty() ? "$" : field, refused.reason())), uri);
+        }
+        // Jackson has no type of its own for this one (DeserializationFeature.FAIL_ON_TRAILING_TOKENS), only a message.
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+            return malformed(e, "more content follows the JSON value", uri);
         }
         String field = pathOf(e);
         return respond(ProblemType.BAD_REQUEST, "The request body does not have the expected shape.",
@@ -172,6 +194,16 @@ public class ProblemMappers {
             }
         }
         return field.isEmpty() ? "$" : field.toString();
+    }
+
+    /**
+     * Jackson's description of a syntax error, without the advice it appends about its own switches ("enable
+     * `JsonReadFeature.ALLOW_...`"), which a client cannot act on; a message that still names one is replaced.
+     */
+    private static String withoutLibraryAdvice(String message) {
+        String described = message == null ? "" : LIBRARY_ADVICE.matcher(message).replaceFirst("").strip();
+        return described.isEmpty() || described.contains("Feature") || described.contains("`")
+                ? "unexpected content" : described;
     }
 
     private static String pathOf(JsonMappingException e) {

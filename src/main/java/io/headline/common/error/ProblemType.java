@@ -15,9 +15,11 @@ public enum ProblemType {
     CONFLICT(Status.CONFLICT, "conflict", "Conflict"),
     PRECONDITION_FAILED(Status.PRECONDITION_FAILED, "precondition-failed", "Precondition Failed"),
     TOO_LARGE(Status.REQUEST_ENTITY_TOO_LARGE, "too-large", "Content Too Large"),
+    URI_TOO_LONG(Status.REQUEST_URI_TOO_LONG, "uri-too-long", "URI Too Long"),
     UNSUPPORTED_MEDIA_TYPE(Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported Media Type"),
     VALIDATION(422, "validation-failed", "Validation Failed"),
     TOO_MANY_REQUESTS(Status.TOO_MANY_REQUESTS, "too-many-requests", "Too Many Requests"),
+    HEADERS_TOO_LARGE(Status.REQUEST_HEADER_FIELDS_TOO_LARGE, "headers-too-large", "Request Header Fields Too Large"),
     INTERNAL(Status.INTERNAL_SERVER_ERROR, "internal-error", "Internal Server Error");
 
     private final int status;

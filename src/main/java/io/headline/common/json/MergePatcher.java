@@ -3,6 +3,7 @@ package io.headline.common.json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.headline.common.error.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -25,6 +26,10 @@ public class MergePatcher {
     public <T> T patch(T current, JsonNode patch) throws JsonProcessingException {
         JsonNode merged = MergePatch.apply(mapper.valueToTree(current), patch);
         T result = (T) mapper.treeToValue(merged, current.getClass());
+        if (result == null) {
+            // The patch was null, which RFC 7396 reads as "replace the whole resource with null".
+            throw ProblemException.invalidField("$", "must not be null");
+        }
         Set<ConstraintViolation<T>> violations = validator.validate(result);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
