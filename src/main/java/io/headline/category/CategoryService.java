@@ -90,8 +90,10 @@ public class CategoryService {
             throw ProblemException.conflict("A category named '" + name + "' already exists.");
         }
         Category parent = input.parent() == null ? null : categories.resolveReference(input.parent(), "parent", "category");
-        for (Category ancestor = parent; ancestor != null; ancestor = ancestor.parent) {
-            if (category.id != null && ancestor.id.equals(category.id)) {
+        // A new category has no descendants, so only an existing one that gets a new parent can close a cycle.
+        if (parent != null && category.id != null && (category.parent == null || !category.parent.id.equals(parent.id))) {
+            categories.lockTree();
+            if (categories.ancestry(parent.id).contains(category.id)) {
                 throw ProblemException.conflict("Category '" + parent.slug + "' cannot be the parent of '"
                         + category.slug + "': categories may not form a cycle.");
             }
