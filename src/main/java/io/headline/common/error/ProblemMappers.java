@@ -5,12 +5,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
+import jakarta.transaction.RollbackException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -106,6 +108,20 @@ public class ProblemMappers {
     public Response constraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
         return respond(ProblemType.CONFLICT, "The change conflicts with existing content (a duplicate or a reference in use).",
                 List.of(), uri);
+    }
+
+    /**
+     * A constraint the database checks only at commit: services flush where a violation can occur, so this is the
+     * backstop that keeps a race a 409 rather than a 500.
+     */
+    @ServerExceptionMapper({RollbackException.class, QuarkusTransactionException.class})
+    public Response rollback(Exception e, UriInfo uri) {
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
+                return constraint(violation, uri);
+            }
+        }
+        return unexpected(e, uri);
     }
 
     @ServerExceptionMapper
