@@ -8,6 +8,7 @@ import io.headline.category.CategoryRepository;
 import io.headline.common.error.ProblemException;
 import io.headline.common.error.ProblemType;
 import io.headline.common.json.MergePatcher;
+import io.headline.common.persistence.UniqueRetry;
 import io.headline.common.query.Slice;
 import io.headline.delivery.EntityTags;
 import io.headline.delivery.IfMatch;
@@ -115,12 +116,14 @@ public class ArticleService {
                 .map(a -> ArticleMapper.toView(a, now, shape));
     }
 
-    @Transactional
+    /** In a transaction of its own, retried when a concurrent create takes the slug first (see UniqueRetry). */
     public ArticleView create(ArticleInput input, Caller caller) {
-        Article article = new Article();
-        write(article, input, caller);
-        articles.persist(article);
-        return written(article, caller);
+        return UniqueRetry.create(() -> {
+            Article article = new Article();
+            write(article, input, caller);
+            articles.persist(article);
+            return written(article, caller);
+        });
     }
 
     /**
