@@ -36,10 +36,13 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** A caller refused for want of rights is asked for a token when it sent none (401), else refused (403). */
     @ServerExceptionMapper
-    public Response problem(ProblemException e, UriInfo uri) {
-        Response problem = respond(e.type(), e.getMessage(), e.errors(), uri);
-        return e.type() == ProblemType.UNAUTHORIZED ? challenge(problem) : problem;
+    public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
+        ProblemType type = e.type() == ProblemType.FORBIDDEN && headers.getHeaderString(HttpHeaders.AUTHORIZATION) == null
+                ? ProblemType.UNAUTHORIZED : e.type();
+        Response problem = respond(type, e.getMessage(), e.errors(), uri);
+        return type == ProblemType.UNAUTHORIZED ? challenge(problem) : problem;
     }
 
     @ServerExceptionMapper
@@ -64,10 +67,10 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper({JsonMappingException.class, MismatchedInputException.class})
-    public Response mismatchedJson(JsonMappingException e, UriInfo uri) {
+    public Response mismatchedJson(JsonMappingException e, UriInfo uri, HttpHeaders headers) {
         // A problem raised while the body is read (one too large, say) reaches here wrapped by Jackson.
         if (e.getCause() instanceof ProblemException cause) {
-            return problem(cause, uri);
+            return problem(cause, uri, headers);
         }
         String field = pathOf(e);
         return respond(ProblemType.BAD_REQUEST, "The request body does not have the expected shape.",
@@ -125,7 +128,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         if (e.getCause() instanceof JsonParseException parse) {
             return malformedJson(parse, uri);
         }
@@ -133,7 +136,7 @@ public class ProblemMappers {
             return unknownProperty(unknown, uri);
         }
         if (e.getCause() instanceof JsonMappingException mismatch) {
-            return mismatchedJson(mismatch, uri);
+            return mismatchedJson(mismatch, uri, headers);
         }
         int status = e.getResponse().getStatus();
         Response problem = respond(ProblemType.forStatus(status), detailOf(e, uri), List.of(), uri);
