@@ -35,7 +35,8 @@ public record ArticleInput(
         @Schema(description = "Whether editors feature the article; defaults to false.")
         Boolean featured,
         @Schema(description = "When the article is (or was) published, ISO-8601 with offset, years 0001 to 9999. Set to the time of "
-                + "the write when an article becomes published without one; required for scheduled.",
+                + "the write when an article becomes published without one; required for scheduled. Only editors "
+                + "and admins decide it: an author token that sends another value than the stored one gets 403.",
                 examples = "2020-01-01T00:00:00Z")
         Instant publishedAt,
         @Schema(description = "The category, by id or slug.", examples = "news", required = true)

@@ -56,7 +56,7 @@ public record ArticleListRequest(Filter filter, List<SortKey<Article>> sort, Pag
             return statuses;
         }
         if (!statuses.equals(EnumSet.of(ArticleStatus.published))) {
-            throw new ProblemException(ProblemType.UNAUTHORIZED,
+            throw new ProblemException(ProblemType.FORBIDDEN,
                     "Filtering by a status other than published needs a token that may see unpublished content.");
         }
         return null; // everything the public sees reads as published

@@ -191,8 +191,8 @@ public class ArticleResource {
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "publishArticle", summary = "Publish an article",
-            description = "From draft, scheduled or archived. publishedAt defaults to now (a republished article keeps "
-                    + "its earlier one).")
+            description = "From draft, scheduled or archived. Without a publishedAt, a draft or a scheduled article goes "
+                    + "out now, whatever publishedAt it carried; a republished (archived) article keeps its earlier one.")
     public RestResponse<ArticleView> publish(@PathParam("idOrSlug") String idOrSlug,
             @RequestBody(required = false) TransitionInput input) {
         return transition(idOrSlug, ArticleStatus.published, input);

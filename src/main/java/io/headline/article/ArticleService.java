@@ -8,6 +8,7 @@ import io.headline.category.CategoryRepository;
 import io.headline.common.error.ProblemException;
 import io.headline.common.error.ProblemType;
 import io.headline.common.json.MergePatcher;
+import io.headline.common.persistence.UniqueRetry;
 import io.headline.common.query.Slice;
 import io.headline.delivery.EntityTags;
 import io.headline.delivery.IfMatch;
@@ -115,12 +116,14 @@ public class ArticleService {
                 .map(a -> ArticleMapper.toView(a, now, shape));
     }
 
-    @Transactional
+    /** In a transaction of its own, retried when a concurrent create takes the slug first (see UniqueRetry). */
     public ArticleView create(ArticleInput input, Caller caller) {
-        Article article = new Article();
-        write(article, input, caller);
-        articles.persist(article);
-        return written(article, caller);
+        return UniqueRetry.create(() -> {
+            Article article = new Article();
+            write(article, input, caller);
+            articles.persist(article);
+            return written(article, caller);
+        });
     }
 
     /**
@@ -154,8 +157,10 @@ public class ArticleService {
     public Optional<ArticleView> transition(String idOrSlug, ArticleStatus status, Instant publishedAt, Caller caller) {
         return articles.findForUpdate(idOrSlug).map(article -> {
             ArticleInput current = ArticleMapper.toInput(article);
-            Instant when = publishedAt != null ? publishedAt
-                    : status == ArticleStatus.published && article.status == ArticleStatus.scheduled ? now() : null;
+            // Publishing what was not out yet (a draft, or a schedule brought forward) stamps now; republishing an
+            // archived article keeps the time it first went out.
+            Instant when = publishedAt != null ? publishedAt : status == ArticleStatus.published
+                    && (article.status == ArticleStatus.scheduled || article.status == ArticleStatus.draft) ? now() : null;
             write(article, new ArticleInput(current.slug(), current.title(), current.subtitle(), current.excerpt(),
                     current.body(), status, current.featured(), when != null ? when : keptPublishedAt(article, status),
                     current.category(), current.authors(), current.tags(), current.featureImageUrl()), caller);
@@ -170,6 +175,16 @@ public class ArticleService {
 
     private Instant now() {
         return clock.instant();
+    }
+
+    /** The id of an article the caller may edit, as {@link #write} decides it: an author token, only its own drafts. */
+    public Optional<UUID> editableId(String idOrSlug, Caller caller) {
+        return articles.findByIdOrSlug(idOrSlug).map(article -> {
+            if (caller.ownDraftsOnly() && !isOwnDraft(article, caller)) {
+                throw forbidden("An author token may act only on drafts that credit its author.");
+            }
+            return article.id;
+        });
     }
 
     @Transactional
@@ -231,6 +246,10 @@ public class ArticleService {
             }
             if (input.status() != null && input.status() != ArticleStatus.draft) {
                 throw forbidden("An author token cannot publish, schedule or archive; an editor does that.");
+            }
+            if (input.publishedAt() != null
+                    && !input.publishedAt().truncatedTo(ChronoUnit.MICROS).equals(article.publishedAt)) {
+                throw forbidden("An author token cannot set publishedAt; an editor decides when an article goes out.");
             }
         }
         article.authors.clear();

@@ -6,6 +6,7 @@ import io.headline.article.ArticleRepository;
 import io.headline.common.error.ProblemException;
 import io.headline.common.json.MergePatcher;
 import io.headline.common.paging.PageRequest;
+import io.headline.common.persistence.UniqueRetry;
 import io.headline.common.query.Slice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -35,13 +36,15 @@ public class AuthorService {
         return authors.findByIdOrSlug(idOrSlug).map(a -> AuthorMapper.toView(a, withEmail));
     }
 
-    @Transactional
+    /** In a transaction of its own, retried when a concurrent create takes the slug first (see UniqueRetry). */
     public AuthorView create(AuthorInput input) {
-        Author author = new Author();
-        write(author, input);
-        authors.persist(author);
-        authors.flush();
-        return AuthorMapper.toView(author, true);
+        return UniqueRetry.create(() -> {
+            Author author = new Author();
+            write(author, input);
+            authors.persist(author);
+            authors.flush();
+            return AuthorMapper.toView(author, true);
+        });
     }
 
     @Transactional
@@ -75,6 +78,8 @@ public class AuthorService {
                         + " article(s); change or delete those first.");
             }
             authors.delete(author);
+            // An article written meanwhile that uses it fails the delete here, as a 409, rather than at commit.
+            authors.flush();
         });
         return found.isPresent();
     }

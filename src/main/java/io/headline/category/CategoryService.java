@@ -6,6 +6,7 @@ import io.headline.article.ArticleRepository;
 import io.headline.common.error.ProblemException;
 import io.headline.common.json.MergePatcher;
 import io.headline.common.paging.PageRequest;
+import io.headline.common.persistence.UniqueRetry;
 import io.headline.common.query.Slice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -35,13 +36,15 @@ public class CategoryService {
         return categories.findByIdOrSlug(idOrSlug).map(CategoryMapper::toView);
     }
 
-    @Transactional
+    /** In a transaction of its own, retried when a concurrent create takes the slug first (see UniqueRetry). */
     public CategoryView create(CategoryInput input) {
-        Category category = new Category();
-        write(category, input);
-        categories.persist(category);
-        categories.flush();
-        return CategoryMapper.toView(category);
+        return UniqueRetry.create(() -> {
+            Category category = new Category();
+            write(category, input);
+            categories.persist(category);
+            categories.flush();
+            return CategoryMapper.toView(category);
+        });
     }
 
     @Transactional
@@ -80,6 +83,8 @@ public class CategoryService {
                         + " subcategories; move or delete them first.");
             }
             categories.delete(category);
+            // An article written meanwhile that uses it fails the delete here, as a 409, rather than at commit.
+            categories.flush();
         });
         return found.isPresent();
     }
@@ -90,8 +95,10 @@ public class CategoryService {
             throw ProblemException.conflict("A category named '" + name + "' already exists.");
         }
         Category parent = input.parent() == null ? null : categories.resolveReference(input.parent(), "parent", "category");
-        for (Category ancestor = parent; ancestor != null; ancestor = ancestor.parent) {
-            if (category.id != null && ancestor.id.equals(category.id)) {
+        // A new category has no descendants, so only an existing one that gets a new parent can close a cycle.
+        if (parent != null && category.id != null && (category.parent == null || !category.parent.id.equals(parent.id))) {
+            categories.lockTree();
+            if (categories.ancestry(parent.id).contains(category.id)) {
                 throw ProblemException.conflict("Category '" + parent.slug + "' cannot be the parent of '"
                         + category.slug + "': categories may not form a cycle.");
             }

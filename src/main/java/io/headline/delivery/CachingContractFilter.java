@@ -1,5 +1,6 @@
 package io.headline.delivery;
 
+import io.headline.common.ApiPaths;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.List;
@@ -33,7 +34,7 @@ public class CachingContractFilter implements OASFilter {
             HttpHeaders.LAST_MODIFIED, header(false, "When the newest content shown last changed (for a list, the "
                     + "newest item; absent for an empty list).", "Wed, 01 Jan 2020 00:00:00 GMT"),
             HttpHeaders.CACHE_CONTROL, header(true, "Public and briefly cacheable by default (configurable); "
-                    + "`private, no-store` for a request with an Authorization header.",
+                    + "`private, no-store` for a request with an Authorization header, and for a preview read.",
                     "public, max-age=60, stale-while-revalidate=300"),
             HttpHeaders.VARY, header(true, "The request headers the response depends on.", HttpCachingFilter.VARY),
             HttpCachingFilter.SURROGATE_KEY, header(true, "Space-separated keys of the content shown, for purging a "
@@ -49,19 +50,21 @@ public class CachingContractFilter implements OASFilter {
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             Operation get = item.getGET();
             if (path.startsWith("/api/") && get != null) {
-                document(get, path.contains("{"));
+                document(get, path.contains("{"), !path.startsWith(ApiPaths.V1 + "/preview/"));
             }
         });
     }
 
-    private static void document(Operation get, boolean singleResource) {
+    /** {@code shared}: whether a shared cache may keep the response, and so needs its Surrogate-Key. */
+    private static void document(Operation get, boolean singleResource, boolean shared) {
         get.addParameter(OASFactory.createParameter().ref(PARAMETERS + "IfNoneMatch"));
         if (singleResource) {
             get.addParameter(OASFactory.createParameter().ref(PARAMETERS + "IfModifiedSince"));
         }
         APIResponse ok = get.getResponses().getAPIResponse("200");
-        RESPONSE_HEADERS.keySet().stream().sorted().forEach(name ->
-                ok.addHeader(name, OASFactory.createHeader().ref(HEADERS + componentName(name))));
+        RESPONSE_HEADERS.keySet().stream().sorted()
+                .filter(name -> shared || !name.equals(HttpCachingFilter.SURROGATE_KEY))
+                .forEach(name -> ok.addHeader(name, OASFactory.createHeader().ref(HEADERS + componentName(name))));
         get.getResponses().addAPIResponse("304", OASFactory.createAPIResponse().ref("#/components/responses/NotModified"));
         APIResponse moved = get.getResponses().getAPIResponse("301");
         if (moved != null) {

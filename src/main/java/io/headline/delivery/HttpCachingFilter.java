@@ -1,6 +1,7 @@
 package io.headline.delivery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.headline.common.ApiPaths;
 import io.headline.common.HeadlineConfig;
 import io.headline.common.paging.Page;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,7 +75,7 @@ public class HttpCachingFilter implements ContainerResponseFilter {
         validators.lastModifiedHeader().ifPresent(date -> headers.putSingle(HttpHeaders.LAST_MODIFIED, date));
         headers.putSingle(HttpHeaders.CACHE_CONTROL, cacheControl(request));
         headers.putSingle(HttpHeaders.VARY, VARY);
-        if (!dependencies.surrogateKeys().isEmpty()) {
+        if (!dependencies.surrogateKeys().isEmpty() && !isPreview(request)) {
             headers.putSingle(SURROGATE_KEY, String.join(" ", dependencies.surrogateKeys()));
         }
 
@@ -102,7 +103,16 @@ public class HttpCachingFilter implements ContainerResponseFilter {
     }
 
     private String cacheControl(ContainerRequestContext request) {
-        return request.getHeaderString(HttpHeaders.AUTHORIZATION) != null ? PRIVATE : publicCacheControl;
+        return request.getHeaderString(HttpHeaders.AUTHORIZATION) != null || isPreview(request)
+                ? PRIVATE : publicCacheControl;
+    }
+
+    /**
+     * A preview link shows a draft to whoever holds it, and only until it expires: no shared cache may keep it, nor
+     * be told which content it shows (Surrogate-Key), or a CDN would go on serving the draft.
+     */
+    private static boolean isPreview(ContainerRequestContext request) {
+        return request.getUriInfo().getPath().startsWith(ApiPaths.V1 + "/preview/");
     }
 
     /** HEAD is answered by the GET method, and must carry the same headers. */

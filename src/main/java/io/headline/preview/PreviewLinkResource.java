@@ -1,11 +1,12 @@
 package io.headline.preview;
 
 import io.headline.article.ArticleService;
-import io.headline.article.ArticleView;
 import io.headline.common.ApiPaths;
 import io.headline.common.HeadlineConfig;
 import io.headline.common.error.ProblemException;
+import io.headline.security.Caller;
 import io.headline.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -30,9 +32,12 @@ public class PreviewLinkResource {
     private final PreviewSigner signer;
     private final Clock clock;
     private final Duration validity;
+    private final SecurityIdentity caller;
 
-    public PreviewLinkResource(ArticleService articles, PreviewSigner signer, Clock clock, HeadlineConfig config) {
+    public PreviewLinkResource(ArticleService articles, PreviewSigner signer, Clock clock, HeadlineConfig config,
+            SecurityIdentity caller) {
         this.articles = articles;
+        this.caller = caller;
         this.signer = signer;
         this.clock = clock;
         this.validity = Duration.ofMinutes(config.preview().validMinutes());
@@ -42,12 +47,13 @@ public class PreviewLinkResource {
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR})
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "createPreviewLink", summary = "Mint a preview link for an article",
-            description = "Signed with HMAC-SHA256 and valid for a configured time (default 60 minutes).")
+            description = "Signed with HMAC-SHA256 and valid for a configured time (default 60 minutes). An author token "
+                    + "mints links only for its own drafts, as it may edit only those (403 otherwise).")
     public PreviewLink create(@Parameter(description = "The article's id or slug.") @PathParam("idOrSlug") String idOrSlug) {
-        ArticleView article = articles.find(idOrSlug, true, ArticleService.ID_ONLY)
+        UUID articleId = articles.editableId(idOrSlug, Caller.of(caller))
                 .orElseThrow(() -> ProblemException.notFound("article", idOrSlug));
         Instant expiresAt = clock.instant().plus(validity).truncatedTo(ChronoUnit.SECONDS);
-        String token = signer.sign(new PreviewSigner.Grant(article.id(), expiresAt));
+        String token = signer.sign(new PreviewSigner.Grant(articleId, expiresAt));
         return new PreviewLink(ApiPaths.V1 + "/preview/" + token, token, expiresAt);
     }
 

@@ -32,7 +32,7 @@ class RoleMatrixTests {
     @CsvSource(delimiter = '|', textBlock = """
             read a published article       | 200 | 200 | 200 | 200 | 200 | 200
             read a draft                   | 404 | 404 | 200 | 200 | 200 | 200
-            list drafts by status          | 401 | 401 | 200 | 200 | 200 | 200
+            list drafts by status          | 401 | 403 | 200 | 200 | 200 | 200
             create a draft                 | 401 | 403 | 403 | 201 | 201 | 201
             publish an article             | 401 | 403 | 403 | 403 | 201 | 201
             edit an own draft              | 401 | 403 | 403 | 200 | 200 | 200

@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.headline.common.json.RefusedValueException;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
+import jakarta.transaction.RollbackException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -39,10 +41,13 @@ public class ProblemMappers {
     private static final Pattern LIBRARY_ADVICE = Pattern.compile(
             "\\s*(:\\s*enable\\b|\\((not recognized|start marker|through|for)\\b|\\(?`).*$", Pattern.DOTALL);
 
+    /** A caller refused for want of rights is asked for a token when it sent none (401), else refused (403). */
     @ServerExceptionMapper
-    public Response problem(ProblemException e, UriInfo uri) {
-        Response problem = respond(e.type(), e.getMessage(), e.errors(), uri);
-        return e.type() == ProblemType.UNAUTHORIZED ? challenge(problem) : problem;
+    public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
+        ProblemType type = e.type() == ProblemType.FORBIDDEN && headers.getHeaderString(HttpHeaders.AUTHORIZATION) == null
+                ? ProblemType.UNAUTHORIZED : e.type();
+        Response problem = respond(type, e.getMessage(), e.errors(), uri);
+        return type == ProblemType.UNAUTHORIZED ? challenge(problem) : problem;
     }
 
     @ServerExceptionMapper
@@ -75,10 +80,10 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper({JsonMappingException.class, MismatchedInputException.class})
-    public Response mismatchedJson(JsonMappingException e, UriInfo uri) {
+    public Response mismatchedJson(JsonMappingException e, UriInfo uri, HttpHeaders headers) {
         // A problem raised while the body is read (one too large, say) reaches here wrapped by Jackson.
         if (e.getCause() instanceof ProblemException cause) {
-            return problem(cause, uri);
+            return problem(cause, uri, headers);
         }
         if (e instanceof RefusedValueException refused) {
             String field = pathOf(e);
@@ -130,8 +135,22 @@ public class ProblemMappers {
                 List.of(), uri);
     }
 
+    /**
+     * A constraint the database checks only at commit: services flush where a violation can occur, so this is the
+     * backstop that keeps a race a 409 rather than a 500.
+     */
+    @ServerExceptionMapper({RollbackException.class, QuarkusTransactionException.class})
+    public Response rollback(Exception e, UriInfo uri) {
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
+                return constraint(violation, uri);
+            }
+        }
+        return unexpected(e, uri);
+    }
+
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         if (e.getCause() instanceof JsonParseException parse) {
             return malformedJson(parse, uri);
         }
@@ -139,7 +158,7 @@ public class ProblemMappers {
             return unknownProperty(unknown, uri);
         }
         if (e.getCause() instanceof JsonMappingException mismatch) {
-            return mismatchedJson(mismatch, uri);
+            return mismatchedJson(mismatch, uri, headers);
         }
         int status = e.getResponse().getStatus();
         Response problem = respond(ProblemType.forStatus(status), detailOf(e, uri), List.of(), uri);
