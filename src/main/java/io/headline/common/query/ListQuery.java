@@ -1,5 +1,6 @@
 package io.headline.common.query;
 
+import io.headline.common.error.ProblemException;
 import io.headline.common.paging.PageRequest;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -58,6 +59,12 @@ public final class ListQuery<E> {
         int offset = page.offset();
         if (page.cursor() != null && positional) {
             offset = Cursor.decode(page.cursor()).offsetFor(spec);
+            if (offset > PageRequest.MAX_DEPTH) {
+                // Same bound as page × size: an order by a computed value can only skip rows by reading them.
+                throw ProblemException.invalidParameter("cursor", "goes past the " + PageRequest.MAX_DEPTH
+                        + " items a list by relevance reaches; narrow the query, or sort by a field such as "
+                        + "-publishedAt, whose cursors go any depth");
+            }
         } else if (page.cursor() != null) {
             pageConditions.add(Keyset.after(sort, cursorValues(page.cursor(), spec, sort), pageParams));
         }
