@@ -37,6 +37,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         Response problem = respond(e.type(), e.getMessage(), e.errors(), uri);
+        if (e.retryAfterSeconds() != null) {
+            return Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
+        }
         return e.type() == ProblemType.UNAUTHORIZED ? challenge(problem) : problem;
     }
 

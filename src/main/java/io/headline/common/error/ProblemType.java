@@ -18,7 +18,8 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported Media Type"),
     VALIDATION(422, "validation-failed", "Validation Failed"),
     TOO_MANY_REQUESTS(Status.TOO_MANY_REQUESTS, "too-many-requests", "Too Many Requests"),
-    INTERNAL(Status.INTERNAL_SERVER_ERROR, "internal-error", "Internal Server Error");
+    INTERNAL(Status.INTERNAL_SERVER_ERROR, "internal-error", "Internal Server Error"),
+    UNAVAILABLE(Status.SERVICE_UNAVAILABLE, "unavailable", "Service Unavailable");
 
     private final int status;
     private final String type;
