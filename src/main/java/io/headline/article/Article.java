@@ -5,6 +5,7 @@ import io.headline.category.Category;
 import io.headline.common.persistence.ContentEntity;
 import io.headline.rendering.MarkdownRenderer;
 import io.headline.rendering.Rendered;
+import jakarta.persistence.Basic;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -21,6 +22,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.annotations.LazyGroup;
 
 @Entity
 @Table(name = "article")
@@ -30,15 +32,27 @@ public class Article extends ContentEntity {
     public String subtitle;
     public String excerpt;
 
+    /*
+     * The body forms are loaded only when read (bytecode enhancement makes them lazy), all three in one statement:
+     * a list loads the entities without them and reads only the forms it returns, a page at a time
+     * (ArticleRepository#bodies).
+     */
+
     /** Markdown source. */
+    @Basic(fetch = FetchType.LAZY)
+    @LazyGroup("body")
     @Column(columnDefinition = "text")
     public String body;
 
     /** The body rendered to sanitized HTML when it was written (see MarkdownRenderer). */
+    @Basic(fetch = FetchType.LAZY)
+    @LazyGroup("body")
     @Column(columnDefinition = "text")
     public String bodyHtml;
 
     /** The body as plain text, for excerpts, feeds and search. */
+    @Basic(fetch = FetchType.LAZY)
+    @LazyGroup("body")
     @Column(columnDefinition = "text")
     public String bodyText;
 

@@ -29,17 +29,21 @@ public class ArticleListParams extends PagingParams {
             example = "-publishedAt,title")
     public String sort;
 
+    private static final String BODY_BUDGET = "A page that returns bodies holds at most 4 MiB of them (the server's "
+            + "headline.limits.list-body-budget): it may end before `size` items, with `meta.truncated` true, and "
+            + "`meta.nextCursor` continues after its last item. At least one item is always returned.";
+
     @QueryParam("fields")
     @Parameter(description = "Comma-separated members to return (sparse fieldset); `id` is always returned. From: "
             + "id, slug, title, subtitle, excerpt, body, bodyHtml, bodyText, wordCount, readingTimeMinutes, status, "
             + "featured, publishedAt, category, authors, tags, featureImageUrl, createdAt, updatedAt, version, seo, "
-            + "snippet.",
+            + "snippet. " + BODY_BUDGET,
             schema = @Schema(type = SchemaType.STRING), example = "id,slug,title,publishedAt")
     public String fields;
 
     @QueryParam("formats")
     @Parameter(description = "Comma-separated body forms to return: markdown (`body`), html (`bodyHtml`), plaintext "
-            + "(`bodyText`). Lists return none unless asked.", schema = @Schema(type = SchemaType.STRING, pattern =
+            + "(`bodyText`). Lists return none unless asked. " + BODY_BUDGET, schema = @Schema(type = SchemaType.STRING, pattern =
             "^(markdown|html|plaintext)(,(markdown|html|plaintext))*$"), example = "html")
     public String formats;
 

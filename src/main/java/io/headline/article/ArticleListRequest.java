@@ -20,6 +20,14 @@ public record ArticleListRequest(Filter filter, List<SortKey<Article>> sort, Pag
             Instant publishedBefore, Instant updatedAfter, Boolean featured, String q) {
     }
 
+    /**
+     * Whether answering reads article bodies in bulk: a list that returns them, or a search (which matches and
+     * snippets them). Such responses are built a few at a time (limits.BodyReads).
+     */
+    public boolean readsBodies() {
+        return filter.q() != null || shape.has("body") || shape.has("bodyHtml") || shape.has("bodyText");
+    }
+
     public static ArticleListRequest parse(ArticleListParams p, boolean seesUnpublished, boolean seesEmails) {
         Filter filter = new Filter(
                 seesUnpublished,

@@ -23,9 +23,14 @@ public final class ArticleMapper {
     private ArticleMapper() {
     }
 
-    /** The article in the requested shape; members left out are null, which JSON omits. */
+    /** The article in the requested shape, with its whole body; members left out are null, which JSON omits. */
     public static ArticleView toView(Article a, Instant now, ArticleShape shape) {
-        Rendered body = a.rendered();
+        return toView(a, ArticleBody.of(a), now, shape);
+    }
+
+    /** The article in the requested shape, with what {@code bodies} read of its body (see ArticleRepository#bodies). */
+    static ArticleView toView(Article a, ArticleBody bodies, Instant now, ArticleShape shape) {
+        Rendered body = bodies.rendered();
         String excerpt = a.excerpt != null ? a.excerpt : MarkdownRenderer.excerpt(body.text(), EXCERPT_LENGTH);
         return new ArticleView(
                 a.id,
@@ -33,7 +38,7 @@ public final class ArticleMapper {
                 shape.has("title") ? a.title : null,
                 shape.has("subtitle") ? a.subtitle : null,
                 shape.has("excerpt") ? excerpt : null,
-                shape.has("body") ? a.body : null,
+                shape.has("body") ? bodies.markdown() : null,
                 shape.has("bodyHtml") ? body.html() : null,
                 shape.has("bodyText") ? body.text() : null,
                 shape.has("wordCount") ? body.wordCount() : null,
@@ -54,11 +59,11 @@ public final class ArticleMapper {
                 shape.has("version") ? a.version : null,
                 shape.has("seo") ? new SeoView(a.title, excerpt,
                         SITE_URL.map(site -> site + "/" + a.slug).orElse(null), a.featureImageUrl) : null,
-                shape.has("snippet") && shape.query() != null ? snippet(a, shape.query()) : null);
+                shape.has("snippet") && shape.query() != null ? snippet(a, bodies.markdown(), shape.query()) : null);
     }
 
-    private static String snippet(Article a, String query) {
-        String fromBody = Snippets.of(a.body, query);
+    private static String snippet(Article a, String markdown, String query) {
+        String fromBody = Snippets.of(markdown, query);
         if (fromBody != null) {
             return fromBody;
         }

@@ -1,5 +1,6 @@
 package io.headline.article;
 
+import io.headline.common.HeadlineConfig;
 import io.headline.common.paging.PageRequest;
 import io.headline.common.persistence.SluggedRepository;
 import io.headline.common.query.ListQuery;
@@ -14,9 +15,13 @@ import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 @ApplicationScoped
 public class ArticleRepository implements SluggedRepository<Article> {
@@ -30,9 +35,11 @@ public class ArticleRepository implements SluggedRepository<Article> {
     private static final String RELEVANCE = "relevance";
 
     private final SearchDialect search;
+    private final long listBodyBudget;
 
-    ArticleRepository(SearchDialect search) {
+    ArticleRepository(SearchDialect search, HeadlineConfig config) {
         this.search = search;
+        this.listBodyBudget = config.limits().listBodyBudget().asLongValue();
     }
 
     /**
@@ -52,21 +59,71 @@ public class ArticleRepository implements SluggedRepository<Article> {
     }
 
     /**
-     * One page of the articles that match. The category arrives with the page; authors and tags in one
-     * batch query each (fetch.batch-size), so a page costs the same few statements whatever its size.
+     * One page of the articles that match, without their bodies (see {@link #bodies}). The category arrives with the
+     * page; authors and tags in one batch query each (fetch.batch-size), so a page costs the same few statements
+     * whatever its size. When the page is to carry whole bodies, it stops before the article whose bodies would take
+     * it past headline.limits.list-body-budget (at least one article).
      *
      * @param categoryIds the categories to list (a category and its subtree), or null for all
      * @param authorId    the author to list, or null for all
      */
     public Slice<Article> list(ArticleListRequest.Filter f, Collection<UUID> categoryIds, UUID authorId,
-            List<SortKey<Article>> sort, PageRequest page, Instant now) {
+            List<SortKey<Article>> sort, PageRequest page, Instant now, BodyNeeds needs) {
         ListQuery<Article> query = matching(f, categoryIds, authorId, now);
         String relevance = f.q() == null ? null : search.match(query, f.q());
         List<SortKey<Article>> order = sort.stream()
                 .map(k -> k.name().equals(RELEVANCE) ? new SortKey<>(k.name(), relevance, k.descending(), false,
                         k.type(), k.value()) : k)
                 .toList();
-        return query.fetch(getEntityManager(), order, page);
+        return query.fetch(getEntityManager(), order, page, rows -> needs.whole() ? withinBudget(rows, needs) : rows.size());
+    }
+
+    /** How many of {@code rows}, from the first, fit their whole bodies in the budget; at least one. */
+    private int withinBudget(List<Article> rows, BodyNeeds needs) {
+        Map<UUID, Long> sizes = new HashMap<>();
+        String size = String.join(" + ", Stream.of(needs.markdown() ? "a.body" : null,
+                        needs.html() ? "a.bodyHtml" : null, needs.text() ? "a.bodyText" : null)
+                .filter(Objects::nonNull).map(column -> "coalesce(octet_length(" + column + "), 0)").toList());
+        getEntityManager().createQuery("select a.id, " + size + " from Article a where a.id in :ids", Object[].class)
+                .setParameter("ids", ids(rows)).getResultList()
+                .forEach(row -> sizes.put((UUID) row[0], ((Number) row[1]).longValue()));
+        long total = 0;
+        int kept = 0;
+        for (Article a : rows) {
+            total += sizes.getOrDefault(a.id, 0L);
+            if (kept > 0 && total > listBodyBudget) {
+                break;
+            }
+            kept++;
+        }
+        return kept;
+    }
+
+    /**
+     * The body columns {@code needs} names of each article, in one query: what a list reads of bodies, since the
+     * entities leave them unloaded. Nothing when nothing is needed.
+     */
+    Map<UUID, ArticleBody> bodies(List<Article> articles, BodyNeeds needs) {
+        if (articles.isEmpty() || !needs.any()) {
+            return Map.of();
+        }
+        String none = "cast(null as String)";
+        String markdown = needs.markdown() ? "a.body"
+                : needs.markdownStart() ? "substring(a.body, 1, " + BodyNeeds.SNIPPET_SCAN + ")" : none;
+        String text = needs.text() ? "a.bodyText"
+                : needs.textStart() ? "substring(a.bodyText, 1, " + BodyNeeds.TEXT_START + ")" : none;
+        Map<UUID, ArticleBody> bodies = new HashMap<>();
+        getEntityManager().createQuery("select a.id, " + markdown + ", " + (needs.html() ? "a.bodyHtml" : none) + ", "
+                        + text + ", a.wordCount, case when a.bodyHtml is null then a.body end from Article a "
+                        + "where a.id in :ids", Object[].class)
+                .setParameter("ids", ids(articles)).getResultList()
+                .forEach(row -> bodies.put((UUID) row[0], ArticleBody.read((String) row[1], (String) row[2],
+                        (String) row[3], (Integer) row[4], (String) row[5])));
+        return bodies;
+    }
+
+    private static List<UUID> ids(List<Article> articles) {
+        return articles.stream().map(a -> a.id).toList();
     }
 
     /** How many matching articles each category and each author has, most first: a search's facets. */

@@ -11,6 +11,7 @@ import io.headline.common.paging.Pages;
 import io.headline.common.query.Slice;
 import io.headline.delivery.EntityTags;
 import io.headline.delivery.IfMatch;
+import io.headline.limits.BodyReads;
 import io.headline.security.Caller;
 import io.headline.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -58,11 +59,13 @@ public class ArticleResource {
     private final ArticleService service;
     private final EntityTags etags;
     private final SecurityIdentity caller;
+    private final BodyReads bodyReads;
 
-    public ArticleResource(ArticleService service, EntityTags etags, SecurityIdentity caller) {
+    public ArticleResource(ArticleService service, EntityTags etags, SecurityIdentity caller, BodyReads bodyReads) {
         this.service = service;
         this.etags = etags;
         this.caller = caller;
+        this.bodyReads = bodyReads;
     }
 
     @GET
@@ -74,7 +77,9 @@ public class ArticleResource {
     public Page<ArticleView> list(@BeanParam ArticleListParams params, @Context UriInfo uri) {
         ArticleListRequest request = ArticleListRequest.parse(params, Roles.seesUnpublished(caller),
                 Roles.seesEmails(caller));
-        return Pages.of(service.list(request), request.page(), uri);
+        Slice<ArticleView> found = request.readsBodies() ? bodyReads.run(() -> service.list(request))
+                : service.list(request);
+        return Pages.of(found, request.page(), uri);
     }
 
     @GET

@@ -25,6 +25,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -39,6 +40,7 @@ public class ArticleService {
     /** Enough to know the article exists. */
     public static final ArticleShape ID_ONLY = ArticleShape.parse("id", null, ArticleShape.ITEM_FIELDS, false);
     private static final ArticleShape LISTED = ArticleShape.parse(null, null, ArticleShape.LIST_FIELDS, false);
+    private static final BodyNeeds LISTED_NEEDS = BodyNeeds.of(LISTED);
     private static final UUID NO_ONE = new UUID(0, 0);
     private static final int RELATED_CANDIDATES = 200;
 
@@ -64,8 +66,11 @@ public class ArticleService {
     public Slice<ArticleView> list(ArticleListRequest request) {
         Instant now = clock.instant();
         ArticleListRequest.Filter filter = request.filter();
-        return articles.list(filter, categoryIds(filter), authorId(filter), request.sort(), request.page(), now)
-                .map(a -> ArticleMapper.toView(a, now, request.shape()));
+        BodyNeeds needs = BodyNeeds.of(request.shape());
+        Slice<Article> page = articles.list(filter, categoryIds(filter), authorId(filter), request.sort(),
+                request.page(), now, needs);
+        Map<UUID, ArticleBody> bodies = articles.bodies(page.items(), needs);
+        return page.map(a -> ArticleMapper.toView(a, bodies.getOrDefault(a.id, ArticleBody.NONE), now, request.shape()));
     }
 
     /**
@@ -77,11 +82,17 @@ public class ArticleService {
         Instant now = clock.instant();
         return articles.findByIdOrSlug(idOrSlug)
                 .filter(a -> includeUnpublished || a.isPublicAt(now))
-                .map(article -> articles.relatedCandidates(article, includeUnpublished, now, RELATED_CANDIDATES).stream()
-                        .sorted(Comparator.comparingInt((Article candidate) -> -relatedness(article, candidate)))
-                        .limit(size)
-                        .map(a -> ArticleMapper.toView(a, now, LISTED))
-                        .toList());
+                .map(article -> {
+                    List<Article> related = articles.relatedCandidates(article, includeUnpublished, now,
+                                    RELATED_CANDIDATES).stream()
+                            .sorted(Comparator.comparingInt((Article candidate) -> -relatedness(article, candidate)))
+                            .limit(size)
+                            .toList();
+                    Map<UUID, ArticleBody> bodies = articles.bodies(related, LISTED_NEEDS);
+                    return related.stream()
+                            .map(a -> ArticleMapper.toView(a, bodies.getOrDefault(a.id, ArticleBody.NONE), now, LISTED))
+                            .toList();
+                });
     }
 
     private static int relatedness(Article article, Article candidate) {

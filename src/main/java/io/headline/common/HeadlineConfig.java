@@ -86,6 +86,27 @@ public interface HeadlineConfig {
         @WithDefault("20K")
         @WithConverter(MemorySizeConverter.class)
         MemorySize maxHeaderSize();
+
+        /**
+         * The most bytes of article bodies one list or search response carries (HEADLINE_LIMITS_LIST_BODY_BUDGET), when
+         * `fields` or `formats` asks for them: the page stops before the item that would pass it (meta.truncated), and
+         * its cursor continues from there. One item is always returned, whatever its size.
+         */
+        @WithDefault("4M")
+        @WithConverter(MemorySizeConverter.class)
+        MemorySize listBodyBudget();
+
+        /**
+         * How many responses that read article bodies (lists asking for bodies, searches) are built at once
+         * (HEADLINE_LIMITS_BODY_READS); more wait up to body-read-wait, then get 503 with Retry-After. Each may hold
+         * about list-body-budget several times over (text, JSON, compression) until it is sent.
+         */
+        @WithDefault("4")
+        int bodyReads();
+
+        /** How long a request waits for one of body-reads before it is answered 503. */
+        @WithDefault("2s")
+        Duration bodyReadWait();
     }
 
     /** Requests per caller and window under /api/ (see io.headline.limits). */

@@ -3,6 +3,7 @@ package io.headline.limits;
 import io.headline.common.error.Problem;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -30,6 +31,9 @@ public class LimitsContractFilter implements OASFilter {
             RateLimitFilter.STATE_HEADER, header("What is left of the quota: `r` requests, and `t` seconds until it is "
                     + "whole again (requests come back gradually over the window).", "\"anonymous\";r=599;t=1"));
 
+    /** The operations whose responses may read article bodies in bulk, a few at a time (see BodyReads). */
+    private static final Set<String> BODY_READS = Set.of("listArticles", "search");
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getPaths() == null) {
@@ -39,11 +43,14 @@ public class LimitsContractFilter implements OASFilter {
         // Sorted: Map.of iterates in an order that changes from run to run, and the contract must not.
         RATE_LIMIT_HEADERS.keySet().stream().sorted()
                 .forEach(name -> components.addHeader(componentName(name), RATE_LIMIT_HEADERS.get(name)));
-        components.addHeader("RetryAfter", header("Seconds until the quota allows another request.", "7"));
+        components.addHeader("RetryAfter", header("Seconds to wait before retrying.", "7"));
         components.addResponse("TooLarge", problem("The request body is larger than the server accepts (1 MiB by "
                 + "default)."));
         components.addResponse("TooManyRequests", problem("The caller has used its quota; retry after `Retry-After` "
                 + "seconds.").addHeader("Retry-After", ref("RetryAfter")));
+        components.addResponse("Busy", problem("Too many responses that read article bodies are being built at "
+                + "once (headline.limits.body-reads); retry after `Retry-After` seconds.")
+                .addHeader("Retry-After", ref("RetryAfter")));
         components.getResponses().values().forEach(LimitsContractFilter::addRateLimitHeaders);
 
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
@@ -58,6 +65,9 @@ public class LimitsContractFilter implements OASFilter {
             operation.getResponses().addAPIResponse("413", OASFactory.createAPIResponse().ref(RESPONSES + "TooLarge"));
         }
         operation.getResponses().addAPIResponse("429", OASFactory.createAPIResponse().ref(RESPONSES + "TooManyRequests"));
+        if (BODY_READS.contains(operation.getOperationId())) {
+            operation.getResponses().addAPIResponse("503", OASFactory.createAPIResponse().ref(RESPONSES + "Busy"));
+        }
         // A reference's siblings are ignored in OpenAPI 3.0: shared responses got the headers among the components.
         operation.getResponses().getAPIResponses().values().stream()
                 .filter(response -> response.getRef() == null)

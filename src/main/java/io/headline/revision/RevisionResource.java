@@ -59,7 +59,7 @@ public class RevisionResource {
                     + "before revisions were kept start their history at their next change.")
     public Page<RevisionView> list(
             @Parameter(description = "The article's id or slug.") @PathParam("idOrSlug") String idOrSlug,
-            @Parameter(description = "Page number, from 1.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+            @Parameter(description = "Page number, from 1; page × size at most " + PageRequest.MAX_DEPTH + ".", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
                     defaultValue = "1"), example = "1") @QueryParam("page") String page,
             @Parameter(description = "Revisions per page, 1 to 100.", schema = @Schema(type = SchemaType.INTEGER,
                     minimum = "1", maximum = "100", defaultValue = "20"), example = "20") @QueryParam("size") String size,

@@ -17,8 +17,10 @@ class PortableSearch implements SearchDialect {
     public String match(ListQuery<?> query, String q) {
         List<String> words = Words.stems(q);
         if (words.isEmpty()) {
+            // Nothing searchable (only punctuation, symbols, emoji): nothing matches. The relevance must not be an
+            // integer literal, which an ORDER BY reads as a column position.
             query.where("1 = 0");
-            return "0";
+            return "cast(0 as double)";
         }
         List<String> relevance = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {

@@ -5,6 +5,7 @@ import io.headline.article.ArticleListRequest;
 import io.headline.common.ApiPaths;
 import io.headline.common.error.ProblemException;
 import io.headline.common.paging.Pages;
+import io.headline.limits.BodyReads;
 import io.headline.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,10 +29,12 @@ public class SearchResource {
 
     private final SearchService service;
     private final SecurityIdentity caller;
+    private final BodyReads bodyReads;
 
-    public SearchResource(SearchService service, SecurityIdentity caller) {
+    public SearchResource(SearchService service, SecurityIdentity caller, BodyReads bodyReads) {
         this.service = service;
         this.caller = caller;
+        this.bodyReads = bodyReads;
     }
 
     @GET
@@ -56,7 +59,8 @@ public class SearchResource {
         params.size = size == null ? "10" : size;
         ArticleListRequest request = ArticleListRequest.parse(params, Roles.seesUnpublished(caller),
                 Roles.seesEmails(caller));
-        SearchService.Found found = service.search(request, request.page().size(), Roles.seesEmails(caller));
+        SearchService.Found found = bodyReads.run(() -> service.search(request, request.page().size(),
+                Roles.seesEmails(caller)));
         var articlesQuery = uri.getBaseUriBuilder().path(ApiPaths.V1 + "/articles").queryParam("q", q)
                 .queryParam("size", request.page().size());
         return new SearchResults(q, Pages.of(found.articles(), request.page(), articlesQuery), found.authors(),

@@ -30,7 +30,7 @@ class DependenciesTests {
     }
 
     private static <T> Page<T> page(List<T> items) {
-        return new Page<>(items, new PageMeta(1, 20, (long) items.size(), 1L, null), new PageLinks(null));
+        return new Page<>(items, new PageMeta(1, 20, (long) items.size(), 1L, null, null), new PageLinks(null));
     }
 
     @Test

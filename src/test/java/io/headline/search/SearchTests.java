@@ -16,6 +16,8 @@ import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Full-text search, on the article list (q) and across types (/search): the same API on H2 and PostgreSQL. */
 @QuarkusTest
@@ -123,5 +125,15 @@ class SearchTests {
     @Test
     void shouldRequireAQueryToSearch() {
         invalid(anonymous()).when().get("/api/v1/search").then().statusCode(400).body("errors[0].field", equalTo("q"));
+    }
+
+    /** Input with nothing to search for (no letter or digit) matches nothing, on every database. */
+    @ParameterizedTest
+    @ValueSource(strings = {"'", "%", "_", "\\", "\uD83D\uDE00", "\u202E", "%_'\\", "--", "\"\""})
+    void shouldAnswerAnEmptyResultForAQueryWithoutLettersOrDigits(String q) {
+        anonymous().queryParam("q", q).when().get("/api/v1/articles")
+                .then().statusCode(200).body("data.size()", equalTo(0)).body("meta.totalItems", equalTo(0));
+        anonymous().queryParam("q", q).when().get("/api/v1/search")
+                .then().statusCode(200).body("articles.data.size()", equalTo(0));
     }
 }

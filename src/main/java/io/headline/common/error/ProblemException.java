@@ -7,15 +7,26 @@ public class ProblemException extends RuntimeException {
 
     private final ProblemType type;
     private final List<Problem.FieldError> errors;
+    private final Integer retryAfterSeconds;
 
     public ProblemException(ProblemType type, String detail) {
         this(type, detail, List.of());
     }
 
     public ProblemException(ProblemType type, String detail, List<Problem.FieldError> errors) {
+        this(type, detail, errors, null);
+    }
+
+    private ProblemException(ProblemType type, String detail, List<Problem.FieldError> errors, Integer retryAfterSeconds) {
         super(detail, null, false, false);
         this.type = type;
         this.errors = List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** The server is busy with this kind of request; the client may retry after a while (Retry-After). */
+    public static ProblemException unavailable(String detail, int retryAfterSeconds) {
+        return new ProblemException(ProblemType.UNAVAILABLE, detail, List.of(), retryAfterSeconds);
     }
 
     public static ProblemException notFound(String kind, String idOrSlug) {
@@ -42,5 +53,10 @@ public class ProblemException extends RuntimeException {
 
     public List<Problem.FieldError> errors() {
         return errors;
+    }
+
+    /** Seconds after which the client may retry (a Retry-After header), or null. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

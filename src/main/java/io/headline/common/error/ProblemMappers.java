@@ -47,6 +47,9 @@ public class ProblemMappers {
         ProblemType type = e.type() == ProblemType.FORBIDDEN && headers.getHeaderString(HttpHeaders.AUTHORIZATION) == null
                 ? ProblemType.UNAUTHORIZED : e.type();
         Response problem = respond(type, e.getMessage(), e.errors(), uri);
+        if (e.retryAfterSeconds() != null) {
+            return Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
+        }
         return type == ProblemType.UNAUTHORIZED ? challenge(problem) : problem;
     }
 

@@ -20,7 +20,8 @@ public enum ProblemType {
     VALIDATION(422, "validation-failed", "Validation Failed"),
     TOO_MANY_REQUESTS(Status.TOO_MANY_REQUESTS, "too-many-requests", "Too Many Requests"),
     HEADERS_TOO_LARGE(Status.REQUEST_HEADER_FIELDS_TOO_LARGE, "headers-too-large", "Request Header Fields Too Large"),
-    INTERNAL(Status.INTERNAL_SERVER_ERROR, "internal-error", "Internal Server Error");
+    INTERNAL(Status.INTERNAL_SERVER_ERROR, "internal-error", "Internal Server Error"),
+    UNAVAILABLE(Status.SERVICE_UNAVAILABLE, "unavailable", "Service Unavailable");
 
     private final int status;
     private final String type;

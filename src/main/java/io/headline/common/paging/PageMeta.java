@@ -14,5 +14,10 @@ public record PageMeta(
         Long totalPages,
         @Schema(description = "Opaque cursor that continues the same query after this page (pass it as `cursor`); "
                 + "absent on the last page.", examples = "eyJzIjoiLXB1Ymxpc2hlZEF0LGlkIiwidiI6W119")
-        String nextCursor) {
+        String nextCursor,
+        @Schema(description = "Present, and true, when this page holds fewer than `size` items although more follow: "
+                + "the bodies it was asked for (`fields`, `formats`) reached the budget of one response "
+                + "(headline.limits.list-body-budget, 4 MiB by default). `meta.nextCursor` and `links.next` continue "
+                + "right after the last item returned. A page always holds at least one item.", examples = "true")
+        Boolean truncated) {
 }

@@ -10,17 +10,33 @@ public record PageRequest(int page, int size, String cursor, boolean count) {
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
+    /**
+     * How deep offset paging goes: page × size at most this (like Elasticsearch's max_result_window). A database
+     * reads and discards every row an OFFSET skips, so deeper pages cost more and more; a cursor costs the same at
+     * any depth.
+     */
+    public static final int MAX_DEPTH = 10_000;
 
     /** Parses the raw query parameters, answering 400 for anything outside the documented range. */
     public static PageRequest parse(String page, String size, String cursor, String count) {
         if (page != null && cursor != null) {
             throw ProblemException.invalidParameter("cursor", "cannot be combined with page; use one or the other");
         }
-        return new PageRequest(
+        PageRequest request = new PageRequest(
                 parse("page", page, 1, 1, Integer.MAX_VALUE),
                 parse("size", size, DEFAULT_SIZE, 1, MAX_SIZE),
                 cursor,
                 parseBoolean("count", count, true));
+        if ((long) request.page * request.size > MAX_DEPTH) {
+            throw tooDeep("page", "times size must be at most " + MAX_DEPTH + ", was " + (long) request.page * request.size);
+        }
+        return request;
+    }
+
+    /** The answer to a position past {@link #MAX_DEPTH}: it names the way that goes deeper. */
+    public static ProblemException tooDeep(String parameter, String rule) {
+        return ProblemException.invalidParameter(parameter, rule + "; to go deeper, follow meta.nextCursor (pass it "
+                + "as cursor), which costs the same at any depth");
     }
 
     public static PageRequest parse(String page, String size) {

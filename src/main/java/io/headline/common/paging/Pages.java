@@ -19,7 +19,7 @@ public final class Pages {
     public static <T> Page<T> of(Slice<T> slice, PageRequest request, UriBuilder query) {
         Long totalPages = slice.totalItems() == null ? null : (slice.totalItems() + request.size() - 1) / request.size();
         PageMeta meta = new PageMeta(request.cursor() == null ? request.page() : null, request.size(),
-                slice.totalItems(), totalPages, slice.nextCursor());
+                slice.totalItems(), totalPages, slice.nextCursor(), slice.truncated() ? true : null);
         return new Page<>(slice.items(), meta, new PageLinks(slice.nextCursor() == null ? null : next(query, slice)));
     }
 

@@ -9,7 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class PagingParams {
 
     @QueryParam("page")
-    @Parameter(description = "Page number, from 1 (offset paging). Not with `cursor`.",
+    @Parameter(description = "Page number, from 1 (offset paging). Not with `cursor`. Offset paging goes "
+            + PageRequest.MAX_DEPTH + " items deep: page × size above that is a 400; `cursor` goes any depth.",
             schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"), example = "2")
     public String page;
 

@@ -1,5 +1,6 @@
 package io.headline.common.query;
 
+import io.headline.common.error.ProblemException;
 import io.headline.common.paging.PageRequest;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
  * A filtered, sorted list query in HQL, run as one page: by offset or after a cursor. It fetches one row
@@ -50,6 +52,14 @@ public final class ListQuery<E> {
     }
 
     public Slice<E> fetch(EntityManager em, List<SortKey<E>> sort, PageRequest page) {
+        return fetch(em, sort, page, rows -> rows.size());
+    }
+
+    /**
+     * @param keep how many of a page's rows to return (at least one): fewer than all when the rest would cost too
+     *             much to answer with; the next cursor then continues right after the last row kept
+     */
+    public Slice<E> fetch(EntityManager em, List<SortKey<E>> sort, PageRequest page, ToIntFunction<List<E>> keep) {
         Map<String, Object> pageParams = new HashMap<>(params);
         List<String> pageConditions = new ArrayList<>(conditions);
         String spec = Sorting.spec(sort);
@@ -58,6 +68,12 @@ public final class ListQuery<E> {
         int offset = page.offset();
         if (page.cursor() != null && positional) {
             offset = Cursor.decode(page.cursor()).offsetFor(spec);
+            if (offset > PageRequest.MAX_DEPTH) {
+                // Same bound as page × size: an order by a computed value can only skip rows by reading them.
+                throw ProblemException.invalidParameter("cursor", "goes past the " + PageRequest.MAX_DEPTH
+                        + " items a list by relevance reaches; narrow the query, or sort by a field such as "
+                        + "-publishedAt, whose cursors go any depth");
+            }
         } else if (page.cursor() != null) {
             pageConditions.add(Keyset.after(sort, cursorValues(page.cursor(), spec, sort), pageParams));
         }
@@ -66,16 +82,22 @@ public final class ListQuery<E> {
         pageParams.forEach(query::setParameter);
         List<E> rows = query.setFirstResult(offset).setMaxResults(page.size() + 1).getResultList();
 
-        boolean more = rows.size() > page.size();
-        List<E> items = more ? rows.subList(0, page.size()) : rows;
+        List<E> items = rows.size() > page.size() ? rows.subList(0, page.size()) : rows;
+        boolean truncated = false;
+        if (!items.isEmpty()) {
+            int kept = Math.max(1, keep.applyAsInt(items));
+            truncated = kept < items.size();
+            items = items.subList(0, Math.min(kept, items.size()));
+        }
+        boolean more = rows.size() > items.size();
         String next = null;
         if (more && positional) {
-            next = Cursor.atOffset(spec, offset + page.size()).encode();
+            next = Cursor.atOffset(spec, offset + items.size()).encode();
         } else if (more) {
             E last = items.get(items.size() - 1);
             next = new Cursor(spec, sort.stream().map(k -> k.text(last)).toList()).encode();
         }
-        return new Slice<>(items, next, page.count() ? count(em) : null);
+        return new Slice<>(items, next, page.count() ? count(em) : null, truncated);
     }
 
     /** Any other query over the same matching rows, e.g. counts grouped by a relation (facets). */

@@ -41,4 +41,20 @@ class PageRequestTests {
         assertThat(PageRequest.parse(null, null, null, "false").count()).isFalse();
         assertThatThrownBy(() -> PageRequest.parse(null, null, null, "no")).isInstanceOf(ProblemException.class);
     }
+
+    @Test
+    void shouldRefuseAPageWhoseOffsetWouldOverflowAndPointToTheCursor() {
+        assertThatThrownBy(() -> PageRequest.parse(String.valueOf(Integer.MAX_VALUE), "100"))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.errors()).extracting(f -> f.field()).containsExactly("page");
+                    assertThat(e.getMessage()).contains("at most 10000", "meta.nextCursor");
+                });
+    }
+
+    @Test
+    void shouldAllowThePagesUpToTheMaximumDepthOnly() {
+        assertThat(PageRequest.parse("100", "100").offset()).isEqualTo(9_900);
+        assertThatThrownBy(() -> PageRequest.parse("101", "100")).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> PageRequest.parse("10001", "1")).isInstanceOf(ProblemException.class);
+    }
 }

@@ -1,0 +1,70 @@
+package io.headline.limits;
+
+import static io.headline.Api.anonymous;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Responses that read bodies in bulk are built a few at a time; one more is answered 503 with Retry-After. */
+@QuarkusTest
+class BodyReadsTests {
+
+    /** headline.limits.body-reads by default. */
+    private static final int PERMITS = 4;
+
+    @Inject
+    BodyReads bodyReads;
+
+    private final CountDownLatch release = new CountDownLatch(1);
+    private ExecutorService holders;
+
+    /** Takes every permit, as that many slow body-carrying responses would. */
+    @BeforeEach
+    void takeEveryPermit() throws InterruptedException {
+        holders = Executors.newFixedThreadPool(PERMITS);
+        CountDownLatch held = new CountDownLatch(PERMITS);
+        for (int i = 0; i < PERMITS; i++) {
+            holders.submit(() -> bodyReads.run(() -> {
+                held.countDown();
+                try {
+                    return release.await(1, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    return false;
+                }
+            }));
+        }
+        held.await();
+    }
+
+    @AfterEach
+    void giveThemBack() {
+        release.countDown();
+        holders.shutdown();
+    }
+
+    @Test
+    void shouldAnswer503WithRetryAfterToAListAskingForBodiesWhenEveryPermitIsTaken() {
+        anonymous().when().get("/api/v1/articles?fields=id,body")
+                .then().statusCode(503).contentType("application/problem+json")
+                .header("Retry-After", equalTo("1"))
+                .body("type", equalTo("/problems/unavailable"));
+    }
+
+    @Test
+    void shouldAnswer503ToASearchWhenEveryPermitIsTaken() {
+        anonymous().when().get("/api/v1/search?q=anything").then().statusCode(503).header("Retry-After", equalTo("1"));
+    }
+
+    @Test
+    void shouldStillAnswerAListWithoutBodies() {
+        anonymous().when().get("/api/v1/articles?fields=id,title").then().statusCode(200);
+    }
+}
