@@ -23,7 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                         scheme = "bearer", description = "An API token: `Authorization: Bearer <token>`."),
                 responses = {
                     @APIResponse(name = "BadRequest", responseCode = "400",
-                            description = "Malformed JSON, an unknown property, or an invalid query parameter.",
+                            description = "Malformed JSON, an unknown property, an invalid query or path parameter, or a body sent "
+                                    + "with a GET or DELETE.",
                             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                     @APIResponse(name = "Unauthorized", responseCode = "401",
                             description = "No API token where one is needed, or a token that is not valid.",

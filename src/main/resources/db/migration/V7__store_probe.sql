@@ -1,4 +1,4 @@
--- One row that the readiness check updates and rolls back, to prove that the database still accepts writes
+-- One row that the readiness check rewrites, to prove that the database still accepts writes
 -- without making it grow.
 create table store_probe (
     id        integer primary key,

@@ -25,6 +25,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -258,8 +259,8 @@ public class ArticleService {
             if (input.status() != null && input.status() != ArticleStatus.draft) {
                 throw forbidden("An author token cannot publish, schedule or archive; an editor does that.");
             }
-            if (input.publishedAt() != null
-                    && !input.publishedAt().truncatedTo(ChronoUnit.MICROS).equals(article.publishedAt)) {
+            Instant askedFor = input.publishedAt() == null ? null : input.publishedAt().truncatedTo(ChronoUnit.MICROS);
+            if (!Objects.equals(askedFor, article.publishedAt)) {
                 throw forbidden("An author token cannot set publishedAt; an editor decides when an article goes out.");
             }
         }

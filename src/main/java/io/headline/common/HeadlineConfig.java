@@ -97,15 +97,18 @@ public interface HeadlineConfig {
         MemorySize listBodyBudget();
 
         /**
-         * How many responses that read article bodies (lists asking for bodies, searches) are built at once
+         * How many responses that read article bodies (lists asking for bodies, searches) are in flight at once
          * (HEADLINE_LIMITS_BODY_READS); more wait up to body-read-wait, then get 503 with Retry-After. Each may hold
          * about list-body-budget several times over (text, JSON, compression) until it is sent.
          */
         @WithDefault("4")
         int bodyReads();
 
-        /** How long a request waits for one of body-reads before it is answered 503. */
-        @WithDefault("2s")
+        /**
+         * How long a request waits for one of body-reads before it is answered 503; short, since the wait holds a
+         * worker thread.
+         */
+        @WithDefault("500ms")
         Duration bodyReadWait();
     }
 

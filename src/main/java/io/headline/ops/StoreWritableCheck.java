@@ -22,7 +22,7 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Ready only while the database accepts a write: a store that is closed after a failure, read-only, or stuck on a
  * lock answers DOWN, where a connection check alone stayed UP while writes hung. The probe updates one row and
- * rolls back, so it never grows the database, and runs on a thread of its own with a deadline, so that a hung store
+ * commits, so it never grows the database, and runs on a thread of its own with a deadline, so that a hung store
  * makes the probe answer DOWN instead of hanging it. While an earlier probe is still stuck, no second one starts:
  * the next call waits for that one.
  */
@@ -76,8 +76,12 @@ class StoreWritableCheck implements HealthCheck {
                 update.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
                 update.setTimestamp(1, Timestamp.from(Instant.now()));
                 update.executeUpdate();
-            } finally {
+                // Committed, not rolled back: H2 writes to its file only at commit, so only a commit proves that the
+                // file still takes writes (a full disk, a read-only remount). One row rewritten in place.
+                connection.commit();
+            } catch (SQLException e) {
                 connection.rollback();
+                throw e;
             }
         }
     }

@@ -76,7 +76,7 @@ class HttpCachingTests {
 
     @Test
     void shouldOmitLastModifiedForAnEmptyList() {
-        anonymous().queryParam("page", 100000).when().get("/api/v1/categories")
+        anonymous().queryParam("page", 500).when().get("/api/v1/categories")
                 .then().statusCode(200).header("Last-Modified", nullValue()).header("Surrogate-Key", "categories");
     }
 

@@ -49,7 +49,10 @@ public class ProblemResponsesFilter implements OASFilter {
 
     private static void addProblemResponses(String path, PathItem.HttpMethod method, Operation operation) {
         boolean hasBody = operation.getRequestBody() != null;
-        if (hasParameter(operation, Parameter.In.QUERY) || hasBody) {
+        // Besides bad query parameters and bodies: a control character in a path parameter, or a body sent with a
+        // GET or DELETE, is refused before the operation runs (StorableParameters, NoBodyExpected).
+        if (hasParameter(operation, Parameter.In.QUERY) || hasBody || path.contains("{")
+                || method == PathItem.HttpMethod.GET || method == PathItem.HttpMethod.DELETE) {
             addResponse(operation, "400", "BadRequest");
         }
         addResponse(operation, "401", "Unauthorized");

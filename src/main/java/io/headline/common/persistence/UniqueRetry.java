@@ -12,7 +12,10 @@ import org.hibernate.exception.ConstraintViolationException;
  */
 public final class UniqueRetry {
 
-    /** Enough for this many concurrent creates of one title to all get a slug, each losing at most every race. */
+    /**
+     * Enough for a burst of concurrent creates of one title to all get a slug; bounded, since every attempt redoes
+     * the whole write (rendering included).
+     */
     static final int ATTEMPTS = 32;
 
     private UniqueRetry() {
@@ -27,17 +30,18 @@ public final class UniqueRetry {
             try {
                 return QuarkusTransaction.requiringNew().call(create::get);
             } catch (RuntimeException e) {
-                if (attempt == ATTEMPTS || !violatesConstraint(e)) {
+                if (attempt == ATTEMPTS || !violatesUniqueness(e)) {
                     throw e;
                 }
             }
         }
     }
 
-    private static boolean violatesConstraint(Throwable e) {
+    /** Only a lost race on a unique column is worth a rerun; any other violation would fail the same way again. */
+    private static boolean violatesUniqueness(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof ConstraintViolationException) {
-                return true;
+            if (cause instanceof ConstraintViolationException violation) {
+                return violation.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE;
             }
         }
         return false;
