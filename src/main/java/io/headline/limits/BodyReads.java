@@ -34,6 +34,14 @@ public class BodyReads {
         this.request = request;
     }
 
+    /**
+     * Holds one of the permits until the response has ended: for a response whose bodies were found large only once
+     * read (a single article), so that many of them are not serialized and sent at once.
+     */
+    public void hold() {
+        run(() -> null);
+    }
+
     /** Builds a response with one of the permits held; the permit is given back once the response has ended. */
     public <T> T run(Supplier<T> work) {
         acquire();

@@ -31,8 +31,11 @@ public class LimitsContractFilter implements OASFilter {
             RateLimitFilter.STATE_HEADER, header("What is left of the quota: `r` requests, and `t` seconds until it is "
                     + "whole again (requests come back gradually over the window).", "\"anonymous\";r=599;t=1"));
 
-    /** The operations whose responses may read article bodies in bulk, a few at a time (see BodyReads). */
-    private static final Set<String> BODY_READS = Set.of("listArticles", "search");
+    /**
+     * The operations whose responses may read article bodies in bulk (a single article with a large body counts),
+     * a few at a time (see BodyReads).
+     */
+    private static final Set<String> BODY_READS = Set.of("listArticles", "search", "getArticle");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -48,8 +51,8 @@ public class LimitsContractFilter implements OASFilter {
                 + "default)."));
         components.addResponse("TooManyRequests", problem("The caller has used its quota; retry after `Retry-After` "
                 + "seconds.").addHeader("Retry-After", ref("RetryAfter")));
-        components.addResponse("Busy", problem("Too many responses that read article bodies are being built at "
-                + "once (headline.limits.body-reads); retry after `Retry-After` seconds.")
+        components.addResponse("Busy", problem("Too many responses that carry article bodies in bulk are being "
+                + "sent at once (headline.limits.body-reads); retry after `Retry-After` seconds.")
                 .addHeader("Retry-After", ref("RetryAfter")));
         components.getResponses().values().forEach(LimitsContractFilter::addRateLimitHeaders);
 

@@ -1,10 +1,13 @@
 package io.headline.limits;
 
 import static io.headline.Api.anonymous;
+import static io.headline.Api.articleInput;
+import static io.headline.Api.createArticle;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,5 +69,24 @@ class BodyReadsTests {
     @Test
     void shouldStillAnswerAListWithoutBodies() {
         anonymous().when().get("/api/v1/articles?fields=id,title").then().statusCode(200);
+    }
+
+    @Test
+    void shouldAnswer503ToASingleArticleWithALargeBodyWhenEveryPermitIsTaken() {
+        Map<String, Object> input = articleInput("published");
+        input.put("body", "word ".repeat(60_000));
+        Object id = createArticle(input).get("id");
+
+        anonymous().when().get("/api/v1/articles/{id}", id)
+                .then().statusCode(503).contentType("application/problem+json").header("Retry-After", equalTo("1"));
+    }
+
+    @Test
+    void shouldStillAnswerASingleArticleWithAnOrdinaryBody() {
+        Map<String, Object> input = articleInput("published");
+        input.put("body", "An ordinary *article*.");
+        Object id = createArticle(input).get("id");
+
+        anonymous().when().get("/api/v1/articles/{id}", id).then().statusCode(200);
     }
 }
