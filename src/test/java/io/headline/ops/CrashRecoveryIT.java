@@ -1,14 +1,8 @@
 package io.headline.ops;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,8 +32,6 @@ class CrashRecoveryIT {
 
     private static final int ROUNDS = 3;
     private static final int WRITERS = 4;
-    private static final String ADMIN_TOKEN = "crash-test-admin-token";
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     /** What an article's subtitle may be after a crash: the last acknowledged value, or the one in flight then. */
     private static final class Expected {
@@ -66,7 +58,7 @@ class CrashRecoveryIT {
         String author = null;
 
         for (int round = 1; round <= ROUNDS; round++) {
-            App app = App.start(workDir, round);
+            PackagedApp app = PackagedApp.start(workDir, "app-" + round, List.of());
             AtomicBoolean running = new AtomicBoolean(true);
             List<Thread> writers = new ArrayList<>();
             long killAfterMillis = random.nextInt(1000);
@@ -86,7 +78,7 @@ class CrashRecoveryIT {
                 }
                 // Writing is under way (however slow the machine) before the random moment is counted.
                 int before = acknowledgedWrites.get();
-                Instant deadline = Instant.now().plus(START_TIMEOUT);
+                Instant deadline = Instant.now().plus(PackagedApp.START_TIMEOUT);
                 while (acknowledgedWrites.get() < before + 10 && Instant.now().isBefore(deadline)) {
                     Thread.sleep(10);
                 }
@@ -102,7 +94,7 @@ class CrashRecoveryIT {
                     round, killAfterMillis, articles.size());
         }
 
-        App app = App.start(workDir, ROUNDS + 1);
+        PackagedApp app = PackagedApp.start(workDir, "app-" + (ROUNDS + 1), List.of());
         try {
             verifyAcknowledgedWrites(app, ROUNDS + 1);
         } finally {
@@ -113,7 +105,7 @@ class CrashRecoveryIT {
     }
 
     /** Every acknowledged article is there with an acknowledged (or then in-flight) subtitle; that becomes the truth. */
-    private void verifyAcknowledgedWrites(App app, int round) {
+    private void verifyAcknowledgedWrites(PackagedApp app, int round) {
         List<String> lost = new ArrayList<>();
         articles.forEach((id, expected) -> {
             Response response = app.admin().get("/api/v1/articles/{id}", id);
@@ -127,19 +119,19 @@ class CrashRecoveryIT {
                 expected.inFlight = null;
             }
         });
-        assertThat(lost).as("acknowledged writes lost before start " + round + " (log: " + app.log + ")").isEmpty();
+        assertThat(lost).as("acknowledged writes lost before start " + round + " (log: " + app.log() + ")").isEmpty();
     }
 
     /** Creates articles and patches its own ones, one request at a time, recording what the API acknowledged. */
     private final class Writer implements Runnable {
-        private final App app;
+        private final PackagedApp app;
         private final AtomicBoolean running;
         private final Random random;
         private final String category;
         private final String author;
         private final List<String> mine = new ArrayList<>();
 
-        Writer(App app, AtomicBoolean running, Random random, String category, String author) {
+        Writer(PackagedApp app, AtomicBoolean running, Random random, String category, String author) {
             this.app = app;
             this.running = running;
             this.random = random;
@@ -193,78 +185,6 @@ class CrashRecoveryIT {
             }
             acknowledgedWrites.incrementAndGet();
             return true;
-        }
-    }
-
-    /** The packaged application in a child JVM. */
-    private record App(Process process, int port, Path log) {
-
-        static App start(Path workDir, int start) throws IOException, InterruptedException {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:+ExitOnOutOfMemoryError",
-                    "-Dquarkus.http.host=127.0.0.1",
-                    "-Dquarkus.http.port=" + port,
-                    "-Dheadline.demo-content=false",
-                    "-Dheadline.rate-limit.anonymous=1000000",
-                    "-Dheadline.rate-limit.token=1000000"));
-            String url = System.getProperty("test.db.url", "");
-            if (!url.startsWith("jdbc:h2:")) {
-                // PostgreSQL: the test run's database. On H2 the default URL (./data under workDir) is the one tested.
-                command.add("-Dquarkus.datasource.jdbc.url=" + url);
-                command.add("-Dquarkus.datasource.username=" + System.getProperty("test.db.username"));
-            }
-            command.addAll(List.of("-jar", Path.of(System.getProperty("headline.jar")).toAbsolutePath().toString()));
-            Path log = workDir.resolve("app-" + start + ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().put("HEADLINE_ADMIN_TOKEN", ADMIN_TOKEN);
-            App app = new App(builder.start(), port, log);
-            try {
-                app.awaitReady();
-                return app;
-            } catch (Exception | AssertionError notReady) {
-                app.process.destroyForcibly();
-                throw notReady;
-            }
-        }
-
-        RequestSpecification admin() {
-            return given().baseUri("http://127.0.0.1").port(port)
-                    .accept("application/json, application/problem+json").contentType(ContentType.JSON)
-                    .header("Authorization", "Bearer " + ADMIN_TOKEN);
-        }
-
-        private void awaitReady() throws InterruptedException, IOException {
-            Instant deadline = Instant.now().plus(START_TIMEOUT);
-            while (Instant.now().isBefore(deadline)) {
-                if (!process.isAlive()) {
-                    fail("The application exited with " + process.exitValue() + " on start:\n" + Files.readString(log));
-                }
-                try {
-                    if (given().baseUri("http://127.0.0.1").port(port).get("/q/health/ready").statusCode() == 200) {
-                        return;
-                    }
-                } catch (Exception notListeningYet) {
-                    // keep waiting
-                }
-                Thread.sleep(100);
-            }
-            fail("The application was not ready within " + START_TIMEOUT + ":\n" + Files.readString(log));
-        }
-
-        /** SIGKILL on Linux: no shutdown hook, no last flush. */
-        void kill() throws InterruptedException {
-            process.destroyForcibly().waitFor();
-        }
-
-        void stop() throws InterruptedException {
-            process.destroy();
-            process.waitFor();
         }
     }
 }
