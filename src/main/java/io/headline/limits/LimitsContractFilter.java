@@ -36,6 +36,9 @@ public class LimitsContractFilter implements OASFilter {
      * a few at a time (see BodyReads).
      */
     private static final Set<String> BODY_READS = Set.of("listArticles", "search", "getArticle");
+    /** The operations that render an article's body, large ones a few at a time (see MarkdownRenderer). */
+    private static final Set<String> RENDERS = Set.of("createArticle", "replaceArticle", "patchArticle", "publishArticle",
+            "scheduleArticle", "unpublishArticle", "archiveArticle", "restoreArticleRevision");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -54,6 +57,9 @@ public class LimitsContractFilter implements OASFilter {
         components.addResponse("Busy", problem("Too many responses that carry article bodies in bulk are being "
                 + "sent at once (headline.limits.body-reads); retry after `Retry-After` seconds.")
                 .addHeader("Retry-After", ref("RetryAfter")));
+        components.addResponse("RenderBusy", problem("Too many large bodies (64 KiB or more) are being rendered at "
+                + "once (one per core; a write waits up to 10 s for its turn); retry after `Retry-After` seconds.")
+                .addHeader("Retry-After", ref("RetryAfter")));
         components.getResponses().values().forEach(LimitsContractFilter::addRateLimitHeaders);
 
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
@@ -70,6 +76,9 @@ public class LimitsContractFilter implements OASFilter {
         operation.getResponses().addAPIResponse("429", OASFactory.createAPIResponse().ref(RESPONSES + "TooManyRequests"));
         if (BODY_READS.contains(operation.getOperationId())) {
             operation.getResponses().addAPIResponse("503", OASFactory.createAPIResponse().ref(RESPONSES + "Busy"));
+        }
+        if (RENDERS.contains(operation.getOperationId())) {
+            operation.getResponses().addAPIResponse("503", OASFactory.createAPIResponse().ref(RESPONSES + "RenderBusy"));
         }
         // A reference's siblings are ignored in OpenAPI 3.0: shared responses got the headers among the components.
         operation.getResponses().getAPIResponses().values().stream()

@@ -2,6 +2,8 @@ package io.headline.rendering;
 
 import io.headline.common.error.ProblemException;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
@@ -40,6 +42,17 @@ public final class MarkdownRenderer {
     /** The most links and images (elements with a URL the sanitizer checks) a body may have. */
     public static final int MAX_URLS = 10_000;
 
+    /** A body at least this long is large: its rendering holds one of {@link #LARGE_RENDERS}. */
+    static final int LARGE = 64 * 1024;
+    /**
+     * Large bodies are rendered as many at a time as there are cores: the work is all CPU, and each render holds its
+     * syntax tree and two HTML trees, up to about a hundred MB for the largest bodies, until it is done.
+     */
+    static final Semaphore LARGE_RENDERS = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+    /** How long a write waits for a turn before it is answered 503; tests set it to 0. */
+    static long largeRenderWaitMillis = 10_000;
+    static final int RETRY_AFTER_SECONDS = 5;
+
     private MarkdownRenderer() {
     }
 
@@ -47,6 +60,30 @@ public final class MarkdownRenderer {
         if (markdown == null || markdown.isBlank()) {
             return new Rendered(null, null, 0);
         }
+        if (markdown.length() < LARGE) {
+            return renderNow(markdown);
+        }
+        try {
+            if (!LARGE_RENDERS.tryAcquire(largeRenderWaitMillis, TimeUnit.MILLISECONDS)) {
+                throw busy();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy();
+        }
+        try {
+            return renderNow(markdown);
+        } finally {
+            LARGE_RENDERS.release();
+        }
+    }
+
+    private static ProblemException busy() {
+        return ProblemException.unavailable("Too many large bodies are being rendered at once; retry after Retry-After "
+                + "seconds.", RETRY_AFTER_SECONDS);
+    }
+
+    private static Rendered renderNow(String markdown) {
         String unsafe = HTML.render(PARSER.parse(markdown));
         if (unsafe.chars().filter(c -> c == '<').count() > MAX_TAGS) {
             throw ProblemException.invalidField("body", "renders to more than " + MAX_TAGS + " HTML tags");
