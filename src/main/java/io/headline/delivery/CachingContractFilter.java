@@ -1,10 +1,10 @@
 package io.headline.delivery;
 
-import io.headline.common.ApiPaths;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -41,6 +41,9 @@ public class CachingContractFilter implements OASFilter {
                     + "CDN: `article:<id>`, `author:<id>`, `category:<id>`, and for a list its collection "
                     + "(`articles`, `authors`, `categories`).", "articles article:0190... category:0190..."));
 
+    /** The reads whose resource sends {@link HttpCachingFilter#PRIVATE} itself, whoever asks. */
+    private static final Set<String> NEVER_SHARED = Set.of("getPreview");
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getPaths() == null) {
@@ -50,7 +53,7 @@ public class CachingContractFilter implements OASFilter {
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             Operation get = item.getGET();
             if (path.startsWith("/api/") && get != null) {
-                document(get, path.contains("{"), !path.startsWith(ApiPaths.V1 + "/preview/"));
+                document(get, path.contains("{"), !NEVER_SHARED.contains(get.getOperationId()));
             }
         });
     }

@@ -1,7 +1,6 @@
 package io.headline.delivery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.headline.common.ApiPaths;
 import io.headline.common.HeadlineConfig;
 import io.headline.common.paging.Page;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,8 +39,11 @@ public class HttpCachingFilter implements ContainerResponseFilter {
      * stored for one site must not be served to another; a CDN can normalise Origin to limit the variants.
      */
     static final String VARY = "Accept-Encoding, Authorization, Origin";
-    /** What a caller with a token sees may be private (drafts, emails), and is never stored. */
-    static final String PRIVATE = "private, no-store";
+    /**
+     * What a caller with a token sees may be private (drafts, emails), and is never stored. A resource whose
+     * responses no shared cache may keep, whoever asks (a preview link's draft), sets this itself.
+     */
+    public static final String PRIVATE = "private, no-store";
     static final String SURROGATE_KEY = "Surrogate-Key";
 
     private final ObjectMapper mapper;
@@ -71,11 +73,14 @@ public class HttpCachingFilter implements ContainerResponseFilter {
         Validators validators = Validators.of(body, dependencies.lastModified());
 
         MultivaluedMap<String, Object> headers = response.getHeaders();
+        // Nor may a shared cache be told which content a never-shared response shows (Surrogate-Key), or a CDN
+        // would go on serving a preview's draft after its link expired.
+        boolean neverShared = PRIVATE.equals(response.getHeaderString(HttpHeaders.CACHE_CONTROL));
         headers.putSingle(HttpHeaders.ETAG, validators.etag());
         validators.lastModifiedHeader().ifPresent(date -> headers.putSingle(HttpHeaders.LAST_MODIFIED, date));
-        headers.putSingle(HttpHeaders.CACHE_CONTROL, cacheControl(request));
+        headers.putSingle(HttpHeaders.CACHE_CONTROL, neverShared ? PRIVATE : cacheControl(request));
         headers.putSingle(HttpHeaders.VARY, VARY);
-        if (!dependencies.surrogateKeys().isEmpty() && !isPreview(request)) {
+        if (!dependencies.surrogateKeys().isEmpty() && !neverShared) {
             headers.putSingle(SURROGATE_KEY, String.join(" ", dependencies.surrogateKeys()));
         }
 
@@ -103,16 +108,7 @@ public class HttpCachingFilter implements ContainerResponseFilter {
     }
 
     private String cacheControl(ContainerRequestContext request) {
-        return request.getHeaderString(HttpHeaders.AUTHORIZATION) != null || isPreview(request)
-                ? PRIVATE : publicCacheControl;
-    }
-
-    /**
-     * A preview link shows a draft to whoever holds it, and only until it expires: no shared cache may keep it, nor
-     * be told which content it shows (Surrogate-Key), or a CDN would go on serving the draft.
-     */
-    private static boolean isPreview(ContainerRequestContext request) {
-        return request.getUriInfo().getPath().startsWith(ApiPaths.V1 + "/preview/");
+        return request.getHeaderString(HttpHeaders.AUTHORIZATION) != null ? PRIVATE : publicCacheControl;
     }
 
     /** HEAD is answered by the GET method, and must carry the same headers. */
