@@ -250,7 +250,7 @@ public class ArticleService {
         if (previousSlug != null && !previousSlug.equals(article.slug)) {
             articles.slugChanged(article, previousSlug);
         }
-        article.category = categories.resolveReference(input.category(), "category", "category");
+        article.category = categories.holdReference(input.category(), "category", "category");
         List<Author> credited = resolveAuthors(input.authors());
         if (caller.ownDraftsOnly()) {
             if (credited.stream().noneMatch(a -> a.id.equals(caller.authorId()))) {
@@ -303,7 +303,7 @@ public class ArticleService {
     private List<Author> resolveAuthors(List<String> references) {
         List<Author> credited = new ArrayList<>();
         for (int i = 0; i < references.size(); i++) {
-            Author author = authors.resolveReference(references.get(i), "authors[" + i + "]", "author");
+            Author author = authors.holdReference(references.get(i), "authors[" + i + "]", "author");
             if (credited.contains(author)) {
                 throw ProblemException.invalidField("authors[" + i + "]", "credits '" + author.slug + "' twice");
             }

@@ -72,6 +72,7 @@ public class AuthorService {
     public boolean delete(String idOrSlug) {
         Optional<Author> found = authors.findByIdOrSlug(idOrSlug);
         found.ifPresent(author -> {
+            authors.lockForDelete(author);
             long used = articles.countByAuthor(author.id);
             if (used > 0) {
                 throw ProblemException.conflict("Author '" + author.slug + "' is credited on " + used

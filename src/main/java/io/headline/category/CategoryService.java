@@ -72,6 +72,7 @@ public class CategoryService {
     public boolean delete(String idOrSlug) {
         Optional<Category> found = categories.findByIdOrSlug(idOrSlug);
         found.ifPresent(category -> {
+            categories.lockForDelete(category);
             long used = articles.countByCategory(category.id);
             if (used > 0) {
                 throw ProblemException.conflict("Category '" + category.slug + "' holds " + used
@@ -94,10 +95,14 @@ public class CategoryService {
         if (categories.nameTaken(name, category.id)) {
             throw ProblemException.conflict("A category named '" + name + "' already exists.");
         }
+        // Writes that name a parent take turns under the tree lock, taken before the parent is read: no two of them can
+        // close a cycle, and no parent is deleted while a child is being filed under it.
+        if (input.parent() != null) {
+            categories.lockTree();
+        }
         Category parent = input.parent() == null ? null : categories.resolveReference(input.parent(), "parent", "category");
         // A new category has no descendants, so only an existing one that gets a new parent can close a cycle.
         if (parent != null && category.id != null && (category.parent == null || !category.parent.id.equals(parent.id))) {
-            categories.lockTree();
             if (categories.ancestry(parent.id).contains(category.id)) {
                 throw ProblemException.conflict("Category '" + parent.slug + "' cannot be the parent of '"
                         + category.slug + "': categories may not form a cycle.");

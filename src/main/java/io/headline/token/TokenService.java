@@ -57,7 +57,7 @@ public class TokenService {
         token.name = input.name().strip();
         token.role = input.role();
         if (input.author() != null) {
-            token.author = authors.resolveReference(input.author(), "author", "author");
+            token.author = authors.holdReference(input.author(), "author", "author");
         } else if (input.role() == TokenRole.author) {
             throw ProblemException.invalidField("author", "is required for an author token: the author it writes as");
         }

@@ -2,6 +2,7 @@ package io.headline.common.persistence;
 
 import io.headline.common.error.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.persistence.LockModeType;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,6 +42,23 @@ public interface SluggedRepository<E extends ContentEntity> extends PanacheRepos
     default E resolveReference(String idOrSlug, String field, String kind) {
         return findByIdOrSlug(idOrSlug).orElseThrow(() ->
                 ProblemException.invalidField(field, "no " + kind + " with id or slug '" + idOrSlug + "'"));
+    }
+
+    /**
+     * {@link #resolveReference}, with the row share-locked until the write commits, while a delete takes it first
+     * ({@link #lockForDelete}): so a delete and a write that refers to the row take turns, and the later one sees
+     * the other's outcome. PostgreSQL's foreign keys do that on their own; H2's do not see another transaction's
+     * uncommitted reference, and both would commit.
+     */
+    default E holdReference(String idOrSlug, String field, String kind) {
+        E entity = resolveReference(idOrSlug, field, kind);
+        getEntityManager().lock(entity, LockModeType.PESSIMISTIC_READ);
+        return entity;
+    }
+
+    /** Locks a row about to be deleted before the delete checks what still refers to it (see resolveReference). */
+    default void lockForDelete(E entity) {
+        getEntityManager().lock(entity, LockModeType.PESSIMISTIC_WRITE);
     }
 
     static Optional<UUID> parseId(String text) {
