@@ -5,6 +5,7 @@ import static io.headline.Api.articleInput;
 import static io.headline.Api.createArticle;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.headline.common.HeadlineConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -20,11 +21,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class BodyReadsTests {
 
-    /** headline.limits.body-reads by default. */
-    private static final int PERMITS = 4;
-
     @Inject
     BodyReads bodyReads;
+
+    @Inject
+    HeadlineConfig config;
 
     private final CountDownLatch release = new CountDownLatch(1);
     private ExecutorService holders;
@@ -32,9 +33,10 @@ class BodyReadsTests {
     /** Takes every permit, as that many slow body-carrying responses would. */
     @BeforeEach
     void takeEveryPermit() throws InterruptedException {
-        holders = Executors.newFixedThreadPool(PERMITS);
-        CountDownLatch held = new CountDownLatch(PERMITS);
-        for (int i = 0; i < PERMITS; i++) {
+        int permits = config.limits().bodyReads();
+        holders = Executors.newFixedThreadPool(permits);
+        CountDownLatch held = new CountDownLatch(permits);
+        for (int i = 0; i < permits; i++) {
             holders.submit(() -> bodyReads.run(() -> {
                 held.countDown();
                 try {
