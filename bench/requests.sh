@@ -9,17 +9,9 @@ cd "$(dirname "$0")/.."
 articles="${1:-500}"
 requests="${2:-200}"
 port="${BENCH_PORT:-18081}"
-token="bench-$$"
-jar=target/quarkus-app/quarkus-run.jar
-[ -f "$jar" ] || ./mvnw package -DskipTests -q
-jar="$PWD/$jar"
-work=$(mktemp -d)
-(cd "$work" && exec env HEADLINE_ADMIN_TOKEN="$token" HEADLINE_RATE_LIMIT_ANONYMOUS=100000000 \
-  java ${JAVA_OPTS:-} -Dquarkus.http.port="$port" -jar "$jar" >"$work/run.log" 2>&1) &
-pid=$!
-trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 120); do curl -sf "localhost:$port/q/health/ready" >/dev/null && break; sleep 0.5; done
-base="localhost:$port/api/v1"
+. bench/app.sh
+# shellcheck disable=SC2086 # JAVA_OPTS holds several options
+start_app "$port" ${JAVA_OPTS:-}
 auth=(-H "Authorization: Bearer $token" -H 'Content-Type: application/json')
 
 echo "creating $articles articles..."

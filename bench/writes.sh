@@ -11,19 +11,12 @@ cd "$(dirname "$0")/.."
 creates="${1:-400}"
 writers="${2:-4}"
 port="${BENCH_PORT:-18082}"
-token="bench-$$"
-jar=target/quarkus-app/quarkus-run.jar
-[ -f "$jar" ] || ./mvnw package -DskipTests -q
-jar="$PWD/$jar"
-work=$(mktemp -d)
 url_option=()
 [ -z "${BENCH_JDBC_URL:-}" ] || url_option=(-Dquarkus.datasource.jdbc.url="$BENCH_JDBC_URL")
-(cd "$work" && exec env HEADLINE_ADMIN_TOKEN="$token" HEADLINE_RATE_LIMIT_TOKEN=100000000 \
-  java ${JAVA_OPTS:-} "${url_option[@]}" -Dquarkus.http.port="$port" -jar "$jar" >"$work/run.log" 2>&1) &
-pid=$!
-trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 240); do curl -sf "localhost:$port/q/health/ready" >/dev/null && break; sleep 0.5; done
-base="localhost:$port/api/v1/articles"
+. bench/app.sh
+# shellcheck disable=SC2086 # JAVA_OPTS holds several options
+start_app "$port" ${JAVA_OPTS:-} "${url_option[@]}"
+base="$base/articles"
 auth=(-H "Authorization: Bearer $token" -H 'Content-Type: application/json')
 
 create() { # writer, index
