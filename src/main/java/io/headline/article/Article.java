@@ -58,6 +58,16 @@ public class Article extends ContentEntity {
 
     public int wordCount;
 
+    /**
+     * PostgreSQL's search document (V9__stored_search_document.sql), computed by the database from the title, subtitle,
+     * excerpt and body: only searched (search.PostgresSearch), never loaded or written. H2 has no such column, and no
+     * statement names it there.
+     */
+    @Basic(fetch = FetchType.LAZY)
+    @LazyGroup("search")
+    @Column(insertable = false, updatable = false)
+    String searchDocument;
+
     @Enumerated(EnumType.STRING)
     public ArticleStatus status;
 

@@ -12,6 +12,7 @@ import io.headline.search.Facets;
 import io.headline.search.SearchDialect;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,10 +37,12 @@ public class ArticleRepository implements SluggedRepository<Article> {
 
     private final SearchDialect search;
     private final long listBodyBudget;
+    private final Duration statementTimeout;
 
-    ArticleRepository(SearchDialect search, HeadlineConfig config) {
+    ArticleRepository(SearchDialect search, HeadlineConfig config, ArticleListConfig lists) {
         this.search = search;
         this.listBodyBudget = config.limits().listBodyBudget().asLongValue();
+        this.statementTimeout = lists.statementTimeout();
     }
 
     /**
@@ -69,7 +72,7 @@ public class ArticleRepository implements SluggedRepository<Article> {
      */
     public Slice<Article> list(ArticleListRequest.Filter f, Collection<UUID> categoryIds, UUID authorId,
             List<SortKey<Article>> sort, PageRequest page, Instant now, BodyNeeds needs) {
-        ListQuery<Article> query = matching(f, categoryIds, authorId, now);
+        ListQuery<Article> query = matching(f, categoryIds, authorId, now).timeout(statementTimeout);
         String relevance = f.q() == null ? null : search.match(query, f.q());
         List<SortKey<Article>> order = sort.stream()
                 .map(k -> k.name().equals(RELEVANCE) ? new SortKey<>(k.name(), relevance, k.descending(), false,
@@ -129,15 +132,14 @@ public class ArticleRepository implements SluggedRepository<Article> {
     /** How many matching articles each category and each author has, most first: a search's facets. */
     public Facets facets(ArticleListRequest.Filter f, Collection<UUID> categoryIds, UUID authorId, Instant now,
             int limit) {
-        ListQuery<Article> query = matching(f, categoryIds, authorId, now);
+        ListQuery<Article> query = matching(f, categoryIds, authorId, now).timeout(statementTimeout);
         if (f.q() != null) {
             search.match(query, f.q());
         }
         String facet = "new io.headline.search.Facet(r.id, r.slug, r.name, count(a))";
         String tail = "group by r.id, r.slug, r.name order by count(a) desc, r.name";
-        List<Facet> byCategory = query.select(getEntityManager(), facet, "join a.category r", tail, Facet.class);
-        List<Facet> byAuthor = query.select(getEntityManager(), facet, "join a.authors r", tail, Facet.class);
-        return new Facets(byCategory.stream().limit(limit).toList(), byAuthor.stream().limit(limit).toList());
+        return new Facets(query.select(getEntityManager(), facet, "join a.category r", tail, Facet.class, limit),
+                query.select(getEntityManager(), facet, "join a.authors r", tail, Facet.class, limit));
     }
 
     private ListQuery<Article> matching(ArticleListRequest.Filter f, Collection<UUID> categoryIds, UUID authorId,

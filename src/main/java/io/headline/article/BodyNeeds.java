@@ -1,5 +1,7 @@
 package io.headline.article;
 
+import io.headline.search.Snippets;
+
 /**
  * Which of an article's body columns a response in {@code shape} reads: the whole forms it returns, the start of the
  * text for a derived excerpt, the start of the markdown for a search snippet, the word count. Lists read nothing
@@ -11,7 +13,7 @@ record BodyNeeds(boolean markdown, boolean html, boolean text, boolean textStart
     /** How much of the plain text a derived excerpt reads: more than MarkdownRenderer.excerpt ever looks at. */
     static final int TEXT_START = 1_000;
     /** How much of the markdown a search snippet scans for a match; past it, the snippet comes from the excerpt. */
-    static final int SNIPPET_SCAN = 20_000;
+    static final int SNIPPET_SCAN = Snippets.SCAN;
 
     static BodyNeeds of(ArticleShape shape) {
         return new BodyNeeds(shape.has("body"), shape.has("bodyHtml"), shape.has("bodyText"),

@@ -4,12 +4,13 @@ import io.headline.common.query.ListQuery;
 
 /**
  * PostgreSQL's full-text search: an English document with weighted fields (title A, subtitle and excerpt
- * B, body C; see V3__full_text_search.sql), matched with web-search syntax (quotes, or, -word) and
+ * B, body C; see V3__full_text_search.sql, stored by V9), matched with web-search syntax (quotes, or, -word) and
  * stemming, so that "sequels" finds "sequel", ranked by ts_rank_cd. The GIN index serves the match.
  */
 class PostgresSearch implements SearchDialect {
 
-    private static final String DOCUMENT = "function('headline_search_document', a.title, a.subtitle, a.excerpt, a.body)";
+    /** The document stored with each article (V9), behind the GIN index: a search never reads or parses a body. */
+    private static final String DOCUMENT = "a.searchDocument";
 
     @Override
     public String match(ListQuery<?> query, String q) {

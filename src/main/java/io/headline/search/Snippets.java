@@ -14,17 +14,19 @@ public final class Snippets {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final int WORDS_BEFORE = 8;
     private static final int LENGTH = 240;
+    /** How many characters of a text a snippet looks at: its cost stays bounded whatever the text's size. */
+    public static final int SCAN = 20_000;
 
     private Snippets() {
     }
 
-    /** The snippet of {@code text} for {@code query}, or null when no word of the text matches. */
+    /** The snippet of {@code text} for {@code query}, or null when no word of its first {@link #SCAN} characters matches. */
     public static String of(String text, String query) {
         if (text == null || text.isBlank()) {
             return null;
         }
         List<String> stems = Words.stems(query);
-        String plain = text.replaceAll("\\s+", " ").strip();
+        String plain = text.substring(0, Math.min(text.length(), SCAN)).replaceAll("\\s+", " ").strip();
         Matcher words = WORD.matcher(plain);
         int firstMatch = -1;
         int wordIndex = 0;

@@ -4,6 +4,7 @@ import io.headline.common.error.ProblemException;
 import io.headline.common.paging.PageRequest;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +26,7 @@ public final class ListQuery<E> {
     private final String fetches;
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> params = new HashMap<>();
+    private Duration timeout;
 
     /**
      * @param from    the entity and alias, e.g. {@code Article a}
@@ -49,6 +51,22 @@ public final class ListQuery<E> {
     public ListQuery<E> param(String name, Object value) {
         params.put(name, value);
         return this;
+    }
+
+    /**
+     * The longest each statement of this query may run; past it the database cancels it and the caller gets a
+     * jakarta.persistence.QueryTimeoutException. JDBC counts whole seconds: at least one.
+     */
+    public ListQuery<E> timeout(Duration timeout) {
+        this.timeout = timeout;
+        return this;
+    }
+
+    private <Q extends TypedQuery<?>> Q bounded(Q query) {
+        if (timeout != null) {
+            query.setHint("jakarta.persistence.query.timeout", (int) Math.max(1_000, timeout.toMillis()));
+        }
+        return query;
     }
 
     public Slice<E> fetch(EntityManager em, List<SortKey<E>> sort, PageRequest page) {
@@ -77,8 +95,8 @@ public final class ListQuery<E> {
         } else if (page.cursor() != null) {
             pageConditions.add(Keyset.after(sort, cursorValues(page.cursor(), spec, sort), pageParams));
         }
-        TypedQuery<E> query = em.createQuery("select " + alias + " from " + from + " " + fetches
-                + whereClause(pageConditions) + Sorting.orderBy(sort), type);
+        TypedQuery<E> query = bounded(em.createQuery("select " + alias + " from " + from + " " + fetches
+                + whereClause(pageConditions) + Sorting.orderBy(sort), type));
         pageParams.forEach(query::setParameter);
         List<E> rows = query.setFirstResult(offset).setMaxResults(page.size() + 1).getResultList();
 
@@ -100,17 +118,18 @@ public final class ListQuery<E> {
         return new Slice<>(items, next, page.count() ? count(em) : null, truncated);
     }
 
-    /** Any other query over the same matching rows, e.g. counts grouped by a relation (facets). */
-    public <R> List<R> select(EntityManager em, String select, String joins, String tail, Class<R> resultType) {
-        TypedQuery<R> query = em.createQuery("select " + select + " from " + from + " " + joins
-                + whereClause(conditions) + " " + tail, resultType);
+    /** Any other query over the same matching rows, e.g. counts grouped by a relation (facets): its first rows. */
+    public <R> List<R> select(EntityManager em, String select, String joins, String tail, Class<R> resultType,
+            int limit) {
+        TypedQuery<R> query = bounded(em.createQuery("select " + select + " from " + from + " " + joins
+                + whereClause(conditions) + " " + tail, resultType));
         params.forEach(query::setParameter);
-        return query.getResultList();
+        return query.setMaxResults(limit).getResultList();
     }
 
     private long count(EntityManager em) {
-        TypedQuery<Long> query = em.createQuery("select count(" + alias + ") from " + from + whereClause(conditions),
-                Long.class);
+        TypedQuery<Long> query = bounded(em.createQuery("select count(" + alias + ") from " + from
+                + whereClause(conditions), Long.class));
         params.forEach(query::setParameter);
         return query.getSingleResult();
     }

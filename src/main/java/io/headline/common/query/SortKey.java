@@ -11,8 +11,13 @@ import java.util.function.Function;
 public record SortKey<E>(String name, String path, boolean descending, boolean nullable, Class<?> type,
         Function<E, Object> value) {
 
+    /**
+     * Nulls come last. Where a key cannot be null the clause is only there to match the indexes, which are declared
+     * {@code desc nulls last}: read forwards they give {@code desc nulls last}, read backwards {@code asc nulls first},
+     * and a database uses an index for an ORDER BY only when the nulls ordering matches too.
+     */
     public String orderBy() {
-        return path + (descending ? " desc" : " asc") + " nulls last";
+        return path + (descending ? " desc nulls last" : nullable ? " asc nulls last" : " asc nulls first");
     }
 
     /** The key's value of an entity, as a cursor spells it. */
