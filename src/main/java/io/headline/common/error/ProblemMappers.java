@@ -14,7 +14,6 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
-import jakarta.persistence.QueryTimeoutException;
 import jakarta.transaction.RollbackException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -39,8 +38,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-    /** Long enough for the load that slowed the query to pass. */
-    private static final int QUERY_TIMEOUT_RETRY_AFTER_SECONDS = 2;
     private static final Pattern LIBRARY_ADVICE = Pattern.compile(
             "\\s*(:\\s*enable\\b|\\((not recognized|start marker|through|for)\\b|\\(?`).*$", Pattern.DOTALL);
 
@@ -54,14 +51,6 @@ public class ProblemMappers {
             return Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
         }
         return type == ProblemType.UNAUTHORIZED ? challenge(problem) : problem;
-    }
-
-    /** A statement ran past its timeout (see ListQuery#timeout): the database is busy, or the query too costly now. */
-    @ServerExceptionMapper({QueryTimeoutException.class, org.hibernate.QueryTimeoutException.class})
-    public Response queryTimeout(UriInfo uri, HttpHeaders headers) {
-        return problem(ProblemException.unavailable("The query took longer than this server allows and was stopped; "
-                + "retry after Retry-After seconds, or narrow it (filters, a more specific q, count=false).",
-                QUERY_TIMEOUT_RETRY_AFTER_SECONDS), uri, headers);
     }
 
     @ServerExceptionMapper

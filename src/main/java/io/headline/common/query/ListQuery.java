@@ -3,6 +3,8 @@ package io.headline.common.query;
 import io.headline.common.error.ProblemException;
 import io.headline.common.paging.PageRequest;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.QueryTimeoutException;
 import jakarta.persistence.TypedQuery;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 
 /**
@@ -27,6 +30,9 @@ public final class ListQuery<E> {
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> params = new HashMap<>();
     private Duration timeout;
+
+    /** Long enough for the load that slowed a statement to pass. */
+    private static final int TIMEOUT_RETRY_AFTER_SECONDS = 2;
 
     /**
      * @param from    the entity and alias, e.g. {@code Article a}
@@ -54,8 +60,8 @@ public final class ListQuery<E> {
     }
 
     /**
-     * The longest each statement of this query may run; past it the database cancels it and the caller gets a
-     * jakarta.persistence.QueryTimeoutException. JDBC counts whole seconds: at least one.
+     * The longest each statement of this query may run; past it the database cancels it, and the request is answered
+     * 503 with Retry-After. JDBC counts whole seconds: at least one.
      */
     public ListQuery<E> timeout(Duration timeout) {
         this.timeout = timeout;
@@ -98,7 +104,8 @@ public final class ListQuery<E> {
         TypedQuery<E> query = bounded(em.createQuery("select " + alias + " from " + from + " " + fetches
                 + whereClause(pageConditions) + Sorting.orderBy(sort), type));
         pageParams.forEach(query::setParameter);
-        List<E> rows = query.setFirstResult(offset).setMaxResults(page.size() + 1).getResultList();
+        query.setFirstResult(offset).setMaxResults(page.size() + 1);
+        List<E> rows = timed(query::getResultList);
 
         List<E> items = rows.size() > page.size() ? rows.subList(0, page.size()) : rows;
         boolean truncated = false;
@@ -124,14 +131,30 @@ public final class ListQuery<E> {
         TypedQuery<R> query = bounded(em.createQuery("select " + select + " from " + from + " " + joins
                 + whereClause(conditions) + " " + tail, resultType));
         params.forEach(query::setParameter);
-        return query.setMaxResults(limit).getResultList();
+        return timed(() -> query.setMaxResults(limit).getResultList());
     }
 
     private long count(EntityManager em) {
         TypedQuery<Long> query = bounded(em.createQuery("select count(" + alias + ") from " + from
                 + whereClause(conditions), Long.class));
         params.forEach(query::setParameter);
-        return query.getSingleResult();
+        return timed(query::getSingleResult);
+    }
+
+    /** A statement cancelled by its timeout: the database is too busy, or the query too costly, to answer now. */
+    private static <T> T timed(Supplier<T> statement) {
+        try {
+            return statement.get();
+        } catch (PersistenceException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof QueryTimeoutException || cause instanceof org.hibernate.QueryTimeoutException) {
+                    throw ProblemException.unavailable("The query took longer than this server allows and was "
+                            + "stopped; retry after Retry-After seconds, or narrow it (filters, a more specific q, "
+                            + "count=false).", TIMEOUT_RETRY_AFTER_SECONDS);
+                }
+            }
+            throw e;
+        }
     }
 
     private static <E> List<Object> cursorValues(String token, String spec, List<SortKey<E>> sort) {
