@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class TransferTests {
 
+    /** What a client of the export accepts: the export, or a problem. */
+    private static final String EXPORT_ACCEPT = TransferResource.NDJSON + ", application/problem+json";
+
     @Inject
     ImportService imports;
     @Inject
@@ -176,8 +179,8 @@ class TransferTests {
                 .when().post("/api/v1/import").then().statusCode(401).contentType("application/problem+json");
         Api.withToken(editor).contentType(TransferResource.NDJSON).body(lines(author(unique("who"))).getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/v1/import").then().statusCode(403).contentType("application/problem+json");
-        Api.invalid(anonymous()).when().get("/api/v1/export").then().statusCode(401).contentType("application/problem+json");
-        Api.withToken(editor).when().get("/api/v1/export").then().statusCode(403)
+        Api.invalid(anonymous()).accept(EXPORT_ACCEPT).when().get("/api/v1/export").then().statusCode(401).contentType("application/problem+json");
+        Api.withToken(editor).accept(EXPORT_ACCEPT).when().get("/api/v1/export").then().statusCode(403)
                 .contentType("application/problem+json");
     }
 
