@@ -65,12 +65,23 @@ public interface HeadlineConfig {
     interface Limits {
 
         /**
-         * The largest request body accepted (HEADLINE_LIMITS_MAX_BODY_SIZE); a larger one is answered 413. Keep it
-         * below quarkus.http.limits.max-body-size (10M), which then stays a backstop that answers without a body.
+         * The largest request body accepted (HEADLINE_LIMITS_MAX_BODY_SIZE) but a bulk import's; a larger one is
+         * answered 413. quarkus.http.limits.max-body-size, a backstop that answers without a body, follows
+         * max-import-size.
          */
         @WithDefault("1M")
         @WithConverter(MemorySizeConverter.class)
         MemorySize maxBodySize();
+
+        /**
+         * The largest body of a bulk import (POST /api/v1/import, HEADLINE_LIMITS_MAX_IMPORT_SIZE), which is streamed
+         * and written a batch at a time rather than held; a larger one is answered 413 by its Content-Length, or cut off
+         * once it passes the limit (the batches before stay imported). It is also Quarkus's backstop
+         * (quarkus.http.limits.max-body-size), since every other body is bounded by max-body-size first.
+         */
+        @WithDefault("2G")
+        @WithConverter(MemorySizeConverter.class)
+        MemorySize maxImportSize();
 
         /**
          * The longest request line (method, URL, version) accepted (HEADLINE_LIMITS_MAX_REQUEST_LINE); a longer one
