@@ -8,6 +8,8 @@ public final class ApiPaths {
 
     public static final String V1 = "/api/v1";
     public static final String ID_OR_SLUG = "{idOrSlug}";
+    /** Bulk import: its body is bounded by its own, larger limit (see BodySizeLimit). */
+    public static final String IMPORT = V1 + "/import";
 
     private ApiPaths() {
     }

@@ -73,6 +73,16 @@ public interface HeadlineConfig {
         MemorySize maxBodySize();
 
         /**
+         * The largest body of a bulk import (POST /api/v1/import, HEADLINE_LIMITS_MAX_IMPORT_SIZE), which is streamed
+         * and written a batch at a time rather than held; a larger one is answered 413 by its Content-Length, or cut off
+         * once it passes the limit (the batches before stay imported). It is also Quarkus's backstop
+         * (quarkus.http.limits.max-body-size), since every other body is bounded by max-body-size first.
+         */
+        @WithDefault("2G")
+        @WithConverter(MemorySizeConverter.class)
+        MemorySize maxImportSize();
+
+        /**
          * The longest request line (method, URL, version) accepted (HEADLINE_LIMITS_MAX_REQUEST_LINE); a longer one
          * is answered 414. Keep it below quarkus.http.limits.max-initial-line-length, the backstop without a body.
          */

@@ -1,5 +1,6 @@
 package io.headline.limits;
 
+import io.headline.common.ApiPaths;
 import io.headline.common.HeadlineConfig;
 import io.headline.common.error.ProblemException;
 import io.headline.common.error.ProblemType;
@@ -33,11 +34,13 @@ public class BodySizeLimit implements ReaderInterceptor {
     private static final int PRIORITY = 10;
 
     private final long maxBytes;
+    private final long maxImportBytes;
     private final EarlyProblems problems;
     private final CurrentVertxRequest request;
 
     BodySizeLimit(HeadlineConfig config, EarlyProblems problems, CurrentVertxRequest request) {
         this.maxBytes = config.limits().maxBodySize().asLongValue();
+        this.maxImportBytes = config.limits().maxImportSize().asLongValue();
         this.problems = problems;
         this.request = request;
     }
@@ -48,9 +51,10 @@ public class BodySizeLimit implements ReaderInterceptor {
 
     private void checkContentLength(RoutingContext context) {
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && declaredLength(length) > maxBytes) {
+        long max = maxFor(context.normalizedPath());
+        if (length != null && declaredLength(length) > max) {
             context.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
-            problems.send(context, ProblemType.TOO_LARGE, tooLarge());
+            problems.send(context, ProblemType.TOO_LARGE, tooLarge(max));
         } else {
             context.next();
         }
@@ -58,12 +62,17 @@ public class BodySizeLimit implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        context.setInputStream(new Limited(context.getInputStream()));
+        context.setInputStream(new Limited(context.getInputStream(), maxFor(request.getCurrent().normalizedPath())));
         return context.proceed();
     }
 
-    private String tooLarge() {
-        return "The request body is larger than the " + maxBytes + " bytes accepted.";
+    /** A bulk import is streamed and written in batches, never held whole: it has a bound of its own. */
+    private long maxFor(String path) {
+        return ApiPaths.IMPORT.equals(path) ? maxImportBytes : maxBytes;
+    }
+
+    private static String tooLarge(long max) {
+        return "The request body is larger than the " + max + " bytes accepted.";
     }
 
     /** A malformed Content-Length is not this filter's to judge: Netty and Quarkus refuse it on their own. */
@@ -78,10 +87,12 @@ public class BodySizeLimit implements ReaderInterceptor {
     /** Counts the bytes read and fails the read once they pass the limit; Quarkus REST maps the failure to 413. */
     private final class Limited extends FilterInputStream {
 
+        private final long max;
         private long read;
 
-        Limited(InputStream in) {
+        Limited(InputStream in, long max) {
             super(in);
+            this.max = max;
         }
 
         @Override
@@ -99,9 +110,9 @@ public class BodySizeLimit implements ReaderInterceptor {
         }
 
         private void count(int n) {
-            if (n > 0 && (read += n) > maxBytes) {
+            if (n > 0 && (read += n) > max) {
                 request.getCurrent().response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
-                throw new ProblemException(ProblemType.TOO_LARGE, tooLarge());
+                throw new ProblemException(ProblemType.TOO_LARGE, tooLarge(max));
             }
         }
     }

@@ -196,7 +196,7 @@ public class ProblemMappers {
     }
 
     /** The property path of a violation, without the method and parameter names of the resource method. */
-    private static String fieldOf(ConstraintViolation<?> violation) {
+    public static String fieldOf(ConstraintViolation<?> violation) {
         StringBuilder field = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
@@ -222,13 +222,13 @@ public class ProblemMappers {
      * Jackson's description of a syntax error, without the advice it appends about its own switches ("enable
      * `JsonReadFeature.ALLOW_...`"), which a client cannot act on; a message that still names one is replaced.
      */
-    private static String withoutLibraryAdvice(String message) {
+    public static String withoutLibraryAdvice(String message) {
         String described = message == null ? "" : LIBRARY_ADVICE.matcher(message).replaceFirst("").strip();
         return described.isEmpty() || described.contains("Feature") || described.contains("`")
                 ? "unexpected content" : described;
     }
 
-    private static String pathOf(JsonMappingException e) {
+    public static String pathOf(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getIndex() >= 0) {

@@ -1,0 +1,51 @@
+package io.headline.transfer;
+
+import io.headline.article.ArticleStatus;
+import io.headline.rendering.Rendered;
+import java.time.Instant;
+import java.util.List;
+
+/** One line of an import, read and validated, ready to be written: what the database is to hold for its key. */
+sealed interface ImportRow {
+
+    int line();
+
+    /** What identifies the row within its type: two rows with one key never share a batch. */
+    String key();
+
+    record CategoryRow(int line, String slug, String name, String description, String parent) implements ImportRow {
+
+        @Override
+        public String key() {
+            return "category:" + slug;
+        }
+    }
+
+    record AuthorRow(int line, String slug, String name, String bio, String avatarUrl, String websiteUrl, String email)
+            implements ImportRow {
+
+        @Override
+        public String key() {
+            return "author:" + slug;
+        }
+    }
+
+    /**
+     * @param status      null when the line gives none: a new article is a draft, an existing one keeps its status
+     * @param publishedAt as the line gives it (to the microsecond), or null
+     */
+    record ArticleRow(int line, String slug, String externalId, String title, String subtitle, String excerpt,
+            String body, Rendered rendered, ArticleStatus status, boolean featured, Instant publishedAt,
+            String category, List<String> authors, List<String> tags, String featureImageUrl) implements ImportRow {
+
+        @Override
+        public String key() {
+            return "article:" + slug;
+        }
+
+        /** The second key an article is known by. */
+        String externalKey() {
+            return externalId == null ? null : "article-external:" + externalId;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.headline.transfer;
+
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "ImportSummary", description = "What an import did, line by line counted: each line is created, updated, "
+        + "unchanged or failed. Everything counted as created, updated or unchanged is committed.")
+public record ImportSummary(
+        @Schema(description = "Lines read, blank lines included.", required = true)
+        int lines,
+        @Schema(description = "Lines that created something.", required = true)
+        int created,
+        @Schema(description = "Lines that changed something that existed.", required = true)
+        int updated,
+        @Schema(description = "Lines that matched what the database already held.", required = true)
+        int unchanged,
+        @Schema(description = "Lines not imported; `errors` lists them.", required = true)
+        int failed,
+        @Schema(required = true)
+        Counts categories,
+        @Schema(required = true)
+        Counts authors,
+        @Schema(required = true)
+        Counts articles,
+        @Schema(description = "The failed lines in order, at most headline.transfer.max-reported-errors (1,000) of them.",
+                required = true)
+        List<LineError> errors,
+        @Schema(description = "Whether more lines failed than `errors` lists.", required = true)
+        boolean errorsTruncated) {
+
+    @Schema(name = "ImportCounts", description = "Lines of one type, by what they did.")
+    public record Counts(
+            @Schema(required = true) int created,
+            @Schema(required = true) int updated,
+            @Schema(required = true) int unchanged) {
+    }
+
+    @Schema(name = "ImportLineError", description = "A line that was not imported.")
+    public record LineError(
+            @Schema(description = "The line's number, from 1.", required = true) int line,
+            @Schema(description = "Why, e.g. `title: must not be blank`.", required = true) String reason) {
+    }
+}

@@ -1,0 +1,200 @@
+package io.headline.transfer;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headline.article.ArticleInput;
+import io.headline.article.ArticleStatus;
+import io.headline.author.AuthorInput;
+import io.headline.category.CategoryInput;
+import io.headline.common.error.ProblemException;
+import io.headline.common.error.ProblemMappers;
+import io.headline.common.json.RefusedValueException;
+import io.headline.common.persistence.Slugs;
+import io.headline.common.validation.StorableText;
+import io.headline.rendering.MarkdownRenderer;
+import io.headline.rendering.Rendered;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads one NDJSON line into what is to be written, by the API's own rules: the input models (ArticleInput,
+ * AuthorInput, CategoryInput) with their validation, read by the API's strict JSON mapper (StrictJson), and the body
+ * rendered by the API's renderer. On top of them, a line names its slug (the key it is upserted by, unless an
+ * article gives an externalId) and refers to categories and authors by slug.
+ */
+@ApplicationScoped
+class LineParser {
+
+    static final int MAX_EXTERNAL_ID = 200;
+    private static final Pattern SLUG = Pattern.compile(Slugs.PATTERN);
+
+    private final ObjectMapper mapper;
+    private final Validator validator;
+
+    LineParser(ObjectMapper mapper, Validator validator) {
+        this.mapper = mapper;
+        this.validator = validator;
+    }
+
+    ImportRow parse(int line, byte[] json, int length) throws LineFailure {
+        JsonNode node;
+        try {
+            node = mapper.readTree(json, 0, length);
+        } catch (IOException e) {
+            throw new LineFailure(reason(e));
+        }
+        if (!(node instanceof ObjectNode object)) {
+            throw new LineFailure("must be a JSON object");
+        }
+        JsonNode type = object.remove("type");
+        if (type == null || !type.isTextual()) {
+            throw new LineFailure("type: is required, one of category, author, article");
+        }
+        try {
+            return switch (type.asText()) {
+                case "category" -> category(line, read(object, CategoryInput.class));
+                case "author" -> author(line, read(object, AuthorInput.class));
+                case "article" -> article(line, externalId(object), read(object, ArticleInput.class));
+                default -> throw new LineFailure("type: must be one of category, author, article");
+            };
+        } catch (ProblemException e) {
+            throw new LineFailure(reason(e));
+        }
+    }
+
+    private <T> T read(ObjectNode object, Class<T> type) throws LineFailure {
+        T input;
+        try {
+            input = mapper.treeToValue(object, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new LineFailure(e instanceof JsonProcessingException json ? reason(json) : "has the wrong shape");
+        }
+        Set<ConstraintViolation<T>> violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            throw new LineFailure(violations.stream()
+                    .map(v -> ProblemMappers.fieldOf(v) + ": " + v.getMessage())
+                    .sorted(Comparator.naturalOrder())
+                    .collect(Collectors.joining("; ")));
+        }
+        return input;
+    }
+
+    private static ImportRow category(int line, CategoryInput in) throws LineFailure {
+        String slug = slug(in.slug());
+        String parent = in.parent() == null ? null : reference("parent", in.parent());
+        if (slug.equals(parent)) {
+            throw new LineFailure("parent: a category cannot be its own parent");
+        }
+        return new ImportRow.CategoryRow(line, slug, in.name().strip(), in.description(), parent);
+    }
+
+    private static ImportRow author(int line, AuthorInput in) throws LineFailure {
+        return new ImportRow.AuthorRow(line, slug(in.slug()), in.name().strip(), in.bio(), in.avatarUrl(),
+                in.websiteUrl(), in.email());
+    }
+
+    private static ImportRow article(int line, String externalId, ArticleInput in) throws LineFailure {
+        String slug = slug(in.slug());
+        if (in.status() == ArticleStatus.scheduled && in.publishedAt() == null) {
+            throw new LineFailure("publishedAt: is required to schedule an article");
+        }
+        List<String> authors = new ArrayList<>();
+        for (int i = 0; i < in.authors().size(); i++) {
+            String author = reference("authors[" + i + "]", in.authors().get(i));
+            if (authors.contains(author)) {
+                throw new LineFailure("authors[" + i + "]: credits '" + author + "' twice");
+            }
+            authors.add(author);
+        }
+        List<String> tags = in.tags() == null ? List.of()
+                : List.copyOf(new LinkedHashSet<>(in.tags().stream().map(String::strip).toList()));
+        Rendered rendered = MarkdownRenderer.render(in.body());
+        return new ImportRow.ArticleRow(line, slug, externalId, in.title().strip(), in.subtitle(), in.excerpt(),
+                in.body(), rendered, in.status(), Boolean.TRUE.equals(in.featured()),
+                in.publishedAt() == null ? null : in.publishedAt().truncatedTo(ChronoUnit.MICROS),
+                reference("category", in.category()), authors, tags, in.featureImageUrl());
+    }
+
+    /** The key an import upserts by: the API generates a slug when none is given, an import needs it stated. */
+    private static String slug(String slug) throws LineFailure {
+        if (slug == null) {
+            throw new LineFailure("slug: is required in an import (it is the key the line is imported by)");
+        }
+        if (Slugs.looksLikeId(slug)) {
+            throw new LineFailure("slug: must not have the shape of an id");
+        }
+        return slug;
+    }
+
+    /** A category or author named by slug; one that does not exist yet is created, so it must be a valid slug. */
+    private static String reference(String field, String slug) throws LineFailure {
+        if (!SLUG.matcher(slug).matches() || slug.length() > Slugs.MAX_LENGTH || Slugs.looksLikeId(slug)) {
+            throw new LineFailure(field + ": must be the slug of a category or author (lower-case letters and digits "
+                    + "in hyphen-separated words, at most " + Slugs.MAX_LENGTH + " characters)");
+        }
+        return slug;
+    }
+
+    private static String externalId(ObjectNode object) throws LineFailure {
+        JsonNode node = object.remove("externalId");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual() || node.asText().isBlank() || node.asText().length() > MAX_EXTERNAL_ID) {
+            throw new LineFailure("externalId: must be a non-blank string of at most " + MAX_EXTERNAL_ID + " characters");
+        }
+        if (!StorableText.isStorable(node.asText())) {
+            throw new LineFailure("externalId: " + StorableText.RULE);
+        }
+        return node.asText();
+    }
+
+    private static String reason(ProblemException e) {
+        return e.errors().isEmpty() ? e.getMessage() : e.errors().stream()
+                .map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; "));
+    }
+
+    /** The same words the API's problem details use for the same mistakes. */
+    private static String reason(IOException e) {
+        if (e instanceof RefusedValueException refused) {
+            return field(refused) + refused.reason();
+        }
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return field(unknown) + "unknown property; allowed: " + unknown.getKnownPropertyIds();
+        }
+        if (e instanceof JsonMappingException mapping && !(e instanceof JsonParseException)
+                && (mapping.getOriginalMessage() == null || !mapping.getOriginalMessage().startsWith("Trailing token"))) {
+            return field(mapping) + "has the wrong type or format";
+        }
+        String what = e instanceof JsonProcessingException json
+                ? ProblemMappers.withoutLibraryAdvice(json.getOriginalMessage()) : "unreadable";
+        if (e instanceof JsonMappingException mapping && mapping.getOriginalMessage() != null
+                && mapping.getOriginalMessage().startsWith("Trailing token")) {
+            what = "more content follows the JSON value";
+        }
+        JsonLocation at = e instanceof JsonProcessingException json ? json.getLocation() : null;
+        return "not well-formed JSON" + (at == null || at.getColumnNr() < 1 ? "" : " at column " + at.getColumnNr())
+                + ": " + what;
+    }
+
+    private static String field(JsonMappingException e) {
+        String path = ProblemMappers.pathOf(e);
+        return (path.isEmpty() ? "$" : path) + ": ";
+    }
+}
