@@ -100,17 +100,15 @@ app_env=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://${PGHOST:-127.0.0.1}:${P
 
 echo "== importing $data_mb MiB into database $db"
 t=$(now_ms)
-if [ -n "${BENCH_LOAD_HTTP:-}" ]; then # TEMPORARY until the import mode lands
-start_app "$port" "${jvm[@]}"
-python3 "$BENCH_LOAD_HTTP" "http://127.0.0.1:$port/api/v1" "$token" "$data"; stop_app
-else
-(cd "$scratch" && env "${app_env[@]}" java "${jvm[@]}" -jar "$jar" import "$data" >"$scratch/import.log" 2>&1) || { tail -40 "$scratch/import.log"; fail "the import failed"; }
-fi
+(cd "$scratch" && env "${app_env[@]}" java "${jvm[@]}" -jar "$jar" import "$data" >"$scratch/import.log" 2>&1) ||
+  { tail -40 "$scratch/import.log"; fail "the import failed"; }
 import_ms=$(( $(now_ms) - t ))
 imported=$(psql "${pg[@]}" -d "$db" -tAc "select count(*) from article")
 [ "$imported" = "$articles" ] || { tail -40 "$scratch/import.log"; fail "imported $imported articles of $articles"; }
 import_rate=$(( articles * 1000 / (import_ms > 0 ? import_ms : 1) ))
+import_summary=$(grep -E '^import: .* lines in ' "$scratch/import.log" | tail -1 || true)
 echo "   $imported articles in $import_ms ms: $import_rate articles/s (the whole process, JVM start included)"
+echo "   ${import_summary:-the importer printed no summary}"
 
 # --- Start to ready -----------------------------------------------------------------------------------------------
 start_app "$port" "${jvm[@]}"
@@ -157,6 +155,9 @@ run_wrk() {
   kill "$sampler" 2>/dev/null || true
   wait "$sampler" 2>/dev/null || true
   sampler=""
+  local last
+  last=$(awk '/^VmRSS/ {print $2}' "/proc/$pid/status")
+  [ "$last" -le "$(cat "$scratch/rss")" ] || echo "$last" >"$scratch/rss"
   record "$name" "$scratch/wrk.out" "$(cat "$scratch/rss")"
 }
 record() { # NAME WRK-OUTPUT RSS-KiB
@@ -241,6 +242,7 @@ mkdir -p bench/results
   echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
   echo "dataset: $articles articles (seed $seed, $data_mb MiB NDJSON), generated in ${generate_s}$([ "$generate_s" = cached ] || echo ' s')"
   echo "import: $import_ms ms, $import_rate articles/s (java -jar ... import, JVM start included)"
+  echo "        ${import_summary:-the importer printed no summary}"
   echo "server: java ${jvm[*]} -jar quarkus-run.jar; ready $ready_ms ms after start (loaded database); peak RSS $final_rss MiB"
   echo "wrk -t2 -c32 -d${duration}s per workload (${warmup}s warm-up before each single-URL one); writes: -t1 -c2 beside reads -t2 -c30"
   echo
