@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Start to ready of the packaged jar on PostgreSQL: plain `java -jar`, AppCDS and the JDK 25 AOT cache.
 #   bash bench/startup-aot.sh [runs]
-# Builds the jar for PostgreSQL if needed, creates a scratch database (PGHOST, PGPORT, PGUSER; default
+# Builds the jar for PostgreSQL with quarkus.package.jar.appcds.enabled (as the Dockerfile does), creates a scratch database (PGHOST, PGPORT, PGUSER; default
 # 127.0.0.1:5432, postgres), migrates it with one start, then for each way of starting measures RUNS starts
 # (default 5) from launch until /q/health/ready answers, as in a 1 GiB container (-XX:MaxRAM=1g), and prints
 # the median. JDK 25 is taken from JDK25 (default /usr/lib/jvm/temurin-25-jdk-amd64), the default JDK from PATH.
-# The archives are made the way the Dockerfile makes them:
-#   AppCDS:          java -XX:ArchiveClassesAtExit=app.jsa -Dquarkus.appcds.generate=true -jar quarkus-run.jar
-#                    (Quarkus stops after its static initialisation: no database, no sockets), then
-#                    java -XX:SharedArchiveFile=app.jsa -jar quarkus-run.jar
-#   AOT cache:       java -XX:AOTCacheOutput=app.aot -Dquarkus.appcds.generate=true -jar quarkus-run.jar, then
-#                    java -XX:AOTCache=app.aot -jar quarkus-run.jar (JDK 25, JEP 483/514/515)
+#   AppCDS:          the archive Quarkus makes in that build (target/quarkus-app/app-cds.jsa, by the build's JDK: it
+#                    runs the app with -Dquarkus.appcds.generate=true, which stops after Quarkus's static
+#                    initialisation, before any socket or database connection), then
+#                    java -XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar
+#   AOT cache:       java -XX:AOTCacheOutput=app.aot -Dquarkus.appcds.generate=true -jar quarkus-run.jar (the step
+#                    the jar has from that build option; no database), then java -XX:AOTCache=app.aot -jar ... (JDK 25,
+#                    JEP 483/514/515): the Dockerfile's way
 #   AOT, trained:    the same, but the training run starts for real against the database, answers 200 requests and
 #                    is stopped with SIGTERM (the JVM writes the cache as it exits)
 set -euo pipefail
@@ -22,7 +23,7 @@ pg=(-h "${PGHOST:-127.0.0.1}" -p "${PGPORT:-5432}" -U "${PGUSER:-postgres}")
 db="headline_startup_$$"
 jvm=(-XX:MaxRAM=1g -XX:+ExitOnOutOfMemoryError)
 . bench/app.sh
-package_jar_for_postgresql
+./mvnw -q package -DskipTests -Ppostgresql -Dquarkus.package.jar.appcds.enabled=true
 jar="$PWD/target/quarkus-app/quarkus-run.jar"
 archives=$(mktemp -d)
 cleanup() {
@@ -68,9 +69,10 @@ java25="$jdk25/bin/java"
 echo "start to ready on PostgreSQL, $runs runs each, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg):"
 measure "java -jar ($("$java17" -version 2>&1 | head -1 | cut -d'"' -f2))" "$java17"
 measure "java -jar ($("$java25" -version 2>&1 | head -1 | cut -d'"' -f2))" "$java25"
-train "$java17" -XX:ArchiveClassesAtExit="$archives/app17.jsa"
-measure "AppCDS, JDK 17 (archive of Quarkus's static init)" "$java17" -XX:SharedArchiveFile="$archives/app17.jsa"
+measure "AppCDS, JDK 17 (Quarkus's archive of its static init)" "$java17" \
+  -XX:SharedArchiveFile="$PWD/target/quarkus-app/app-cds.jsa"
 train "$java25" -XX:AOTCacheOutput="$archives/static.aot"
+[ -s "$archives/static.aot" ] || { echo "the training run wrote no AOT cache" >&2; exit 1; }
 measure "AOT cache, JDK 25 (trained on Quarkus's static init)" "$java25" -XX:AOTCache="$archives/static.aot"
 app_java=$java25
 start_app "$port" "${jvm[@]}" -XX:AOTCacheOutput="$archives/trained.aot"
