@@ -58,6 +58,7 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+trap 'echo "bench: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 fail() { echo "bench: $*" >&2; exit 1; }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
@@ -121,13 +122,17 @@ python3 bench/urls.py "$data.meta.json" "$api" "$scratch" "$articles" "$seed" >"
   fail "could not prepare the URLs"
 # shellcheck disable=SC1091 # written just above: slug_url, list_url, category_url, cursor_url, search_url, ...
 . "$scratch/urls.env"
-etag=$(curl -sfI "$slug_url" | tr -d '\r' | awk -F': ' 'tolower($1) == "etag" {print $2}')
+etag=$(curl -sfI --max-time 30 "$slug_url" | tr -d '\r' | awk -F': ' 'tolower($1) == "etag" {print $2}' || true)
 [ -n "$etag" ] || fail "no ETag on $slug_url"
 code=$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" "$slug_url")
 [ "$code" = 304 ] || fail "If-None-Match with the ETag answered $code, not 304"
 for url in "$slug_url" "$list_url" "$category_url" "$cursor_url" "$search_url"; do
-  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 "$url")
-  [ "$code" = 200 ] || fail "$url answered $code"
+  code=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' --max-time 30 "$url" || true)
+  case "$code" in
+    200\ *) echo "   ${code#* } s for one $url" ;;
+    000\ *) echo "   no answer within 30 s from $url (its workload will show timeouts)" ;;
+    *) fail "$url answered ${code% *}" ;;
+  esac
 done
 
 # --- Workloads ----------------------------------------------------------------------------------------------------
