@@ -65,8 +65,9 @@ public interface HeadlineConfig {
     interface Limits {
 
         /**
-         * The largest request body accepted (HEADLINE_LIMITS_MAX_BODY_SIZE); a larger one is answered 413. Keep it
-         * below quarkus.http.limits.max-body-size (10M), which then stays a backstop that answers without a body.
+         * The largest request body accepted (HEADLINE_LIMITS_MAX_BODY_SIZE) but a bulk import's; a larger one is
+         * answered 413. quarkus.http.limits.max-body-size, a backstop that answers without a body, follows
+         * max-import-size.
          */
         @WithDefault("1M")
         @WithConverter(MemorySizeConverter.class)

@@ -43,6 +43,8 @@ public class CachingContractFilter implements OASFilter {
 
     /** The reads whose resource sends {@link HttpCachingFilter#PRIVATE} itself, whoever asks. */
     private static final Set<String> NEVER_SHARED = Set.of("getPreview");
+    /** Reads that are not JSON, which HttpCachingFilter leaves alone: an export is streamed, never hashed or kept. */
+    private static final Set<String> NOT_CACHED = Set.of("exportContent");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -52,7 +54,7 @@ public class CachingContractFilter implements OASFilter {
         addComponents(openAPI.getComponents());
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             Operation get = item.getGET();
-            if (path.startsWith("/api/") && get != null) {
+            if (path.startsWith("/api/") && get != null && !NOT_CACHED.contains(get.getOperationId())) {
                 document(get, path.contains("{"), !NEVER_SHARED.contains(get.getOperationId()));
             }
         });

@@ -1,0 +1,134 @@
+package io.headline.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command-line mode of the packaged jar ({@code java -jar quarkus-run.jar import FILE | export FILE}), each run
+ * on an empty database of its own: the embedded one in a fresh working directory, or with -Ppostgresql a database
+ * this test creates (and drops) next to the run's.
+ */
+class TransferCommandIT {
+
+    private static final String FIXTURE = String.join("\n",
+            "{\"type\":\"category\",\"slug\":\"news\",\"name\":\"News\",\"description\":\"Today.\"}",
+            "{\"type\":\"category\",\"slug\":\"world\",\"name\":\"World\",\"parent\":\"news\"}",
+            "{\"type\":\"author\",\"slug\":\"jane-doe\",\"name\":\"Jane Doe\",\"email\":\"jane@example.com\",\"bio\":\"Reports.\"}",
+            "{\"type\":\"article\",\"slug\":\"first\",\"externalId\":\"cms-1\",\"title\":\"First ça va\",\"subtitle\":\"Sub\","
+                    + "\"excerpt\":\"Short.\",\"body\":\"# Head\\n\\nSome *text* and [a link](https://example.com).\","
+                    + "\"status\":\"published\",\"featured\":true,\"publishedAt\":\"2024-05-01T10:00:00.123456Z\","
+                    + "\"category\":\"world\",\"authors\":[\"jane-doe\",\"john-roe\"],\"tags\":[\"a\",\"b\"],"
+                    + "\"featureImageUrl\":\"https://example.com/a.jpg\"}",
+            "{\"type\":\"article\",\"slug\":\"draft-one\",\"title\":\"A draft\",\"status\":\"draft\",\"category\":\"sport\","
+                    + "\"authors\":[\"jane-doe\"]}",
+            "{\"type\":\"article\",\"slug\":\"later\",\"title\":\"Later\",\"body\":\"Soon.\",\"status\":\"scheduled\","
+                    + "\"publishedAt\":\"2030-01-01T00:00:00Z\",\"category\":\"news\",\"authors\":[\"jane-doe\"]}") + "\n";
+
+    @TempDir
+    Path work;
+    private final List<String> createdDatabases = new ArrayList<>();
+
+    @AfterEach
+    void dropDatabases() throws SQLException {
+        for (String name : createdDatabases) {
+            try (Connection c = serverConnection(); Statement s = c.createStatement()) {
+                s.execute("drop database if exists " + name);
+            }
+        }
+    }
+
+    @Test
+    void shouldExportAgainToTheSameBytesWhatItImportedIntoAnEmptyDatabase() throws Exception {
+        Path fixture = Files.writeString(work.resolve("fixture.ndjson"), FIXTURE);
+        Database first = emptyDatabase("first");
+        Run imported = run(first, "import", fixture.toString());
+        assertThat(imported.status()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("\"created\":6", "\"failed\":0");
+        assertThat(imported.err()).contains("import: 6 lines");
+        Path once = work.resolve("once.ndjson");
+        assertThat(run(first, "export", once.toString()).status()).isZero();
+
+        Database second = emptyDatabase("second");
+        assertThat(run(second, "import", once.toString()).status()).isZero();
+        Path twice = work.resolve("twice.ndjson");
+        assertThat(run(second, "export", twice.toString()).status()).isZero();
+
+        assertThat(Files.readString(twice)).isEqualTo(Files.readString(once));
+        // No demo content was loaded into the database imported into; what was created from references is there.
+        assertThat(Files.readString(once)).doesNotContain("extraction-sequel-in-the-works")
+                .contains("{\"type\":\"author\",\"slug\":\"john-roe\",\"name\":\"John Roe\"}")
+                .contains("\"publishedAt\":\"2024-05-01T10:00:00.123456Z\"");
+        assertThat(Files.readString(once).lines()).hasSize(8);
+    }
+
+    @Test
+    void shouldExitWithOneWhenLinesFailAndTwoWhenTheFileCannotBeRead() throws Exception {
+        Path file = Files.writeString(work.resolve("bad.ndjson"),
+                "{\"type\":\"author\",\"slug\":\"ok\",\"name\":\"Ok\"}\n{\"type\":\"author\",\"slug\":\"Not A Slug\",\"name\":\"X\"}\n");
+        Database database = emptyDatabase("bad");
+        Run failed = run(database, "import", file.toString());
+        assertThat(failed.status()).isEqualTo(1);
+        assertThat(failed.err()).contains("line 2: slug:");
+        assertThat(run(database, "import", work.resolve("missing.ndjson").toString()).status()).isEqualTo(2);
+    }
+
+    private record Database(Path dir, String url) {
+    }
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private Database emptyDatabase(String name) throws IOException, SQLException {
+        Path dir = Files.createDirectories(work.resolve(name));
+        String url = System.getProperty("test.db.url", "");
+        if (url.startsWith("jdbc:h2:")) {
+            return new Database(dir, null);
+        }
+        String database = "transfer_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = serverConnection(); Statement s = c.createStatement()) {
+            s.execute("create database " + database);
+        }
+        createdDatabases.add(database);
+        return new Database(dir, url.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1"));
+    }
+
+    private static Connection serverConnection() throws SQLException {
+        return DriverManager.getConnection(System.getProperty("test.db.url"), System.getProperty("test.db.username"), "");
+    }
+
+    private static Run run(Database database, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+ExitOnOutOfMemoryError"));
+        if (database.url() != null) {
+            command.add("-Dquarkus.datasource.jdbc.url=" + database.url());
+            command.add("-Dquarkus.datasource.username=" + System.getProperty("test.db.username"));
+        }
+        command.addAll(List.of("-jar", Path.of(System.getProperty("headline.jar")).toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        Path out = database.dir().resolve("out.txt");
+        Path err = database.dir().resolve("err.txt");
+        Process process = new ProcessBuilder(command).directory(database.dir().toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("The command did not end within 180 s: " + Files.readString(err));
+        }
+        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+}
