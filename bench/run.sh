@@ -1,0 +1,271 @@
+#!/usr/bin/env bash
+# The benchmark: one command, from a fresh clone.
+#   bash bench/run.sh [--articles N] [--duration S] [--nginx] [--tiny] [--seed S]
+# Installs wrk (and nginx with --nginx) from Debian's packages when missing, builds the packaged jar for PostgreSQL
+# when it is missing or older than the sources, creates a fresh PostgreSQL database (PGHOST, PGPORT, PGUSER; default
+# 127.0.0.1:5432, postgres), generates the dataset of N articles (bench/dataset.py, default 100,000; kept under
+# target/bench-data/) and imports it with the jar's import mode (timed), starts the jar against it as in a 1 GiB
+# container (-XX:MaxRAM=1g; JAVA_OPTS adds options), times start to ready, then runs wrk -t2 -c32 for S seconds
+# (default 10) per workload and prints requests/s, p50, p99, errors and the server's peak RSS for each; with --nginx
+# also nginx's requests/s for the identical bytes of the by-slug and list workloads, and the ratios. The table is
+# written to bench/results/last.txt too. --tiny: 300 articles, 2-second workloads (CI).
+# Exits non-zero when the import fails or any workload has an error (non-2xx/3xx, socket error, timeout).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+articles=""
+duration=""
+seed=8
+with_nginx=false
+tiny=false
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --articles) articles="$2"; shift 2 ;;
+    --duration) duration="$2"; shift 2 ;;
+    --seed) seed="$2"; shift 2 ;;
+    --nginx) with_nginx=true; shift ;;
+    --tiny) tiny=true; shift ;;
+    -h | --help) sed -n '2,14p' "$0" | cut -c3-; exit 0 ;;
+    *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+if $tiny; then articles="${articles:-300}"; duration="${duration:-2}"; fi
+articles="${articles:-100000}"
+duration="${duration:-10}"
+warmup=$(( duration < 6 ? 1 : duration / 3 ))
+port="${BENCH_PORT:-18700}"
+nginx_port="${BENCH_NGINX_PORT:-18701}"
+pg=(-h "${PGHOST:-127.0.0.1}" -p "${PGPORT:-5432}" -U "${PGUSER:-postgres}")
+db="headline_bench_$$"
+jvm=(-XX:MaxRAM=1g -XX:+ExitOnOutOfMemoryError)
+# shellcheck disable=SC2206 # JAVA_OPTS holds several options
+jvm+=(${JAVA_OPTS:-})
+. bench/app.sh
+token="bench-$$-$RANDOM"
+
+scratch=$(mktemp -d)
+chmod 755 "$scratch" # nginx's workers read the files as another user
+nginx_pid=""
+sampler=""
+db_created=false
+cleanup() {
+  set +e
+  [ -z "$sampler" ] || kill "$sampler" 2>/dev/null
+  [ -z "$nginx_pid" ] || { kill "$nginx_pid" 2>/dev/null; wait "$nginx_pid" 2>/dev/null; }
+  stop_app
+  ! $db_created || psql "${pg[@]}" -qc "drop database if exists $db with (force)" >/dev/null
+  rm -rf "$scratch"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+trap 'echo "bench: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
+fail() { echo "bench: $*" >&2; exit 1; }
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# --- Tools ------------------------------------------------------------------------------------------------------
+nginx_bin=$(command -v nginx || ls /usr/sbin/nginx 2>/dev/null || true)
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+! $with_nginx || [ -n "$nginx_bin" ] || missing+=(nginx-light)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== installing ${missing[*]} (Debian packages)"
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  nginx_bin=$(command -v nginx || ls /usr/sbin/nginx 2>/dev/null || true)
+fi
+command -v python3 >/dev/null || fail "python3 is needed for the dataset"
+
+# --- The packaged jar, built for PostgreSQL ----------------------------------------------------------------------
+package_jar_for_postgresql
+jar="$PWD/target/quarkus-app/quarkus-run.jar"
+
+# --- Dataset ------------------------------------------------------------------------------------------------------
+mkdir -p target/bench-data
+data="$PWD/target/bench-data/articles-$articles-seed-$seed.ndjson"
+if [ ! -s "$data.meta.json" ] || [ bench/dataset.py -nt "$data.meta.json" ]; then
+  echo "== generating $articles articles (seed $seed)"
+  t=$(now_ms)
+  python3 bench/dataset.py --articles "$articles" --seed "$seed" --out "$data"
+  generate_s=$(awk -v ms=$(( $(now_ms) - t )) 'BEGIN {printf "%.1f", ms / 1000}')
+else
+  generate_s="cached"
+fi
+data_mb=$(( $(stat -c %s "$data") / 1048576 ))
+
+# --- Database and import ------------------------------------------------------------------------------------------
+psql "${pg[@]}" -v ON_ERROR_STOP=1 -qc "create database $db" >/dev/null
+db_created=true
+app_env=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://${PGHOST:-127.0.0.1}:${PGPORT:-5432}/$db"
+  QUARKUS_DATASOURCE_USERNAME="${PGUSER:-postgres}" HEADLINE_DEMO_CONTENT=false)
+
+echo "== importing $data_mb MiB into database $db"
+t=$(now_ms)
+(cd "$scratch" && env "${app_env[@]}" java "${jvm[@]}" -jar "$jar" import "$data" >"$scratch/import.log" 2>&1) ||
+  { tail -40 "$scratch/import.log"; fail "the import failed"; }
+import_ms=$(( $(now_ms) - t ))
+imported=$(psql "${pg[@]}" -d "$db" -tAc "select count(*) from article")
+[ "$imported" = "$articles" ] || { tail -40 "$scratch/import.log"; fail "imported $imported articles of $articles"; }
+import_rate=$(( articles * 1000 / (import_ms > 0 ? import_ms : 1) ))
+import_summary=$(grep -E '^import: .* lines in ' "$scratch/import.log" | tail -1 || true)
+echo "   $imported articles in $import_ms ms: $import_rate articles/s (the whole process, JVM start included)"
+echo "   ${import_summary:-the importer printed no summary}"
+
+# --- Start to ready -----------------------------------------------------------------------------------------------
+start_app "$port" "${jvm[@]}"
+java_pid=$pid
+echo "== ready in $ready_ms ms (pid $java_pid)"
+
+# --- URLs ---------------------------------------------------------------------------------------------------------
+api="http://127.0.0.1:$port/api/v1"
+python3 bench/urls.py "$data.meta.json" "$api" "$scratch" "$articles" "$seed" >"$scratch/urls.env" ||
+  fail "could not prepare the URLs"
+# shellcheck disable=SC1091 # written just above: slug_url, list_url, category_url, cursor_url, search_url, ...
+. "$scratch/urls.env"
+etag=$(curl -sfI --max-time 30 "$slug_url" | tr -d '\r' | awk -F': ' 'tolower($1) == "etag" {print $2}' || true)
+[ -n "$etag" ] || fail "no ETag on $slug_url"
+code=$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" "$slug_url")
+[ "$code" = 304 ] || fail "If-None-Match with the ETag answered $code, not 304"
+for url in "$slug_url" "$list_url" "$category_url" "$cursor_url" "$search_url"; do
+  code=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' --max-time 30 "$url" || true)
+  case "$code" in
+    200\ *) echo "   ${code#* } s for one $url" ;;
+    000\ *) echo "   no answer within 30 s from $url (its workload will show timeouts)" ;;
+    *) fail "$url answered ${code% *}" ;;
+  esac
+done
+
+# --- Workloads ----------------------------------------------------------------------------------------------------
+results="$scratch/results"
+: >"$results"
+failed=false
+sample_rss() { # the highest VmRSS of PID, in KiB, rewritten to FILE every 0.1 s
+  local max=0 rss
+  while rss=$(awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null) && [ -n "$rss" ]; do
+    [ "$rss" -le "$max" ] || { max=$rss; echo "$max" >"$2"; }
+    sleep 0.1
+  done
+}
+# run_wrk NAME PID-to-sample URL [VAR=value ...] [-- wrk options]: one measured run, appended to $results
+run_wrk() {
+  local name=$1 pid=$2 url=$3
+  shift 3
+  local vars=() opts=()
+  while [ $# -gt 0 ] && [ "$1" != -- ]; do vars+=("$1"); shift; done
+  [ $# -eq 0 ] || { shift; opts=("$@"); }
+  echo 0 >"$scratch/rss"
+  sample_rss "$pid" "$scratch/rss" &
+  sampler=$!
+  env "${vars[@]}" wrk -t2 -c32 -d"${duration}s" "${opts[@]}" -s bench/wrk/bench.lua "$url" >"$scratch/wrk.out" 2>&1 || true
+  kill "$sampler" 2>/dev/null || true
+  wait "$sampler" 2>/dev/null || true
+  sampler=""
+  local last
+  last=$(awk '/^VmRSS/ {print $2}' "/proc/$pid/status")
+  [ "$last" -le "$(cat "$scratch/rss")" ] || echo "$last" >"$scratch/rss"
+  record "$name" "$scratch/wrk.out" "$(cat "$scratch/rss")"
+}
+record() { # NAME WRK-OUTPUT RSS-KiB
+  local line
+  line=$(grep '^RESULT ' "$2") || { cat "$2"; fail "$1: wrk printed no result"; }
+  local requests seconds p50 p99 connect read write status timeout
+  eval "${line#RESULT }"
+  local errors=$((connect + read + write + status + timeout))
+  local detail="connect $connect, read $read, write $write, timeout $timeout, status $status$(
+    awk '/^STATUS / {printf " (%s: %s)", $2, $3}' "$2")"
+  [ "$requests" -gt 0 ] || { errors=1; detail="no request completed"; }
+  [ "$errors" -eq 0 ] || failed=true
+  awk -v n="$1" -v r="$requests" -v s="$seconds" -v a="$p50" -v b="$p99" -v e="$errors" -v rss="$3" -v detail="$detail" \
+    'BEGIN {printf "%s\t%.0f\t%.2f\t%.2f\t%d\t%d\t%s\n", n, r / s, a, b, e, rss / 1024, (e ? detail : "")}' >>"$results"
+}
+warm() { wrk -t2 -c32 -d"${warmup}s" "$@" >/dev/null 2>&1 || true; }
+read_workload() { # NAME URL [wrk options]: warm up, then measure
+  local name=$1 url=$2
+  shift 2
+  echo "-- $name"
+  warm "$@" "$url"
+  run_wrk "$name" "$java_pid" "$url" -- "$@"
+}
+
+read_workload "article by slug" "$slug_url"
+read_workload "article by slug, 304 (If-None-Match)" "$slug_url" -H "If-None-Match: $etag"
+read_workload "list page 1, 20, include=authors,category" "$list_url"
+read_workload "list by category, include" "$category_url"
+read_workload "cursor page at depth $cursor_depth" "$cursor_url"
+read_workload "search q=signal" "$search_url"
+echo "-- mixed, $mixed_count distinct URLs"
+run_wrk "mixed, $mixed_count distinct URLs" "$java_pid" "$api" BENCH_PATHS="$scratch/mixed.txt"
+echo "-- writes alongside reads"
+env BENCH_WRITE=1 BENCH_TOKEN="$token" BENCH_RUN=$$ BENCH_CATEGORY="$write_category" BENCH_AUTHOR="$write_author" \
+  wrk -t1 -c2 -d"${duration}s" -s bench/wrk/bench.lua "$api" >"$scratch/writes.out" 2>&1 &
+writer=$!
+run_wrk "reads (mixed) alongside writes" "$java_pid" "$api" BENCH_PATHS="$scratch/mixed.txt" -- -c30
+wait "$writer" || true
+record "writes (POST, 2 connections)" "$scratch/writes.out" "$(cat "$scratch/rss")"
+final_rss=$(( $(awk '/^VmHWM/ {print $2}' "/proc/$java_pid/status") / 1024 ))
+
+# --- nginx on the identical bytes ---------------------------------------------------------------------------------
+if $with_nginx; then
+  [ -n "$nginx_bin" ] || fail "nginx is not installed"
+  mkdir -p "$scratch/www" "$scratch/nginx"
+  curl -sf "$slug_url" -o "$scratch/www/article.json"
+  curl -sf "$list_url" -o "$scratch/www/list.json"
+  chmod 644 "$scratch/www"/*.json
+  chmod 755 "$scratch/www"
+  cat >"$scratch/nginx/nginx.conf" <<EOF
+worker_processes auto;
+daemon off;
+pid $scratch/nginx/nginx.pid;
+error_log $scratch/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  types { }
+  default_type application/json;
+  server {
+    listen 127.0.0.1:$nginx_port;
+    root $scratch/www;
+  }
+}
+EOF
+  "$nginx_bin" -c "$scratch/nginx/nginx.conf" -p "$scratch/nginx" &
+  nginx_pid=$!
+  for _ in $(seq 1 100); do curl -sf -o /dev/null "127.0.0.1:$nginx_port/article.json" && break; sleep 0.05; done
+  cmp -s "$scratch/www/article.json" <(curl -sf "127.0.0.1:$nginx_port/article.json") || fail "nginx does not serve the bytes"
+  for file in article list; do
+    echo "-- nginx $file.json"
+    warm "http://127.0.0.1:$nginx_port/$file.json"
+    run_wrk "nginx: $file.json ($(stat -c %s "$scratch/www/$file.json") bytes)" "$nginx_pid" \
+      "http://127.0.0.1:$nginx_port/$file.json"
+  done
+fi
+
+# --- The table ----------------------------------------------------------------------------------------------------
+mkdir -p bench/results
+{
+  echo "Headline benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo '+changes')"
+  echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
+  echo "dataset: $articles articles (seed $seed, $data_mb MiB NDJSON), generated in ${generate_s}$([ "$generate_s" = cached ] || echo ' s')"
+  echo "import: $import_ms ms, $import_rate articles/s (java -jar ... import, JVM start included)"
+  echo "        ${import_summary:-the importer printed no summary}"
+  echo "server: java ${jvm[*]} -jar quarkus-run.jar; ready $ready_ms ms after start (loaded database); peak RSS $final_rss MiB"
+  echo "wrk -t2 -c32 -d${duration}s per workload (${warmup}s warm-up before each single-URL one); writes: -t1 -c2 beside reads -t2 -c30"
+  echo
+  awk -F'\t' -v nginx="$with_nginx" '
+    $1 ~ /^nginx: article/ {na = $2} $1 ~ /^nginx: list/ {nl = $2}
+    {row[NR] = $0}
+    END {
+      fmt = "%-46s %9s %9s %9s %7s %8s %s\n"
+      printf fmt, "workload", "req/s", "p50 ms", "p99 ms", "errors", "RSS MiB", (nginx == "true" ? "x nginx" : "")
+      for (i = 1; i <= NR; i++) {
+        split(row[i], f, "\t")
+        ratio = ""
+        if (f[1] == "article by slug" && na) ratio = sprintf("%.3f", f[2] / na)
+        if (f[1] ~ /^list page 1/ && nl) ratio = sprintf("%.3f", f[2] / nl)
+        printf fmt, f[1], f[2], f[3], f[4], f[5], f[6], ratio
+        if (f[7] != "") printf "    errors: %s\n", f[7]
+      }
+    }' "$results"
+} | tee bench/results/last.txt
+cp bench/results/last.txt "bench/results/$(date -u +%Y%m%dT%H%M%SZ)-$articles.txt"
+! $failed || fail "some workloads had errors (see the table)"
