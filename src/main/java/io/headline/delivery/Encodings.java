@@ -8,9 +8,9 @@ import java.io.UncheckedIOException;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The content codings a cached response is kept in, chosen for a request exactly as the server's compressor (Netty's
+ * The content codings a cached response is kept in, chosen for a request as the server's compressor (Netty's
  * HttpContentCompressor, with quarkus.http.compressors=gzip,deflate,br) chooses for a miss, so that a hit goes out
- * in the coding a miss would have used.
+ * in the coding a miss would have used; what it cannot be sure of is left to a miss.
  */
 final class Encodings {
 
@@ -23,54 +23,35 @@ final class Encodings {
     private Encodings() {
     }
 
-    /** br, gzip, deflate, or null for none: Netty's choice (highest q wins; br, then gzip, then deflate on ties). */
+    /** What a request whose coding is not known here gets: not a hit, but a miss, which the server encodes. */
+    static final String UNKNOWN = "?";
+
+    /**
+     * br, gzip, deflate or null (none), as the compressor picks among codings all equally acceptable: br, then gzip,
+     * then deflate. Weights (q) and wildcards are {@link #UNKNOWN}: the compressor's reading of them is its own.
+     */
     static String negotiate(String acceptEncoding) {
         if (acceptEncoding == null) {
             return null;
         }
-        float star = -1;
-        float br = -1;
-        float gzip = -1;
-        float deflate = -1;
+        if (acceptEncoding.indexOf(';') >= 0 || acceptEncoding.indexOf('*') >= 0) {
+            return UNKNOWN;
+        }
+        boolean gzip = false;
+        boolean deflate = false;
         for (String coding : acceptEncoding.split(",")) {
-            float q = 1;
-            int equals = coding.indexOf('=');
-            if (equals != -1) {
-                try {
-                    q = Float.parseFloat(coding.substring(equals + 1));
-                } catch (NumberFormatException e) {
-                    q = 0;
+            switch (coding.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case BROTLI -> {
+                    return BROTLI;
+                }
+                case GZIP -> gzip = true;
+                case DEFLATE -> deflate = true;
+                default -> {
+                    // identity, or a coding the server does not offer
                 }
             }
-            if (coding.contains("*")) {
-                star = q;
-            } else if (coding.contains("br") && q > br) {
-                br = q;
-            } else if (coding.contains("gzip") && q > gzip) {
-                gzip = q;
-            } else if (coding.contains("deflate") && q > deflate) {
-                deflate = q;
-            }
         }
-        if (br > 0 || gzip > 0 || deflate > 0) {
-            if (br != -1 && br >= gzip && br >= deflate) {
-                return BROTLI;
-            } else if (gzip != -1 && gzip >= deflate) {
-                return GZIP;
-            } else if (deflate != -1) {
-                return DEFLATE;
-            }
-        }
-        if (star > 0) {
-            if (br == -1) {
-                return BROTLI;
-            } else if (gzip == -1) {
-                return GZIP;
-            } else if (deflate == -1) {
-                return DEFLATE;
-            }
-        }
-        return null;
+        return gzip ? GZIP : deflate ? DEFLATE : null;
     }
 
     static byte[] gzip(byte[] body) {

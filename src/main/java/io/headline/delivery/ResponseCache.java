@@ -7,6 +7,7 @@ import io.headline.invalidation.Invalidated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -40,12 +41,17 @@ public class ResponseCache {
     private final Cache<Key, CachedResponse> entries;
     private final AtomicLong generation = new AtomicLong();
     private final Clock clock;
-    private final Instance<ScheduledChanges> scheduled;
+    private final ScheduledChanges scheduled;
     private final ResponseCacheConfig config;
     private final long maxEntryBytes;
     private volatile Schedule schedule = new Schedule(-1, NEVER);
 
+    @Inject
     ResponseCache(ResponseCacheConfig config, Clock clock, Instance<ScheduledChanges> scheduled) {
+        this(config, clock, scheduled.isResolvable() ? scheduled.get() : now -> Optional.empty());
+    }
+
+    ResponseCache(ResponseCacheConfig config, Clock clock, ScheduledChanges scheduled) {
         this.config = config;
         this.clock = clock;
         this.scheduled = scheduled;
@@ -162,8 +168,7 @@ public class ResponseCache {
         if (known.generation() == since && now.isBefore(known.next())) {
             return known.next();
         }
-        Instant next = scheduled.isResolvable()
-                ? scheduled.get().nextAfter(now).orElse(NEVER) : NEVER;
+        Instant next = scheduled.nextAfter(now).orElse(NEVER);
         schedule = new Schedule(since, next);
         return next;
     }

@@ -72,7 +72,8 @@ class ResponseCacheRoute {
         }
         ResponseCache.Key key = new ResponseCache.Key(request.path(), normalizedQuery(request.query()));
         String encoding = Encodings.negotiate(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
-        CachedResponse hit = Encodings.DEFLATE.equals(encoding) ? null : cache.get(key);
+        CachedResponse hit = Encodings.DEFLATE.equals(encoding) || Encodings.UNKNOWN.equals(encoding) ? null
+                : cache.get(key);
         if (hit != null) {
             answer(context, hit, encoding, head);
         } else {
@@ -92,6 +93,7 @@ class ResponseCacheRoute {
         }
         if (notModified(context.request(), hit)) {
             headers.remove(HttpHeaders.CONTENT_TYPE);
+            headers.remove(HttpHeaders.CONTENT_ENCODING);
             response.setStatusCode(304).end();
             return;
         }
