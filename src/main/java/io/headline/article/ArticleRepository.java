@@ -241,4 +241,11 @@ public class ArticleRepository implements SluggedRepository<Article> {
     public long countByCategory(UUID categoryId) {
         return count("category.id", categoryId);
     }
+
+    /** The first moment after {@code now} at which an article becomes public by itself (see {@link Article#isPublicAt}). */
+    public Optional<Instant> nextPublicationAfter(Instant now) {
+        return Optional.ofNullable(getEntityManager().createQuery("select min(a.publishedAt) from Article a "
+                + "where a.status in ?1 and a.publishedAt > ?2", Instant.class)
+                .setParameter(1, PUBLIC_STATUSES).setParameter(2, now).getSingleResult());
+    }
 }

@@ -10,8 +10,10 @@ import io.headline.common.error.ProblemType;
 import io.headline.common.json.MergePatcher;
 import io.headline.common.persistence.UniqueRetry;
 import io.headline.common.query.Slice;
+import io.headline.delivery.Cacheable;
 import io.headline.delivery.EntityTags;
 import io.headline.delivery.IfMatch;
+import io.headline.invalidation.ContentChanged;
 import io.headline.search.Facets;
 import io.headline.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,16 +53,19 @@ public class ArticleService {
     private final MergePatcher patcher;
     private final EntityTags etags;
     private final Event<ArticleWritten> writtenEvents;
+    private final Event<ContentChanged> changes;
     private final Clock clock;
 
     public ArticleService(ArticleRepository articles, AuthorRepository authors, CategoryRepository categories,
-            MergePatcher patcher, EntityTags etags, Event<ArticleWritten> writtenEvents, Clock clock) {
+            MergePatcher patcher, EntityTags etags, Event<ArticleWritten> writtenEvents, Clock clock,
+            Event<ContentChanged> changes) {
         this.articles = articles;
         this.authors = authors;
         this.categories = categories;
         this.patcher = patcher;
         this.etags = etags;
         this.writtenEvents = writtenEvents;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -206,6 +211,7 @@ public class ArticleService {
             ifMatch.check(() -> etagOf(article));
             articles.delete(article);
             articles.flush();
+            changed(article);
         });
         return found.isPresent();
     }
@@ -236,7 +242,16 @@ public class ArticleService {
     private ArticleView written(Article article, Caller caller) {
         writtenEvents.fire(new ArticleWritten(article, caller.name()));
         articles.flush();
+        changed(article);
         return ArticleMapper.toView(article, clock.instant(), WRITTEN);
+    }
+
+    /**
+     * An article shows by its key wherever it is shown; any write may also move it into, out of or within the lists
+     * (status, dates, title, category, authors, tags, words), so every list of articles goes too.
+     */
+    private void changed(Article article) {
+        changes.fire(ContentChanged.of(Cacheable.key("article", article.id), "articles", "related", "search"));
     }
 
     private void write(Article article, ArticleInput input, Caller caller) {

@@ -8,10 +8,14 @@ import io.headline.common.json.MergePatcher;
 import io.headline.common.paging.PageRequest;
 import io.headline.common.persistence.UniqueRetry;
 import io.headline.common.query.Slice;
+import io.headline.delivery.Cacheable;
+import io.headline.invalidation.ContentChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.UUID;
 
 @ApplicationScoped
 public class AuthorService {
@@ -20,8 +24,11 @@ public class AuthorService {
     private final ArticleRepository articles;
     private final MergePatcher patcher;
     private final Clock clock;
+    private final Event<ContentChanged> changes;
 
-    public AuthorService(AuthorRepository authors, ArticleRepository articles, MergePatcher patcher, Clock clock) {
+    public AuthorService(AuthorRepository authors, ArticleRepository articles, MergePatcher patcher, Clock clock,
+            Event<ContentChanged> changes) {
+        this.changes = changes;
         this.authors = authors;
         this.articles = articles;
         this.patcher = patcher;
@@ -43,6 +50,7 @@ public class AuthorService {
             write(author, input);
             authors.persist(author);
             authors.flush();
+            changed(author.id);
             return AuthorMapper.toView(author, true);
         });
     }
@@ -52,6 +60,7 @@ public class AuthorService {
         return authors.findByIdOrSlug(idOrSlug).map(author -> {
             write(author, input);
             authors.flush();
+            changed(author.id);
             return AuthorMapper.toView(author, true);
         });
     }
@@ -65,6 +74,7 @@ public class AuthorService {
         Author author = found.get();
         write(author, patcher.patch(AuthorMapper.toInput(author), patch));
         authors.flush();
+        changed(author.id);
         return Optional.of(AuthorMapper.toView(author, true));
     }
 
@@ -81,6 +91,7 @@ public class AuthorService {
             authors.delete(author);
             // An article written meanwhile that uses it fails the delete here, as a 409, rather than at commit.
             authors.flush();
+            changed(author.id);
         });
         return found.isPresent();
     }
@@ -90,5 +101,10 @@ public class AuthorService {
         author.slug = authors.claimSlug(requested, input.name(), "author", author.id);
         AuthorMapper.apply(input, author);
         author.touch(clock.instant());
+    }
+
+    /** An author shows in the author lists, in searches by name, and (by key) in every response crediting them. */
+    private void changed(UUID id) {
+        changes.fire(ContentChanged.of(Cacheable.key("author", id), "authors", "search"));
     }
 }

@@ -8,10 +8,14 @@ import io.headline.common.json.MergePatcher;
 import io.headline.common.paging.PageRequest;
 import io.headline.common.persistence.UniqueRetry;
 import io.headline.common.query.Slice;
+import io.headline.delivery.Cacheable;
+import io.headline.invalidation.ContentChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.UUID;
 
 @ApplicationScoped
 public class CategoryService {
@@ -20,8 +24,11 @@ public class CategoryService {
     private final ArticleRepository articles;
     private final MergePatcher patcher;
     private final Clock clock;
+    private final Event<ContentChanged> changes;
 
-    public CategoryService(CategoryRepository categories, ArticleRepository articles, MergePatcher patcher, Clock clock) {
+    public CategoryService(CategoryRepository categories, ArticleRepository articles, MergePatcher patcher, Clock clock,
+            Event<ContentChanged> changes) {
+        this.changes = changes;
         this.categories = categories;
         this.articles = articles;
         this.patcher = patcher;
@@ -43,6 +50,7 @@ public class CategoryService {
             write(category, input);
             categories.persist(category);
             categories.flush();
+            changed(category.id);
             return CategoryMapper.toView(category);
         });
     }
@@ -52,6 +60,7 @@ public class CategoryService {
         return categories.findByIdOrSlug(idOrSlug).map(category -> {
             write(category, input);
             categories.flush();
+            changed(category.id);
             return CategoryMapper.toView(category);
         });
     }
@@ -65,6 +74,7 @@ public class CategoryService {
         Category category = found.get();
         write(category, patcher.patch(CategoryMapper.toInput(category), patch));
         categories.flush();
+        changed(category.id);
         return Optional.of(CategoryMapper.toView(category));
     }
 
@@ -86,6 +96,7 @@ public class CategoryService {
             categories.delete(category);
             // An article written meanwhile that uses it fails the delete here, as a 409, rather than at commit.
             categories.flush();
+            changed(category.id);
         });
         return found.isPresent();
     }
@@ -114,5 +125,10 @@ public class CategoryService {
         category.description = input.description();
         category.parent = parent;
         category.touch(clock.instant());
+    }
+
+    /** A category shows in its lists and searches; a move in the tree changes which articles a category lists. */
+    private void changed(UUID id) {
+        changes.fire(ContentChanged.of(Cacheable.key("category", id), "categories", "search", "articles"));
     }
 }

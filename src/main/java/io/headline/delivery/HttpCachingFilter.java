@@ -3,6 +3,8 @@ package io.headline.delivery;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headline.common.HeadlineConfig;
 import io.headline.common.paging.Page;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -48,10 +50,12 @@ public class HttpCachingFilter implements ContainerResponseFilter {
 
     private final ObjectMapper mapper;
     private final String publicCacheControl;
+    private final CurrentVertxRequest current;
 
-    public HttpCachingFilter(ObjectMapper mapper, HeadlineConfig config) {
+    public HttpCachingFilter(ObjectMapper mapper, HeadlineConfig config, CurrentVertxRequest current) {
         this.mapper = mapper;
         this.publicCacheControl = config.cache().publicCacheControl();
+        this.current = current;
     }
 
     @Override
@@ -84,6 +88,11 @@ public class HttpCachingFilter implements ContainerResponseFilter {
             headers.putSingle(SURROGATE_KEY, String.join(" ", dependencies.surrogateKeys()));
         }
 
+        RoutingContext context = current.getCurrent();
+        if (context != null && context.get(ResponseCacheRoute.CANDIDATE) != null) {
+            context.put(ResponseCacheRoute.CAPTURED, new ResponseCacheRoute.Captured(body, validators,
+                    entity instanceof Page<?>, dependencies.surrogateKeys()));
+        }
         if (notModified(request, validators, entity instanceof Page<?>)) {
             response.setStatus(Response.Status.NOT_MODIFIED.getStatusCode());
             response.setEntity(null, null, null);

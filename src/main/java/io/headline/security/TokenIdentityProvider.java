@@ -1,6 +1,9 @@
 package io.headline.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.headline.common.HeadlineConfig;
+import io.headline.invalidation.Invalidated;
 import io.headline.token.TokenService;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -11,23 +14,38 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
  * Turns a bearer token into a caller: the bootstrap admin token from configuration (HEADLINE_ADMIN_TOKEN),
  * or a token created through the API, looked up by its hash on a worker thread.
+ *
+ * <p>A token found is remembered for a minute (the precision of its lastUsedAt, which the next lookup records), so
+ * that a request with a known token is authenticated without blocking; a revocation, on any instance, drops it at
+ * once ({@link Invalidated}), and its expiry is checked on every use.
  */
 @ApplicationScoped
 public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
     private final Optional<String> adminTokenHash;
-    private final TokenService tokens;
+    private static final int MAX_REMEMBERED = 10_000;
 
-    public TokenIdentityProvider(HeadlineConfig config, TokenService tokens) {
+    private final TokenService tokens;
+    private final Clock clock;
+    /** By hash of the secret. */
+    private final Cache<String, TokenService.Holder> known = Caffeine.newBuilder()
+            .maximumSize(MAX_REMEMBERED)
+            .expireAfterWrite(TokenService.LAST_USED_PRECISION)
+            .build();
+
+    public TokenIdentityProvider(HeadlineConfig config, TokenService tokens, Clock clock) {
         this.adminTokenHash = config.adminToken().filter(t -> !t.isBlank()).map(TokenService::hash);
         this.tokens = tokens;
+        this.clock = clock;
     }
 
     @Override
@@ -38,21 +56,47 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         String secret = request.getToken().getToken();
+        String hash = TokenService.hash(secret);
         // Comparing digests in constant time reveals nothing about the admin token through timing.
         if (adminTokenHash.isPresent() && MessageDigest.isEqual(adminTokenHash.get().getBytes(StandardCharsets.US_ASCII),
-                TokenService.hash(secret).getBytes(StandardCharsets.US_ASCII))) {
+                hash.getBytes(StandardCharsets.US_ASCII))) {
             return Uni.createFrom().item(identity("admin-token", Roles.ADMIN).build());
+        }
+        TokenService.Holder remembered = known.getIfPresent(hash);
+        if (remembered != null) {
+            if (remembered.isExpiredAt(clock.instant())) {
+                known.invalidate(hash);
+                return Uni.createFrom().failure(unknown());
+            }
+            return Uni.createFrom().item(identity(remembered));
         }
         return context.runBlocking(() -> tokens.authenticate(secret)
                 .map(holder -> {
-                    QuarkusSecurityIdentity.Builder builder = identity(holder.name(), holder.role().name())
-                            .addAttribute(Caller.TOKEN_ID, holder.id());
-                    if (holder.authorId() != null) {
-                        builder.addAttribute(Caller.AUTHOR_ID, holder.authorId());
-                    }
-                    return (SecurityIdentity) builder.build();
+                    known.put(hash, holder);
+                    return identity(holder);
                 })
-                .orElseThrow(() -> new AuthenticationFailedException("Unknown, revoked or expired API token")));
+                .orElseThrow(TokenIdentityProvider::unknown));
+    }
+
+    void forget(@Observes Invalidated invalidated) {
+        if (invalidated.everything()) {
+            known.invalidateAll();
+        } else {
+            known.asMap().values().removeIf(holder -> invalidated.keys().contains(TokenService.key(holder.id())));
+        }
+    }
+
+    private static SecurityIdentity identity(TokenService.Holder holder) {
+        QuarkusSecurityIdentity.Builder builder = identity(holder.name(), holder.role().name())
+                .addAttribute(Caller.TOKEN_ID, holder.id());
+        if (holder.authorId() != null) {
+            builder.addAttribute(Caller.AUTHOR_ID, holder.authorId());
+        }
+        return builder.build();
+    }
+
+    private static AuthenticationFailedException unknown() {
+        return new AuthenticationFailedException("Unknown, revoked or expired API token");
     }
 
     private static QuarkusSecurityIdentity.Builder identity(String name, String role) {

@@ -3,7 +3,9 @@ package io.headline.token;
 import io.headline.author.AuthorMapper;
 import io.headline.author.AuthorRepository;
 import io.headline.common.error.ProblemException;
+import io.headline.invalidation.ContentChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,21 +25,27 @@ import java.util.UUID;
 public class TokenService {
 
     /** Recording every use would write on every read; a minute is precise enough to see which tokens are alive. */
-    private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+    public static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TokenRepository tokens;
     private final AuthorRepository authors;
     private final Clock clock;
+    private final Event<ContentChanged> changes;
 
-    public TokenService(TokenRepository tokens, AuthorRepository authors, Clock clock) {
+    public TokenService(TokenRepository tokens, AuthorRepository authors, Clock clock, Event<ContentChanged> changes) {
         this.tokens = tokens;
         this.authors = authors;
         this.clock = clock;
+        this.changes = changes;
     }
 
     /** What a valid token stands for; used by the authentication of every request that carries one. */
-    public record Holder(UUID id, String name, TokenRole role, UUID authorId) {
+    public record Holder(UUID id, String name, TokenRole role, UUID authorId, Instant expiresAt) {
+
+        public boolean isExpiredAt(Instant now) {
+            return expiresAt != null && !expiresAt.isAfter(now);
+        }
     }
 
     @Transactional
@@ -47,7 +55,8 @@ public class TokenService {
             if (token.lastUsedAt == null || token.lastUsedAt.isBefore(now.minus(LAST_USED_PRECISION))) {
                 token.lastUsedAt = now.truncatedTo(ChronoUnit.SECONDS);
             }
-            return new Holder(token.id, token.name, token.role, token.author == null ? null : token.author.id);
+            return new Holder(token.id, token.name, token.role, token.author == null ? null : token.author.id,
+                    token.expiresAt);
         });
     }
 
@@ -74,9 +83,19 @@ public class TokenService {
         return tokens.newestFirst().stream().map(t -> view(t, null)).toList();
     }
 
+    /** Takes effect on every instance once committed: they drop the token from their caches (see TokenIdentityProvider). */
     @Transactional
     public boolean revoke(UUID id) {
-        return tokens.deleteById(id);
+        boolean revoked = tokens.deleteById(id);
+        if (revoked) {
+            changes.fire(ContentChanged.of(key(id)));
+        }
+        return revoked;
+    }
+
+    /** The invalidation key of a token. */
+    public static String key(UUID id) {
+        return "token:" + id;
     }
 
     /** SHA-256 of a token's secret, hex: what is stored, and what a presented token is looked up by. */
