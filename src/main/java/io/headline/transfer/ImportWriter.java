@@ -1,6 +1,7 @@
 package io.headline.transfer;
 
 import io.headline.article.ArticleStatus;
+import io.headline.invalidation.ContentChanged;
 import io.headline.transfer.ImportRow.ArticleRow;
 import io.headline.transfer.ImportRow.AuthorRow;
 import io.headline.transfer.ImportRow.CategoryRow;
@@ -57,10 +58,12 @@ class ImportWriter {
 
     private final DataSource dataSource;
     private final Event<ContentImported> imported;
+    private final Event<ContentChanged> changes;
 
-    ImportWriter(DataSource dataSource, Event<ContentImported> imported) {
+    ImportWriter(DataSource dataSource, Event<ContentImported> imported, Event<ContentChanged> changes) {
         this.dataSource = dataSource;
         this.imported = imported;
+        this.changes = changes;
     }
 
     /** Writes the rows (in a transaction the caller began) and returns their outcomes in the rows' order. */
@@ -71,7 +74,11 @@ class ImportWriter {
             batch.categories(rows, outcomes);
             batch.authors(rows, outcomes);
             batch.articles(rows, outcomes);
-            imported.fire(new ContentImported(batch.touchedCategories, batch.touchedAuthors, batch.touchedArticles));
+            ContentImported content = new ContentImported(batch.touchedCategories, batch.touchedAuthors, batch.touchedArticles);
+            imported.fire(content);
+            if (!content.isEmpty()) {
+                changes.fire(content.changes());
+            }
             return rows.stream().map(outcomes::get).toList();
         }
     }

@@ -103,6 +103,23 @@ class TransferTests {
     }
 
     @Test
+    void shouldServeWhatAnImportChangedToAnonymousReadersAtOnce() {
+        String cat = unique("cat");
+        String who = unique("who");
+        String slug = unique("art");
+        importing(lines(article(slug, "Before", cat, who, "")));
+        anonymous().when().get("/api/v1/articles/" + slug).then().statusCode(200).body("title", equalTo("Before"));
+        anonymous().queryParam("author", who).when().get("/api/v1/articles").then().statusCode(200)
+                .body("data[0].title", equalTo("Before"));
+
+        importing(lines(article(slug, "After", cat, who, "")));
+
+        anonymous().when().get("/api/v1/articles/" + slug).then().statusCode(200).body("title", equalTo("After"));
+        anonymous().queryParam("author", who).when().get("/api/v1/articles").then().statusCode(200)
+                .body("data[0].title", equalTo("After"));
+    }
+
+    @Test
     void shouldReportABadLineByNumberAndImportTheRest() {
         String cat = unique("cat");
         String who = unique("who");
