@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark: one command, from a fresh clone.
-#   bash bench/run.sh [--articles N] [--duration S] [--nginx] [--tiny] [--seed S]
+#   bash bench/run.sh [--articles N] [--duration S] [--nginx] [--tiny] [--seed S] [--no-cache]
 # Installs wrk (and nginx with --nginx) from Debian's packages when missing, builds the packaged jar for PostgreSQL
 # when it is missing or older than the sources, creates a fresh PostgreSQL database (PGHOST, PGPORT, PGUSER; default
 # 127.0.0.1:5432, postgres), generates the dataset of N articles (bench/dataset.py, default 100,000; kept under
@@ -8,7 +8,8 @@
 # container (-XX:MaxRAM=1g; JAVA_OPTS adds options), times start to ready, then runs wrk -t2 -c32 for S seconds
 # (default 10) per workload and prints requests/s, p50, p99, errors and the server's peak RSS for each; with --nginx
 # also nginx's requests/s for the identical bytes of the by-slug and list workloads, and the ratios. The table is
-# written to bench/results/last.txt too. --tiny: 300 articles, 2-second workloads (CI).
+# written to bench/results/last.txt too. --tiny: 300 articles, 2-second workloads (CI). --no-cache: the server runs with
+# its response cache off, so that every read reaches the database (the uncached figures).
 # Exits non-zero when the import fails or any workload has an error (non-2xx/3xx, socket error, timeout).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +19,7 @@ duration=""
 seed=8
 with_nginx=false
 tiny=false
+response_cache=on
 while [ $# -gt 0 ]; do
   case "$1" in
     --articles) articles="$2"; shift 2 ;;
@@ -25,7 +27,8 @@ while [ $# -gt 0 ]; do
     --seed) seed="$2"; shift 2 ;;
     --nginx) with_nginx=true; shift ;;
     --tiny) tiny=true; shift ;;
-    -h | --help) sed -n '2,14p' "$0" | cut -c3-; exit 0 ;;
+    --no-cache) response_cache=off; shift ;;
+    -h | --help) sed -n '2,15p' "$0" | cut -c3-; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -110,6 +113,8 @@ import_rate=$(( articles * 1000 / (import_ms > 0 ? import_ms : 1) ))
 import_summary=$(grep -E '^import: .* lines in ' "$scratch/import.log" | tail -1 || true)
 echo "   $imported articles in $import_ms ms: $import_rate articles/s (the whole process, JVM start included)"
 echo "   ${import_summary:-the importer printed no summary}"
+
+[ "$response_cache" = on ] || app_env+=(HEADLINE_RESPONSE_CACHE_ENABLED=false)
 
 # --- Start to ready -----------------------------------------------------------------------------------------------
 start_app "$port" "${jvm[@]}"
@@ -248,7 +253,7 @@ mkdir -p bench/results
   echo "dataset: $articles articles (seed $seed, $data_mb MiB NDJSON), generated in ${generate_s}$([ "$generate_s" = cached ] || echo ' s')"
   echo "import: $import_ms ms, $import_rate articles/s (java -jar ... import, JVM start included)"
   echo "        ${import_summary:-the importer printed no summary}"
-  echo "server: java ${jvm[*]} -jar quarkus-run.jar; ready $ready_ms ms after start (loaded database); peak RSS $final_rss MiB"
+  echo "server: java ${jvm[*]} -jar quarkus-run.jar (response cache $response_cache); ready $ready_ms ms after start (loaded database); peak RSS $final_rss MiB"
   echo "wrk -t2 -c32 -d${duration}s per workload (${warmup}s warm-up before each single-URL one); writes: -t1 -c2 beside reads -t2 -c30"
   echo
   awk -F'\t' -v nginx="$with_nginx" '

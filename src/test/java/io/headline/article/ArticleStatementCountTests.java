@@ -86,6 +86,8 @@ class ArticleStatementCountTests {
         List<Object> data = anonymous().when().get("/api/v1/articles?" + query).then().statusCode(200)
                 .extract().jsonPath().getList("data");
         assertThat(data).isNotEmpty();
-        return statements.all().stream().filter(s -> s.contains("article")).toList();
+        // The response cache reads the next scheduled publication once after a write, on its own thread after a
+        // response has gone out: it may land in the next request's window, and is not part of a list's cost.
+        return statements.all().stream().filter(s -> s.contains("article") && !s.contains("min(")).toList();
     }
 }
