@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @ApplicationScoped
 public class ArticleRepository implements SluggedRepository<Article> {
@@ -39,10 +40,13 @@ public class ArticleRepository implements SluggedRepository<Article> {
     private final long listBodyBudget;
     private final Duration statementTimeout;
 
-    ArticleRepository(SearchDialect search, HeadlineConfig config, ArticleListConfig lists) {
+    ArticleRepository(SearchDialect search, HeadlineConfig config, ArticleListConfig lists,
+            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.search = search;
         this.listBodyBudget = config.limits().listBodyBudget().asLongValue();
-        this.statementTimeout = lists.statementTimeout();
+        // H2 keeps a statement's timeout on its connection (JdbcStatement.setQueryTimeout sets the session's), so every
+        // later statement on that pooled connection, writes included, would be cancelled after it too: on H2 none.
+        this.statementTimeout = dbKind.startsWith("postgres") ? lists.statementTimeout() : null;
     }
 
     /**
