@@ -17,7 +17,9 @@ public class ArticleListParams extends PagingParams {
     @QueryParam("q")
     @Parameter(description = "Full-text search in title, subtitle, excerpt and body, ranked by relevance (title "
             + "matches first). On PostgreSQL: English stemming and web-search syntax (\"quoted phrase\", or, -word). "
-            + "Items then carry a highlighted `snippet`; the default sort becomes `-relevance`.",
+            + "Items then carry a highlighted `snippet`; the default sort becomes `-relevance`. A search covers the newest "
+            + "matches only (1,000 by default, headline.search.candidates), whatever the sort: its pages, cursors and "
+            + "`meta.totalItems` stop there, so `meta.totalItems` is then at most that number.",
             schema = @Schema(type = SchemaType.STRING, maxLength = 200), example = "sequel")
     public String q;
 

@@ -9,6 +9,7 @@ import io.headline.common.query.SortKey;
 import io.headline.common.query.Sorting;
 import io.headline.search.Facet;
 import io.headline.search.Facets;
+import io.headline.search.SearchConfig;
 import io.headline.search.SearchDialect;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -39,14 +40,16 @@ public class ArticleRepository implements SluggedRepository<Article> {
     private final SearchDialect search;
     private final long listBodyBudget;
     private final Duration statementTimeout;
+    private final int searchCandidates;
 
-    ArticleRepository(SearchDialect search, HeadlineConfig config, ArticleListConfig lists,
+    ArticleRepository(SearchDialect search, HeadlineConfig config, ArticleListConfig lists, SearchConfig searches,
             @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.search = search;
         this.listBodyBudget = config.limits().listBodyBudget().asLongValue();
         // H2 keeps a statement's timeout on its connection (JdbcStatement.setQueryTimeout sets the session's), so every
         // later statement on that pooled connection, writes included, would be cancelled after it too: on H2 none.
         this.statementTimeout = dbKind.startsWith("postgres") ? lists.statementTimeout() : null;
+        this.searchCandidates = searches.candidates();
     }
 
     /**
@@ -76,12 +79,12 @@ public class ArticleRepository implements SluggedRepository<Article> {
      */
     public Slice<Article> list(ArticleListRequest.Filter f, Collection<UUID> categoryIds, UUID authorId,
             List<SortKey<Article>> sort, PageRequest page, Instant now, BodyNeeds needs) {
-        ListQuery<Article> query = matching(f, categoryIds, authorId, now).timeout(statementTimeout);
-        String relevance = f.q() == null ? null : search.match(query, f.q());
-        List<SortKey<Article>> order = sort.stream()
-                .map(k -> k.name().equals(RELEVANCE) ? new SortKey<>(k.name(), relevance, k.descending(), false,
-                        k.type(), k.value()) : k)
-                .toList();
+        ListQuery<Article> query = listed(f, categoryIds, authorId, now);
+        List<SortKey<Article>> order = new ArrayList<>();
+        for (SortKey<Article> k : sort) {
+            order.add(k.name().equals(RELEVANCE) ? new SortKey<>(k.name(), search.relevance(query, f.q()),
+                    k.descending(), false, k.type(), k.value()) : k);
+        }
         return query.fetch(getEntityManager(), order, page, rows -> needs.whole() ? withinBudget(rows, needs) : rows.size());
     }
 
@@ -136,14 +139,34 @@ public class ArticleRepository implements SluggedRepository<Article> {
     /** How many matching articles each category and each author has, most first: a search's facets. */
     public Facets facets(ArticleListRequest.Filter f, Collection<UUID> categoryIds, UUID authorId, Instant now,
             int limit) {
-        ListQuery<Article> query = matching(f, categoryIds, authorId, now).timeout(statementTimeout);
-        if (f.q() != null) {
-            search.match(query, f.q());
-        }
+        ListQuery<Article> query = listed(f, categoryIds, authorId, now);
         String facet = "new io.headline.search.Facet(r.id, r.slug, r.name, count(a))";
         String tail = "group by r.id, r.slug, r.name order by count(a) desc, r.name";
         return new Facets(query.select(getEntityManager(), facet, "join a.category r", tail, Facet.class, limit),
                 query.select(getEntityManager(), facet, "join a.authors r", tail, Facet.class, limit));
+    }
+
+    /**
+     * The articles a list (its page, count and facets) covers. A search covers the newest headline.search.candidates
+     * articles that match, and nothing older: its ranking, cursors, count and facets then cost the same however
+     * many articles contain the words (the rank reads each row it ranks), and stay consistent with each other.
+     */
+    private ListQuery<Article> listed(ArticleListRequest.Filter f, Collection<UUID> categoryIds, UUID authorId,
+            Instant now) {
+        ListQuery<Article> query = matching(f, categoryIds, authorId, now).timeout(statementTimeout);
+        if (f.q() == null) {
+            return query;
+        }
+        search.match(query, f.q());
+        List<SortKey<Article>> newestFirst = Sorting.parse(null, "-publishedAt", sortable(f.includeUnpublished(), false),
+                ID);
+        List<UUID> candidates = query.select(getEntityManager(), "a.id", "", Sorting.orderBy(newestFirst), UUID.class,
+                searchCandidates);
+        ListQuery<Article> within = new ListQuery<>(Article.class, "a", "Article a", "join fetch a.category")
+                .timeout(statementTimeout);
+        // An empty IN list is not valid SQL everywhere.
+        return candidates.isEmpty() ? within.where("1 = 0") : within.where("a.id in (:candidates)", "candidates",
+                candidates);
     }
 
     private ListQuery<Article> matching(ArticleListRequest.Filter f, Collection<UUID> categoryIds, UUID authorId,

@@ -14,19 +14,30 @@ import java.util.List;
 class PortableSearch implements SearchDialect {
 
     @Override
-    public String match(ListQuery<?> query, String q) {
+    public void match(ListQuery<?> query, String q) {
         List<String> words = Words.stems(q);
         if (words.isEmpty()) {
-            // Nothing searchable (only punctuation, symbols, emoji): nothing matches. The relevance must not be an
-            // integer literal, which an ORDER BY reads as a column position.
+            // Nothing searchable (only punctuation, symbols, emoji): nothing matches.
             query.where("1 = 0");
+        }
+        for (int i = 0; i < words.size(); i++) {
+            String p = "q" + i;
+            query.where("(" + like("a.title", p) + " or " + like("a.subtitle", p) + " or " + like("a.excerpt", p)
+                    + " or " + like("a.body", p) + ")", p, "%" + words.get(i) + "%");
+        }
+    }
+
+    @Override
+    public String relevance(ListQuery<?> query, String q) {
+        List<String> words = Words.stems(q);
+        if (words.isEmpty()) {
+            // Not an integer literal, which an ORDER BY reads as a column position.
             return "cast(0 as double)";
         }
         List<String> relevance = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             String p = "q" + i;
-            query.where("(" + like("a.title", p) + " or " + like("a.subtitle", p) + " or " + like("a.excerpt", p)
-                    + " or " + like("a.body", p) + ")", p, "%" + words.get(i) + "%");
+            query.orderParam(p, "%" + words.get(i) + "%");
             relevance.add("(case when " + like("a.title", p) + " then 4 else 0 end"
                     + " + case when " + like("a.subtitle", p) + " or " + like("a.excerpt", p) + " then 2 else 0 end"
                     + " + case when " + like("a.body", p) + " then 1 else 0 end)");

@@ -5,7 +5,8 @@ import io.headline.common.query.ListQuery;
 /**
  * PostgreSQL's full-text search: an English document with weighted fields (title A, subtitle and excerpt
  * B, body C; see V3__full_text_search.sql, stored by V9), matched with web-search syntax (quotes, or, -word) and
- * stemming, so that "sequels" finds "sequel", ranked by ts_rank_cd. The GIN index serves the match.
+ * stemming, so that "sequels" finds "sequel", ranked by ts_rank_cd. The GIN index serves the match; the rank
+ * detoasts each row's document, hence the bounded candidates (SearchConfig).
  */
 class PostgresSearch implements SearchDialect {
 
@@ -13,8 +14,13 @@ class PostgresSearch implements SearchDialect {
     private static final String DOCUMENT = "a.searchDocument";
 
     @Override
-    public String match(ListQuery<?> query, String q) {
+    public void match(ListQuery<?> query, String q) {
         query.where("function('headline_search_matches', " + DOCUMENT + ", :q) = true", "q", q);
+    }
+
+    @Override
+    public String relevance(ListQuery<?> query, String q) {
+        query.orderParam("q", q);
         return "function('headline_search_rank', " + DOCUMENT + ", :q)";
     }
 }

@@ -41,7 +41,9 @@ public class SearchResource {
     @RolesAllowed(Roles.READER)
     @Operation(operationId = "search", summary = "Search everything",
             description = "Articles the caller may see, ranked by relevance with highlighted snippets, plus authors "
-                    + "and categories whose name contains the query, and facet counts of the matching articles.")
+                    + "and categories whose name contains the query, and facet counts of the matching articles. Articles, their "
+                    + "`meta.totalItems` and the facets cover the newest matches only (1,000 by default, "
+                    + "headline.search.candidates), so that a common word costs no more than a rare one.")
     public SearchResults search(
             @Parameter(description = "What to search for (same syntax as `q` on the article list).", required = true,
                     schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 200), example = "sequel")

@@ -29,6 +29,7 @@ public final class ListQuery<E> {
     private final String fetches;
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> params = new HashMap<>();
+    private final Map<String, Object> orderParams = new HashMap<>();
     private Duration timeout;
 
     /** Long enough for the load that slowed a statement to pass. */
@@ -59,6 +60,12 @@ public final class ListQuery<E> {
         return this;
     }
 
+    /** A parameter of the page's order only (e.g. of a relevance), which counts and other selects do not have. */
+    public ListQuery<E> orderParam(String name, Object value) {
+        orderParams.put(name, value);
+        return this;
+    }
+
     /**
      * The longest each statement of this query may run; past it the database cancels it, and the request is answered
      * 503 with Retry-After. JDBC counts whole seconds: at least one.
@@ -85,6 +92,7 @@ public final class ListQuery<E> {
      */
     public Slice<E> fetch(EntityManager em, List<SortKey<E>> sort, PageRequest page, ToIntFunction<List<E>> keep) {
         Map<String, Object> pageParams = new HashMap<>(params);
+        pageParams.putAll(orderParams);
         List<String> pageConditions = new ArrayList<>(conditions);
         String spec = Sorting.spec(sort);
         // An order by a computed value (relevance) has no row keys to continue after: its cursor is an offset.
