@@ -57,7 +57,7 @@ public class ResponseCache {
         this.scheduled = scheduled;
         long maxBytes = config.maxSize().asLongValue();
         // One response may not crowd out most others.
-        this.maxEntryBytes = maxBytes / 8;
+        this.maxEntryBytes = Math.min(maxBytes / 8, config.maxEntrySize().asLongValue());
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher((Key key, CachedResponse value) -> value.weight() + 2 * (key.path().length()

@@ -21,6 +21,10 @@ class ResponseCacheBoundTests {
     private final Clock clock = Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC);
 
     private ResponseCache cache(Optional<Instant> nextPublication) {
+        return cache(nextPublication, MAX);
+    }
+
+    private ResponseCache cache(Optional<Instant> nextPublication, long maxEntry) {
         ResponseCacheConfig config = new ResponseCacheConfig() {
             @Override
             public boolean enabled() {
@@ -30,6 +34,11 @@ class ResponseCacheBoundTests {
             @Override
             public MemorySize maxSize() {
                 return new MemorySize(java.math.BigInteger.valueOf(MAX));
+            }
+
+            @Override
+            public MemorySize maxEntrySize() {
+                return new MemorySize(java.math.BigInteger.valueOf(maxEntry));
             }
 
             @Override
@@ -63,6 +72,17 @@ class ResponseCacheBoundTests {
         store(cache, "/api/v1/articles/big", body, Set.of("article:big"));
 
         assertThat(cache.get(new ResponseCache.Key("/api/v1/articles/big", ""))).isNull();
+    }
+
+    @Test
+    void shouldNotKeepAResponseLargerThanItsEntryLimit() {
+        ResponseCache cache = cache(Optional.empty(), 4 * 1024);
+
+        store(cache, "/api/v1/articles/small", new byte[3 * 1024], Set.of("article:small"));
+        store(cache, "/api/v1/articles/bulk", new byte[5 * 1024], Set.of("article:bulk"));
+
+        assertThat(cache.get(new ResponseCache.Key("/api/v1/articles/small", ""))).isNotNull();
+        assertThat(cache.get(new ResponseCache.Key("/api/v1/articles/bulk", ""))).isNull();
     }
 
     @Test
