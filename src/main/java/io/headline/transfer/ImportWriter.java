@@ -1,6 +1,7 @@
 package io.headline.transfer;
 
 import io.headline.article.ArticleStatus;
+import io.headline.delivery.Cacheable;
 import io.headline.invalidation.ContentChanged;
 import io.headline.transfer.ImportRow.ArticleRow;
 import io.headline.transfer.ImportRow.AuthorRow;
@@ -57,12 +58,10 @@ class ImportWriter {
         "created_at", "updated_at", "version"};
 
     private final DataSource dataSource;
-    private final Event<ContentImported> imported;
     private final Event<ContentChanged> changes;
 
-    ImportWriter(DataSource dataSource, Event<ContentImported> imported, Event<ContentChanged> changes) {
+    ImportWriter(DataSource dataSource, Event<ContentChanged> changes) {
         this.dataSource = dataSource;
-        this.imported = imported;
         this.changes = changes;
     }
 
@@ -74,10 +73,11 @@ class ImportWriter {
             batch.categories(rows, outcomes);
             batch.authors(rows, outcomes);
             batch.articles(rows, outcomes);
-            ContentImported content = new ContentImported(batch.touchedCategories, batch.touchedAuthors, batch.touchedArticles);
-            imported.fire(content);
-            if (!content.isEmpty()) {
-                changes.fire(content.changes());
+            Set<String> keys = batch.staleKeys();
+            if (!keys.isEmpty()) {
+                // Inside the batch's transaction: response caches on every instance drop these once it commits, and an
+                // observer that throws rolls the batch back.
+                changes.fire(new ContentChanged(keys));
             }
             return rows.stream().map(outcomes::get).toList();
         }
@@ -103,6 +103,24 @@ class ImportWriter {
         final Set<UUID> touchedCategories = new LinkedHashSet<>();
         final Set<UUID> touchedAuthors = new LinkedHashSet<>();
         final Set<UUID> touchedArticles = new LinkedHashSet<>();
+
+        /** The surrogate keys this batch makes stale: what it wrote, and every list that may show it. */
+        Set<String> staleKeys() {
+            Set<String> keys = new HashSet<>();
+            touchedCategories.forEach(id -> keys.add(Cacheable.key("category", id)));
+            touchedAuthors.forEach(id -> keys.add(Cacheable.key("author", id)));
+            touchedArticles.forEach(id -> keys.add(Cacheable.key("article", id)));
+            if (!touchedCategories.isEmpty()) {
+                keys.addAll(List.of("categories", "articles", "search"));
+            }
+            if (!touchedAuthors.isEmpty()) {
+                keys.addAll(List.of("authors", "search"));
+            }
+            if (!touchedArticles.isEmpty()) {
+                keys.addAll(List.of("articles", "related", "search"));
+            }
+            return keys;
+        }
 
         BatchWrite(Connection connection, Instant now) {
             this.connection = connection;
