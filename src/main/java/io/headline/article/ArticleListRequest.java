@@ -21,11 +21,21 @@ public record ArticleListRequest(Filter filter, List<SortKey<Article>> sort, Pag
     }
 
     /**
-     * Whether answering reads article bodies in bulk: a list that returns them, or a search (which matches and
-     * snippets them). Such responses are built a few at a time (limits.BodyReads).
+     * Whether the items carry whole bodies: the response may hold a list-body-budget of them, so such responses are
+     * built a few at a time (limits.BodyReads).
      */
     public boolean readsBodies() {
-        return filter.q() != null || shape.has("body") || shape.has("bodyHtml") || shape.has("bodyText");
+        return shape.has("body") || shape.has("bodyHtml") || shape.has("bodyText");
+    }
+
+    /** Whether only the start of each body is read, for a search's snippets. */
+    public boolean scansBodies() {
+        return filter.q() != null;
+    }
+
+    /** The most body text a search's snippets read for one page. */
+    public long scannedBytes() {
+        return (long) page.size() * BodyNeeds.SNIPPET_SCAN;
     }
 
     public static ArticleListRequest parse(ArticleListParams p, boolean seesUnpublished, boolean seesEmails) {

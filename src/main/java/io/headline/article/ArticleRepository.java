@@ -41,10 +41,12 @@ public class ArticleRepository implements SluggedRepository<Article> {
     private final long listBodyBudget;
     private final Duration statementTimeout;
     private final int searchCandidates;
+    private final ArticleCounts counts;
 
     ArticleRepository(SearchDialect search, HeadlineConfig config, ArticleListConfig lists, SearchConfig searches,
-            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+            ArticleCounts counts, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.search = search;
+        this.counts = counts;
         this.listBodyBudget = config.limits().listBodyBudget().asLongValue();
         // H2 keeps a statement's timeout on its connection (JdbcStatement.setQueryTimeout sets the session's), so every
         // later statement on that pooled connection, writes included, would be cancelled after it too: on H2 none.
@@ -155,7 +157,8 @@ public class ArticleRepository implements SluggedRepository<Article> {
             Instant now) {
         ListQuery<Article> query = matching(f, categoryIds, authorId, now).timeout(statementTimeout);
         if (f.q() == null) {
-            return query;
+            // A search's count is over its candidates, which its key would have to carry: it is counted each time.
+            return query.countedIn(counts, "now");
         }
         search.match(query, f.q());
         List<SortKey<Article>> newestFirst = Sorting.parse(null, "-publishedAt", sortable(f.includeUnpublished(), false),

@@ -83,6 +83,7 @@ public class ArticleResource {
         ArticleListRequest request = ArticleListRequest.parse(params, Roles.seesUnpublished(caller),
                 Roles.seesEmails(caller));
         Slice<ArticleView> found = request.readsBodies() ? bodyReads.run(() -> service.list(request))
+                : request.scansBodies() ? bodyReads.run(request.scannedBytes(), () -> service.list(request))
                 : service.list(request);
         return Pages.of(found, request.page(), uri);
     }

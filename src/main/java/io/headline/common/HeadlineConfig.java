@@ -108,8 +108,9 @@ public interface HeadlineConfig {
         MemorySize listBodyBudget();
 
         /**
-         * How many responses that read article bodies (lists asking for bodies, searches) are in flight at once
-         * (HEADLINE_LIMITS_BODY_READS); more wait up to body-read-wait, then get 503 with Retry-After. Each may hold
+         * How many responses that read article bodies in bulk (lists asking for bodies) are in flight at once
+         * (HEADLINE_LIMITS_BODY_READS); a search counts for the share of one that its snippets' reading takes. More
+         * wait up to body-read-wait, then get 503 with Retry-After. Each may hold
          * about list-body-budget several times over (text, JSON, compression) until it is sent; one per core of a
          * small machine: six concurrent largest reads then stay under about 205 MiB live in a 256 MiB heap, with no
          * full collection (MemoryBoundIT; with 4 it was 238 MiB and three full collections).

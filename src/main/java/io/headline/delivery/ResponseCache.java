@@ -104,22 +104,32 @@ public class ResponseCache {
     }
 
     /**
-     * Keeps a response sent for a request that started under {@code since}, compressing it here (call it off the
-     * event loop), unless an invalidation came in between.
+     * Keeps a response sent for a request that started under {@code since}, with a copy in the coding that request
+     * asked for ({@code encoding}: gzip, br, or null for none), compressing it here (call it off the event loop),
+     * unless an invalidation came in between. The same response kept before in other codings keeps those copies.
      */
     void store(Key key, List<Map.Entry<String, String>> headers, byte[] body, Validators validators, boolean list,
-            Set<String> keys, long since) {
+            Set<String> keys, String encoding, long since) {
         if (body.length > maxEntryBytes || generation.get() != since) {
             return;
         }
-        Instant now = clock.instant();
-        Instant expiresAt = now.plus(config.maxAge());
-        Instant next = nextScheduledChange(now, since);
-        if (next.isBefore(expiresAt)) {
-            expiresAt = next;
+        CachedResponse kept = get(key);
+        CachedResponse response;
+        if (kept != null && kept.validators().equals(validators)) {
+            response = kept.withCopy(encoding);
+            if (response == kept) {
+                return;
+            }
+        } else {
+            Instant now = clock.instant();
+            Instant expiresAt = now.plus(config.maxAge());
+            Instant next = nextScheduledChange(now, since);
+            if (next.isBefore(expiresAt)) {
+                expiresAt = next;
+            }
+            response = new CachedResponse(List.copyOf(headers), body, null, null, validators, list, Set.copyOf(keys),
+                    expiresAt).withCopy(encoding);
         }
-        CachedResponse response = new CachedResponse(List.copyOf(headers), body, Encodings.gzip(body),
-                Encodings.brotli(body), validators, list, Set.copyOf(keys), expiresAt);
         if (response.weight() > maxEntryBytes) {
             return;
         }

@@ -72,17 +72,24 @@ class ResponseCacheRoute {
         }
         ResponseCache.Key key = new ResponseCache.Key(request.path(), normalizedQuery(request.query()));
         String encoding = Encodings.negotiate(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
-        CachedResponse hit = Encodings.DEFLATE.equals(encoding) || Encodings.UNKNOWN.equals(encoding) ? null
-                : cache.get(key);
-        if (hit != null) {
-            answer(context, hit, encoding, head);
+        if (Encodings.DEFLATE.equals(encoding) || Encodings.UNKNOWN.equals(encoding)) {
+            context.next();
+            return;
+        }
+        // Over HTTP/2 the server compresses into whatever Content-Encoding says, so there the plain body goes out
+        // and is compressed as a miss's is. The route that precedes this one marks every response "identity" (no
+        // compression); a miss of a JSON type has that mark taken off, and so does a hit.
+        String sent = request.version() == HttpVersion.HTTP_2 ? null : encoding;
+        CachedResponse hit = cache.get(key);
+        if (hit != null && hit.body(sent) != null) {
+            answer(context, hit, sent, head);
         } else {
-            keepWhatIsSent(context, key, head);
+            keepWhatIsSent(context, key, sent, head);
             context.next();
         }
     }
 
-    private static void answer(RoutingContext context, CachedResponse hit, String encoding, boolean head) {
+    private static void answer(RoutingContext context, CachedResponse hit, String sent, boolean head) {
         HttpServerResponse response = context.response();
         MultiMap headers = response.headers();
         for (Map.Entry<String, String> header : hit.headers()) {
@@ -97,10 +104,6 @@ class ResponseCacheRoute {
             response.setStatusCode(304).end();
             return;
         }
-        // Over HTTP/2 the server compresses into whatever Content-Encoding says, so there the plain body goes out
-        // and is compressed as a miss's is. The route that precedes this one marks every response "identity" (no
-        // compression); a miss of a JSON type has that mark taken off, and so does a hit.
-        String sent = context.request().version() == HttpVersion.HTTP_2 ? null : encoding;
         byte[] body = hit.body(sent);
         if (sent != null) {
             headers.set(HttpHeaders.CONTENT_ENCODING, sent);
@@ -124,7 +127,7 @@ class ResponseCacheRoute {
         return !hit.list() && ifModifiedSince != null && hit.validators().unmodifiedSince(ifModifiedSince);
     }
 
-    private void keepWhatIsSent(RoutingContext context, ResponseCache.Key key, boolean head) {
+    private void keepWhatIsSent(RoutingContext context, ResponseCache.Key key, String encoding, boolean head) {
         long since = cache.generation();
         context.put(CANDIDATE, Boolean.TRUE);
         HttpServerResponse response = context.response();
@@ -143,7 +146,7 @@ class ResponseCacheRoute {
             if (ended.succeeded() && !head && captured != null && response.getStatusCode() == 200 && keepable(added)) {
                 vertx.executeBlocking(() -> {
                     cache.store(key, added, captured.body(), captured.validators(), captured.list(), captured.keys(),
-                            since);
+                            encoding, since);
                     return null;
                 }, false);
             }

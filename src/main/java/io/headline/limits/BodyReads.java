@@ -12,11 +12,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * At most headline.limits.body-reads responses that read article bodies (lists asking for bodies, searches) are in
- * flight at once: a permit is held from before the bodies are read until the response has been sent (or the
- * connection is gone), so that the text, its JSON and its compressed copy are all covered, and the heap they take
- * together stays bounded whatever the number of callers. A request that finds none free within body-read-wait is
- * answered 503 with Retry-After.
+ * Bounds the article bodies held in memory by responses in flight: headline.limits.body-reads times
+ * headline.limits.list-body-budget bytes in all. A response that may carry bodies in bulk (a list asking for them, a
+ * large single article) takes a whole list-body-budget; one that only scans the start of each body for a snippet (a
+ * search) takes what those starts may hold, so that many small searches run beside each other while bulk reads stay
+ * few. What a response takes is held from before the bodies are read until it has been sent (or the connection is
+ * gone), so that the text, its JSON and its compressed copy are all covered. A request that finds too little free
+ * within body-read-wait is answered 503 with Retry-After.
  */
 @ApplicationScoped
 public class BodyReads {
@@ -24,12 +26,17 @@ public class BodyReads {
     /** A retry after a second usually finds a permit: a response that holds one is sent in well under that. */
     static final int RETRY_AFTER_SECONDS = 1;
 
+    /** The semaphore counts KiB: what the heap holds for the bodies of responses in flight. */
+    private static final long UNIT = 1024;
+
     private final Semaphore permits;
+    private final int bulk;
     private final Duration wait;
     private final CurrentVertxRequest request;
 
     BodyReads(HeadlineConfig config, CurrentVertxRequest request) {
-        this.permits = new Semaphore(config.limits().bodyReads(), true);
+        this.bulk = (int) Math.max(1, config.limits().listBodyBudget().asLongValue() / UNIT);
+        this.permits = new Semaphore(Math.multiplyExact(bulk, config.limits().bodyReads()), true);
         this.wait = config.limits().bodyReadWait();
         this.request = request;
     }
@@ -42,28 +49,40 @@ public class BodyReads {
         run(() -> null);
     }
 
-    /** Builds a response with one of the permits held; the permit is given back once the response has ended. */
+    /** Builds a response that may carry bodies in bulk; what it holds is given back once the response has ended. */
     public <T> T run(Supplier<T> work) {
-        acquire();
+        return run(bulk, work);
+    }
+
+    /**
+     * Builds a response that reads at most {@code bytes} of bodies in all (e.g. the start of each of a page's bodies,
+     * for snippets), never counted as more than a bulk read.
+     */
+    public <T> T run(long bytes, Supplier<T> work) {
+        return run((int) Math.min(bulk, Math.max(1, (bytes + UNIT - 1) / UNIT)), work);
+    }
+
+    private <T> T run(int units, Supplier<T> work) {
+        acquire(units);
         RoutingContext context = Arc.container().requestContext().isActive() ? request.getCurrent() : null;
         boolean handedOver = false;
         try {
             T result = work.get();
             if (context != null) {
-                context.addEndHandler(ended -> permits.release());
+                context.addEndHandler(ended -> permits.release(units));
                 handedOver = true;
             }
             return result;
         } finally {
             if (!handedOver) {
-                permits.release();
+                permits.release(units);
             }
         }
     }
 
-    private void acquire() {
+    private void acquire(int units) {
         try {
-            if (!permits.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!permits.tryAcquire(units, wait.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw busy();
             }
         } catch (InterruptedException e) {

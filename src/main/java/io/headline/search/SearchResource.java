@@ -61,8 +61,8 @@ public class SearchResource {
         params.size = size == null ? "10" : size;
         ArticleListRequest request = ArticleListRequest.parse(params, Roles.seesUnpublished(caller),
                 Roles.seesEmails(caller));
-        SearchService.Found found = bodyReads.run(() -> service.search(request, request.page().size(),
-                Roles.seesEmails(caller)));
+        SearchService.Found found = bodyReads.run(request.scannedBytes(), () -> service.search(request,
+                request.page().size(), Roles.seesEmails(caller)));
         var articlesQuery = uri.getBaseUriBuilder().path(ApiPaths.V1 + "/articles").queryParam("q", q)
                 .queryParam("size", request.page().size());
         return new SearchResults(q, Pages.of(found.articles(), request.page(), articlesQuery), found.authors(),

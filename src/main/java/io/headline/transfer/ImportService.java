@@ -138,7 +138,11 @@ public class ImportService {
                 finishQuietly();
                 throw e;
             }
-            return tally.summary();
+            ImportSummary summary = tally.summary();
+            if (summary.created() + summary.updated() > 0) {
+                writer.refreshStatistics();
+            }
+            return summary;
         }
 
         /** Reads, validates and renders the lines, a slice per task, all cores at once; in the lines' order. */

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,6 +31,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.hibernate.id.uuid.UuidVersion7Strategy;
+import org.jboss.logging.Logger;
 
 /**
  * Writes one batch of import rows with plain JDBC, in the caller's transaction: each row is upserted by its key (an
@@ -57,6 +59,8 @@ class ImportWriter {
         "body_html", "body_text", "word_count", "status", "featured", "published_at", "category_id", "feature_image_url",
         "created_at", "updated_at", "version"};
 
+    private static final Logger LOG = Logger.getLogger(ImportWriter.class);
+
     private final DataSource dataSource;
     private final Event<ContentChanged> changes;
 
@@ -80,6 +84,20 @@ class ImportWriter {
                 changes.fire(new ContentChanged(keys));
             }
             return rows.stream().map(outcomes::get).toList();
+        }
+    }
+
+    /**
+     * Has the database recompute its planner statistics once a bulk import has written: until its own background
+     * analysis comes round, the planner would take the tables for nearly empty and choose plans that read them whole
+     * (a tag filter over 10,000 imported articles took 51 ms instead of 1 ms on PostgreSQL).
+     */
+    void refreshStatistics() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("analyze");
+        } catch (SQLException e) {
+            // What was imported stays imported; the database's own analysis catches up later.
+            LOG.warnf(e, "The import was written, but the database's statistics could not be refreshed");
         }
     }
 

@@ -54,7 +54,7 @@ class ResponseCacheBoundTests {
         ResponseCache cache = cache(Optional.empty());
         Random random = new Random(1);
         for (int i = 0; i < 200; i++) {
-            byte[] body = new byte[8 * 1024]; // incompressible: each entry weighs about three times this
+            byte[] body = new byte[8 * 1024]; // incompressible: each entry weighs about twice this (body and gzip)
             random.nextBytes(body);
             store(cache, "/api/v1/articles/a" + i, body, Set.of("article:" + i));
         }
@@ -103,7 +103,8 @@ class ResponseCacheBoundTests {
         long since = cache.generation();
         cache.invalidate(Set.of("article:9"));
 
-        cache.store(new ResponseCache.Key("/c", ""), List.of(), new byte[10], validators(), false, Set.of("other"), since);
+        cache.store(new ResponseCache.Key("/c", ""), List.of(), new byte[10], validators(), false, Set.of("other"), null,
+                since);
 
         assertThat(cache.get(new ResponseCache.Key("/c", ""))).isNull();
     }
@@ -118,7 +119,7 @@ class ResponseCacheBoundTests {
 
     private static void store(ResponseCache cache, String path, byte[] body, Set<String> keys) {
         cache.store(new ResponseCache.Key(path, ""), List.of(Map.entry("Cache-Control", "public")), body, validators(),
-                false, keys, cache.generation());
+                false, keys, Encodings.GZIP, cache.generation());
     }
 
     private static Validators validators() {

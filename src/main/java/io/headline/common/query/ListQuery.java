@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 
@@ -31,6 +34,15 @@ public final class ListQuery<E> {
     private final Map<String, Object> params = new HashMap<>();
     private final Map<String, Object> orderParams = new HashMap<>();
     private Duration timeout;
+    private Counts counts;
+    private Set<String> presentParams = Set.of();
+
+    /** Where counts are kept between the writes that change them; without it, every count runs its statement. */
+    public interface Counts {
+
+        /** The count kept under {@code key}, or {@code count}'s, kept under it when nothing changed meanwhile. */
+        long count(String key, LongSupplier count);
+    }
 
     /** Long enough for the load that slowed a statement to pass. */
     private static final int TIMEOUT_RETRY_AFTER_SECONDS = 2;
@@ -72,6 +84,17 @@ public final class ListQuery<E> {
      */
     public ListQuery<E> timeout(Duration timeout) {
         this.timeout = timeout;
+        return this;
+    }
+
+    /**
+     * Counts are taken from and kept in {@code counts}, under a key made of the query and its parameters except
+     * {@code presentParams}: those that stand for the present instant, whose passing changes what a count holds only
+     * when a scheduled change comes due (which {@code counts} must see to).
+     */
+    public ListQuery<E> countedIn(Counts counts, String... presentParams) {
+        this.counts = counts;
+        this.presentParams = Set.of(presentParams);
         return this;
     }
 
@@ -143,10 +166,22 @@ public final class ListQuery<E> {
     }
 
     private long count(EntityManager em) {
-        TypedQuery<Long> query = bounded(em.createQuery("select count(" + alias + ") from " + from
-                + whereClause(conditions), Long.class));
-        params.forEach(query::setParameter);
-        return timed(query::getSingleResult);
+        String statement = "select count(" + alias + ") from " + from + whereClause(conditions);
+        LongSupplier count = () -> {
+            TypedQuery<Long> query = bounded(em.createQuery(statement, Long.class));
+            params.forEach(query::setParameter);
+            return timed(query::getSingleResult);
+        };
+        if (counts == null) {
+            return count.getAsLong();
+        }
+        StringBuilder key = new StringBuilder(statement);
+        new TreeMap<>(params).forEach((name, value) -> {
+            if (!presentParams.contains(name)) {
+                key.append('|').append(name).append('=').append(value);
+            }
+        });
+        return counts.count(key.toString(), count);
     }
 
     /** A statement cancelled by its timeout: the database is too busy, or the query too costly, to answer now. */
