@@ -85,7 +85,7 @@ public final class MarkdownRenderer {
 
     private static Rendered renderNow(String markdown) {
         String unsafe = HTML.render(PARSER.parse(markdown));
-        if (unsafe.chars().filter(c -> c == '<').count() > MAX_TAGS) {
+        if (occurrences(unsafe, '<') > MAX_TAGS) {
             throw ProblemException.invalidField("body", "renders to more than " + MAX_TAGS + " HTML tags");
         }
         Document dirty = Jsoup.parseBodyFragment(unsafe);
@@ -95,7 +95,32 @@ public final class MarkdownRenderer {
         Document clean = new Cleaner(SAFE).clean(dirty);
         clean.outputSettings().prettyPrint(false);
         String text = clean.body().text().strip();
-        return new Rendered(clean.body().html(), text, text.isEmpty() ? 0 : text.split("\\s+").length);
+        return new Rendered(clean.body().html(), text, words(text));
+    }
+
+    private static int occurrences(String text, char wanted) {
+        int count = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == wanted) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Runs of non-whitespace (as split("\\s+") would count them, without building the pieces). */
+    static int words(String text) {
+        int count = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+            if (!space && !inWord) {
+                count++;
+            }
+            inWord = !space;
+        }
+        return count;
     }
 
     private static boolean hasUrl(Element element) {

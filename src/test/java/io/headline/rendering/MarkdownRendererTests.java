@@ -19,6 +19,17 @@ class MarkdownRendererTests {
         assertThat(rendered.wordCount()).isEqualTo(10);
     }
 
+    /** Words are what separates whitespace as a regular expression's \\s sees it, no more (nor Unicode spaces). */
+    @ParameterizedTest
+    @ValueSource(strings = {"one", "one two", "one  \t two\nthree", "a\u000Bb\fc\rd", "wide\u2003space",
+        "non\u00A0breaking", "trailing ", "", "x y z "})
+    void shouldCountWordsAsRunsBetweenWhitespace(String text) {
+        String stripped = text.stripLeading();
+        int expected = stripped.isEmpty() ? 0 : stripped.split("\\s+").length;
+
+        assertThat(MarkdownRenderer.words(stripped)).isEqualTo(expected);
+    }
+
     /** Known cross-site scripting payloads, raw and through Markdown: none may survive. */
     @ParameterizedTest
     @ValueSource(strings = {
