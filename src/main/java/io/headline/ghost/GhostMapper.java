@@ -42,31 +42,22 @@ final class GhostMapper {
         }
         post.put("comment_id", a.id().toString());
         post.put("feature_image", a.featureImageUrl());
-        post.put("feature_image_alt", null);
-        post.put("feature_image_caption", null);
         post.put("featured", a.featured());
         post.put("visibility", "public");
         post.put("created_at", a.createdAt());
         post.put("updated_at", a.updatedAt());
         post.put("published_at", a.publishedAt());
         post.put("custom_excerpt", a.subtitle());
-        post.put("codeinjection_head", null);
-        post.put("codeinjection_foot", null);
-        post.put("custom_template", null);
-        post.put("canonical_url", null);
         post.put("url", site + "/" + a.slug() + "/");
         post.put("excerpt", a.excerpt());
         post.put("reading_time", a.readingTimeMinutes());
         post.put("access", true);
         post.put("comments", false);
-        post.put("og_image", null);
-        post.put("og_title", null);
-        post.put("og_description", null);
-        post.put("twitter_image", null);
-        post.put("twitter_title", null);
-        post.put("twitter_description", null);
         post.put("meta_title", a.seo() == null ? null : a.seo().metaTitle());
         post.put("meta_description", a.seo() == null ? null : a.seo().metaDescription());
+        withoutValue(post, "feature_image_alt", "feature_image_caption", "codeinjection_head", "codeinjection_foot",
+                "custom_template", "canonical_url", "og_image", "og_title", "og_description", "twitter_image",
+                "twitter_title", "twitter_description");
         Map<String, Object> shown = only(post, fields);
         if (tags) {
             List<Map<String, Object>> all = tagsOf(a, site);
@@ -114,11 +105,9 @@ final class GhostMapper {
         tag.put("name", name);
         tag.put("slug", slug);
         tag.put("description", description);
-        tag.put("feature_image", null);
         tag.put("visibility", "public");
-        tag.put("meta_title", null);
-        tag.put("meta_description", null);
         tag.put("url", site + "/tag/" + slug + "/");
+        withoutValue(tag, "feature_image", "meta_title", "meta_description");
         return only(tag, fields);
     }
 
@@ -128,15 +117,10 @@ final class GhostMapper {
         author.put("name", a.name());
         author.put("slug", a.slug());
         author.put("profile_image", a.avatarUrl());
-        author.put("cover_image", null);
         author.put("bio", a.bio());
         author.put("website", a.websiteUrl());
-        author.put("location", null);
-        author.put("facebook", null);
-        author.put("twitter", null);
-        author.put("meta_title", null);
-        author.put("meta_description", null);
         author.put("url", site + "/author/" + a.slug() + "/");
+        withoutValue(author, "cover_image", "location", "facebook", "twitter", "meta_title", "meta_description");
         return only(author, fields);
     }
 
@@ -148,6 +132,13 @@ final class GhostMapper {
     /** A stable id for a tag that is not a category, made from its slug. */
     static String freeTagId(String freeTag) {
         return UUID.nameUUIDFromBytes(("tag:" + tagSlug(freeTag)).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** Members Ghost has and Headline does not: Ghost sends them as null, and so do we. */
+    static void withoutValue(Map<String, Object> json, String... names) {
+        for (String name : names) {
+            json.put(name, null);
+        }
     }
 
     private static Map<String, Object> only(Map<String, Object> all, Set<String> fields) {

@@ -24,22 +24,34 @@ record GhostQuery(int page, int limit, Set<String> fields, Set<String> include, 
     private static final Pattern VERSION = Pattern.compile("v\\d{1,3}(\\.\\d{1,3})?");
 
     /** What one resource accepts. {@code orders} maps Ghost's order fields to Headline's sort keys. */
-    record Resource(String name, List<String> fields, List<String> includes, List<String> formats,
+    record Resource(String name, String singular, List<String> fields, List<String> includes, List<String> formats,
             Map<String, String> orders) {
     }
 
-    static final Resource POSTS = new Resource("posts", List.of("id", "uuid", "title", "slug", "html", "plaintext",
+    static final Resource POSTS = new Resource("posts", "Post", List.of("id", "uuid", "title", "slug", "html", "plaintext",
             "comment_id", "feature_image", "feature_image_alt", "feature_image_caption", "featured", "visibility",
             "created_at", "updated_at", "published_at", "custom_excerpt", "codeinjection_head", "codeinjection_foot",
             "custom_template", "canonical_url", "url", "excerpt", "reading_time", "access", "comments", "og_image",
             "og_title", "og_description", "twitter_image", "twitter_title", "twitter_description", "meta_title",
             "meta_description"), List.of("tags", "authors"), List.of("html", "plaintext"),
             Map.of("published_at", "publishedAt", "updated_at", "updatedAt", "created_at", "createdAt", "title", "title"));
-    static final Resource AUTHORS = new Resource("authors", List.of("id", "name", "slug", "profile_image", "cover_image",
+    static final Resource AUTHORS = new Resource("authors", "Author", List.of("id", "name", "slug", "profile_image", "cover_image",
             "bio", "website", "location", "facebook", "twitter", "meta_title", "meta_description", "url"), List.of(),
             List.of(), Map.of("name", "name", "created_at", "createdAt", "updated_at", "updatedAt"));
-    static final Resource TAGS = new Resource("tags", List.of("id", "name", "slug", "description", "feature_image",
+    static final Resource TAGS = new Resource("tags", "Tag", List.of("id", "name", "slug", "description", "feature_image",
             "visibility", "meta_title", "meta_description", "url"), List.of(), List.of(), Map.of("name", "name"));
+
+    static final Resource SETTINGS = new Resource("settings", "Settings", List.of(), List.of(), List.of(), Map.of());
+
+    /** posts, authors or tags, by the name in the path. */
+    static Resource resource(String name) {
+        return switch (name) {
+            case "posts" -> POSTS;
+            case "authors" -> AUTHORS;
+            case "tags" -> TAGS;
+            default -> throw new IllegalArgumentException("No Ghost resource " + name);
+        };
+    }
 
     static GhostQuery parse(GhostParams p, Resource resource) {
         checkVersion(p.acceptVersion);

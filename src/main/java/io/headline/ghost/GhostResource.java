@@ -17,8 +17,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
-import java.util.Map;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -51,40 +49,10 @@ public class GhostResource {
     }
 
     @GET
-    @Path("posts/slug/{slug}/")
-    public Response postBySlug(@PathParam("slug") String slug, @QueryParam("slug") String sentAgain,
-            @BeanParam GhostParams params) {
-        return ok(service.post(null, slug, GhostQuery.parse(params, GhostQuery.POSTS))
-                .orElseThrow(() -> GhostException.notFound("Post")));
-    }
-
-    @GET
-    @Path("posts/{id}/")
-    public Response post(@PathParam("id") String id, @BeanParam GhostParams params) {
-        return ok(service.post(id, null, GhostQuery.parse(params, GhostQuery.POSTS))
-                .orElseThrow(() -> GhostException.notFound("Post")));
-    }
-
-    @GET
     @Path("authors/")
     public Response authors(@BeanParam GhostParams params) {
         refuseFilter(params);
         return ok(service.authors(GhostQuery.parse(params, GhostQuery.AUTHORS)));
-    }
-
-    @GET
-    @Path("authors/slug/{slug}/")
-    public Response authorBySlug(@PathParam("slug") String slug, @QueryParam("slug") String sentAgain,
-            @BeanParam GhostParams params) {
-        return ok(service.author(null, slug, GhostQuery.parse(params, GhostQuery.AUTHORS))
-                .orElseThrow(() -> GhostException.notFound("Author")));
-    }
-
-    @GET
-    @Path("authors/{id}/")
-    public Response author(@PathParam("id") String id, @BeanParam GhostParams params) {
-        return ok(service.author(id, null, GhostQuery.parse(params, GhostQuery.AUTHORS))
-                .orElseThrow(() -> GhostException.notFound("Author")));
     }
 
     @GET
@@ -94,19 +62,25 @@ public class GhostResource {
         return ok(service.tags(GhostQuery.parse(params, GhostQuery.TAGS)));
     }
 
+    /** A post, author or tag by slug; Ghost's client sends the slug again as a query parameter. */
     @GET
-    @Path("tags/slug/{slug}/")
-    public Response tagBySlug(@PathParam("slug") String slug, @QueryParam("slug") String sentAgain,
-            @BeanParam GhostParams params) {
-        return ok(service.tag(null, slug, GhostQuery.parse(params, GhostQuery.TAGS))
-                .orElseThrow(() -> GhostException.notFound("Tag")));
+    @Path("{resource: posts|authors|tags}/slug/{slug}/")
+    public Response bySlug(@PathParam("resource") String resource, @PathParam("slug") String slug,
+            @QueryParam("slug") String sentAgain, @BeanParam GhostParams params) {
+        return read(resource, null, slug, params);
     }
 
     @GET
-    @Path("tags/{id}/")
-    public Response tag(@PathParam("id") String id, @BeanParam GhostParams params) {
-        return ok(service.tag(id, null, GhostQuery.parse(params, GhostQuery.TAGS))
-                .orElseThrow(() -> GhostException.notFound("Tag")));
+    @Path("{resource: posts|authors|tags}/{id}/")
+    public Response byId(@PathParam("resource") String resource, @PathParam("id") String id,
+            @BeanParam GhostParams params) {
+        return read(resource, id, null, params);
+    }
+
+    private Response read(String name, String id, String slug, GhostParams params) {
+        GhostQuery.Resource resource = GhostQuery.resource(name);
+        return ok(service.read(resource, id, slug, GhostQuery.parse(params, resource))
+                .orElseThrow(() -> GhostException.notFound(resource.singular())));
     }
 
     /** Headline has no standalone pages: the list is empty, and every page is not found. */
@@ -128,7 +102,7 @@ public class GhostResource {
     @GET
     @Path("settings/")
     public Response settings(@BeanParam GhostParams params) {
-        GhostQuery.parse(params, new GhostQuery.Resource("settings", List.of(), List.of(), List.of(), Map.of()));
+        GhostQuery.parse(params, GhostQuery.SETTINGS);
         return ok(service.settings());
     }
 

@@ -85,7 +85,15 @@ public class GhostService {
         return GhostBody.list(page("posts", posts, query, found.totalItems()), "articles", found.items());
     }
 
-    public Optional<GhostBody> post(String id, String slug, GhostQuery query) {
+    /** A post, author or tag by id (when given) or slug. */
+    public Optional<GhostBody> read(GhostQuery.Resource resource, String id, String slug, GhostQuery query) {
+        if (resource == GhostQuery.POSTS) {
+            return post(id, slug, query);
+        }
+        return resource == GhostQuery.AUTHORS ? author(id, slug, query) : tag(id, slug, query);
+    }
+
+    private Optional<GhostBody> post(String id, String slug, GhostQuery query) {
         ArticleShape shape = ArticleShape.parse(articleFields(query), articleIncludes(query), null,
                 ArticleShape.ITEM_FIELDS, false, null);
         return idOrSlug(id, slug).flatMap(key -> articles.find(key, false, shape))
@@ -99,7 +107,7 @@ public class GhostService {
         return GhostBody.list(page("authors", items, query, found.totalItems()), "authors", found.items());
     }
 
-    public Optional<GhostBody> author(String id, String slug, GhostQuery query) {
+    private Optional<GhostBody> author(String id, String slug, GhostQuery query) {
         return idOrSlug(id, slug).flatMap(key -> authors.find(key, false))
                 .map(a -> GhostBody.item(one("authors", GhostMapper.author(a, site, query.fields())), a));
     }
@@ -116,7 +124,7 @@ public class GhostService {
         return GhostBody.list(page("tags", items, query, (long) all.size()), "categories", sections);
     }
 
-    public Optional<GhostBody> tag(String id, String slug, GhostQuery query) {
+    private Optional<GhostBody> tag(String id, String slug, GhostQuery query) {
         return allTags().stream().filter(t -> id != null ? t.id().equals(id) : t.slug().equals(slug)).findFirst()
                 .map(t -> GhostBody.list(one("tags", t.json().apply(query.fields())), "categories",
                         t.category() == null ? List.of() : List.of(t.category())));
@@ -131,21 +139,13 @@ public class GhostService {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("title", config.siteTitle());
         settings.put("description", config.siteDescription());
-        settings.put("logo", null);
-        settings.put("icon", null);
-        settings.put("accent_color", null);
-        settings.put("cover_image", null);
-        settings.put("facebook", null);
-        settings.put("twitter", null);
         settings.put("lang", "en");
         settings.put("locale", "en");
         settings.put("timezone", "Etc/UTC");
-        settings.put("codeinjection_head", null);
-        settings.put("codeinjection_foot", null);
         settings.put("navigation", List.of());
         settings.put("secondary_navigation", List.of());
-        settings.put("meta_title", null);
-        settings.put("meta_description", null);
+        GhostMapper.withoutValue(settings, "logo", "icon", "accent_color", "cover_image", "facebook", "twitter",
+                "codeinjection_head", "codeinjection_foot", "meta_title", "meta_description");
         settings.put("url", site + "/");
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("settings", settings);
