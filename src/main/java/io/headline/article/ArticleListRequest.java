@@ -14,10 +14,18 @@ import java.util.Set;
 /** A checked article list request: what to filter by, how to sort, which page, and in what shape. */
 public record ArticleListRequest(Filter filter, List<SortKey<Article>> sort, PageRequest page, ArticleShape shape) {
 
-    /** What an article must match to be listed; null members do not filter. */
+    /**
+     * What an article must match to be listed; null members do not filter. {@code categoryOrTags} matches an article
+     * filed under a category with any of these slugs or carrying any of these tags: a Ghost tag is either (ghost/).
+     */
     public record Filter(boolean includeUnpublished, Set<ArticleStatus> statuses, String category,
             boolean includeSubcategories, String author, List<String> tags, Instant publishedAfter,
-            Instant publishedBefore, Instant updatedAfter, Boolean featured, String q) {
+            Instant publishedBefore, Instant updatedAfter, Boolean featured, String q, List<String> categoryOrTags) {
+
+        public Filter withCategoryOrTags(List<String> slugsOrTags) {
+            return new Filter(includeUnpublished, statuses, category, includeSubcategories, author, tags, publishedAfter,
+                    publishedBefore, updatedAfter, featured, q, slugsOrTags);
+        }
     }
 
     /**
@@ -50,7 +58,8 @@ public record ArticleListRequest(Filter filter, List<SortKey<Article>> sort, Pag
                 instant("publishedBefore", p.publishedBefore),
                 instant("updatedAfter", p.updatedAfter),
                 p.featured == null ? null : PageRequest.parseBoolean("featured", p.featured, false),
-                query(p.q));
+                query(p.q),
+                null);
         boolean searching = filter.q() != null;
         List<SortKey<Article>> sort = Sorting.parse(p.sort, searching ? "-relevance" : "-publishedAt",
                 ArticleRepository.sortable(seesUnpublished, searching), ArticleRepository.ID);

@@ -193,6 +193,10 @@ public class ArticleRepository implements SluggedRepository<Article> {
             query.where("exists (select 1 from Article tagged join tagged.tags t "
                     + "where tagged = a and t in (:tags))", "tags", f.tags());
         }
+        if (f.categoryOrTags() != null) {
+            query.where("(a.category.slug in (:categoryOrTags) or exists (select 1 from Article ct join ct.tags t "
+                    + "where ct = a and t in (:categoryOrTags)))", "categoryOrTags", f.categoryOrTags());
+        }
         if (f.publishedAfter() != null) {
             query.where("a.publishedAt > :publishedAfter", "publishedAfter", f.publishedAfter());
         }
@@ -208,13 +212,21 @@ public class ArticleRepository implements SluggedRepository<Article> {
         return query;
     }
 
+    /** The distinct tags of the articles the public sees at {@code now}, alphabetically, at most {@code limit}. */
+    public List<String> publicTags(Instant now, int limit) {
+        return getEntityManager().createQuery("select distinct t from Article a join a.tags t "
+                        + "where a.status in (:publicStatuses) and a.publishedAt <= :now order by t", String.class)
+                .setParameter("publicStatuses", PUBLIC_STATUSES).setParameter("now", now).setMaxResults(limit)
+                .getResultList();
+    }
+
     /**
      * The newest articles the caller may see that share the category, a tag or an author with
      * {@code article}: the candidates from which related articles are ranked.
      */
     public List<Article> relatedCandidates(Article article, boolean includeUnpublished, Instant now, int limit) {
         ListQuery<Article> query = matching(new ArticleListRequest.Filter(includeUnpublished, null, null, false, null,
-                null, null, null, null, null, null), null, null, now);
+                null, null, null, null, null, null, null), null, null, now);
         query.where("a.id <> :self", "self", article.id)
                 .where("(a.category.id = :category"
                         + " or exists (select 1 from Article t join t.tags tag where t = a and tag in (:relatedTags))"

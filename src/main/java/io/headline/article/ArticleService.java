@@ -108,6 +108,11 @@ public class ArticleService {
         return score;
     }
 
+    /** The tags the public sees on published articles, alphabetically, at most {@code limit}. */
+    public List<String> publicTags(int limit) {
+        return articles.publicTags(clock.instant(), limit);
+    }
+
     /** How many of the articles a list request matches fall in each category and under each author. */
     public Facets facets(ArticleListRequest request, int limit) {
         ArticleListRequest.Filter filter = request.filter();

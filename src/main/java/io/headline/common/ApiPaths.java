@@ -7,6 +7,8 @@ import java.util.UUID;
 public final class ApiPaths {
 
     public static final String V1 = "/api/v1";
+    /** The Ghost Content API compatible surface (ghost/), outside the versioned API and its OpenAPI document. */
+    public static final String GHOST_CONTENT = "/ghost/api/content";
     public static final String ID_OR_SLUG = "{idOrSlug}";
     /** Bulk import: its body is bounded by its own, larger limit (see BodySizeLimit). */
     public static final String IMPORT = V1 + "/import";

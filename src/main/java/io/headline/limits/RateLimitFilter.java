@@ -1,6 +1,7 @@
 package io.headline.limits;
 
 import io.github.bucket4j.TimeMeter;
+import io.headline.common.ApiPaths;
 import io.headline.common.HeadlineConfig;
 import io.headline.common.error.ProblemType;
 import io.headline.security.BearerTokenMechanism;
@@ -10,7 +11,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
@@ -21,7 +21,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Counts every request under /api/ against its caller's quota: an API token by its principal, anyone else by
+ * Counts every request under /api/ (and the Ghost Content API's) against its caller's quota: an API token by its principal, anyone else by
  * client IP. A request with a token that is not valid counts against its IP, so inventing tokens earns no fresh
  * quota (and it is still answered 401 further on).
  *
@@ -74,11 +74,13 @@ class RateLimitFilter {
     }
 
     private void filter(RoutingContext context) {
-        if (!context.normalizedPath().startsWith("/api/")) {
+        String path = context.normalizedPath();
+        if (!path.startsWith("/api/") && !path.startsWith(ApiPaths.GHOST_CONTENT + "/")) {
             context.next();
             return;
         }
-        String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        // A Ghost Content API key counts as its token, like an Authorization header.
+        String authorization = BearerTokenMechanism.presented(context);
         if (authorization == null) {
             limit(context, null);
             return;

@@ -1,5 +1,6 @@
 package io.headline.security;
 
+import io.headline.common.ApiPaths;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
@@ -14,11 +15,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads {@code Authorization: Bearer <token>}; no header means an anonymous caller, a malformed one is a 401. */
+/** Reads {@code Authorization: Bearer <token>} (or a Ghost key, see {@link #presented}); no header means an anonymous caller, a malformed one is a 401. */
 @ApplicationScoped
 public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     private static final String SCHEME = "Bearer ";
+    /** The query parameter that carries a Ghost Content API key: a content token. */
+    public static final String GHOST_KEY = "key";
 
     /**
      * Where a filter that already authenticated the request's token (the rate limiter, which runs first) leaves
@@ -28,7 +31,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        String header = context.request().getHeader("Authorization");
+        String header = presented(context);
         if (header == null) {
             return Uni.createFrom().nullItem();
         }
@@ -40,6 +43,19 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
                 .map(identityProviderManager::authenticate)
                 .orElseGet(() -> Uni.createFrom().failure(
                         new AuthenticationFailedException("Authorization is not a bearer token")));
+    }
+
+    /**
+     * The credential a request presents, as an Authorization header value: the header itself, or on the Ghost Content
+     * API (which takes its key as a query parameter) {@code Bearer <key>}; null when it presents none.
+     */
+    public static String presented(RoutingContext context) {
+        String header = context.request().getHeader("Authorization");
+        if (header != null || !context.normalizedPath().startsWith(ApiPaths.GHOST_CONTENT + "/")) {
+            return header;
+        }
+        String key = context.request().getParam(GHOST_KEY);
+        return key == null ? null : SCHEME + key;
     }
 
     /** What an Authorization header asks to authenticate, or empty when it is not a bearer token. */

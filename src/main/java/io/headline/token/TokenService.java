@@ -72,7 +72,7 @@ public class TokenService {
         }
         token.expiresAt = input.expiresAt();
         token.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        String secret = "hl_" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
+        String secret = secretFor(input.role());
         token.tokenHash = hash(secret);
         tokens.persist(token);
         tokens.flush();
@@ -108,8 +108,18 @@ public class TokenService {
         }
     }
 
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[32];
+    /**
+     * A content token is a key that front ends embed in public pages, and Ghost's own client (@tryghost/content-api)
+     * refuses any key but 26 lower-case hex characters: content tokens take that form (104 random bits), so that one
+     * key serves both APIs. Every other role keeps 256 bits behind the hl_ prefix that secret scanners recognise.
+     */
+    private static String secretFor(TokenRole role) {
+        return role == TokenRole.content ? HexFormat.of().formatHex(randomBytes(13))
+                : "hl_" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32));
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
         RANDOM.nextBytes(bytes);
         return bytes;
     }
