@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark: one command, from a fresh clone.
-#   bash bench/run.sh [--articles N] [--duration S] [--nginx] [--tiny] [--seed S] [--no-cache]
+#   bash bench/run.sh [--articles N] [--duration S] [--nginx] [--tiny] [--seed S] [--no-cache] [--multiply K]
 # Installs wrk (and nginx with --nginx) from Debian's packages when missing, builds the packaged jar for PostgreSQL
 # when it is missing or older than the sources, creates a fresh PostgreSQL database (PGHOST, PGPORT, PGUSER; default
 # 127.0.0.1:5432, postgres), generates the dataset of N articles (bench/dataset.py, default 100,000; kept under
@@ -9,7 +9,9 @@
 # (default 10) per workload and prints requests/s, p50, p99, errors and the server's peak RSS for each; with --nginx
 # also nginx's requests/s for the identical bytes of the by-slug and list workloads, and the ratios. The table is
 # written to bench/results/last.txt too. --tiny: 300 articles, 2-second workloads (CI). --no-cache: the server runs with
-# its response cache off, so that every read reaches the database (the uncached figures).
+# its response cache off, so that every read reaches the database (the uncached figures). --multiply K: imports N/K
+# articles and makes the rest in SQL (bench/multiply.sql: K-1 copies of each with new ids, slugs and dates), for a
+# million rows without an hour of import; the import rate printed is then the N/K articles'.
 # Exits 3 when every step ran but a workload had an error (non-2xx/3xx, socket error, timeout), and 1 (or another
 # non-zero status) when a step failed: the tools, the build, the import, start-up or a workload that wrk could not run.
 set -euo pipefail
@@ -21,6 +23,7 @@ seed=8
 with_nginx=false
 tiny=false
 response_cache=on
+multiply=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --articles) articles="$2"; shift 2 ;;
@@ -29,12 +32,15 @@ while [ $# -gt 0 ]; do
     --nginx) with_nginx=true; shift ;;
     --tiny) tiny=true; shift ;;
     --no-cache) response_cache=off; shift ;;
-    -h | --help) sed -n '2,15p' "$0" | cut -c3-; exit 0 ;;
+    --multiply) multiply="$2"; shift 2 ;;
+    -h | --help) sed -n '2,17p' "$0" | cut -c3-; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 if $tiny; then articles="${articles:-300}"; duration="${duration:-2}"; fi
 articles="${articles:-100000}"
+[ "$multiply" -ge 1 ] && [ $(( articles % multiply )) -eq 0 ] || { echo "--multiply must divide --articles" >&2; exit 2; }
+imported_articles=$(( articles / multiply ))
 duration="${duration:-10}"
 warmup=$(( duration < 6 ? 1 : duration / 3 ))
 port="${BENCH_PORT:-18700}"
@@ -86,11 +92,11 @@ jar="$PWD/target/quarkus-app/quarkus-run.jar"
 
 # --- Dataset ------------------------------------------------------------------------------------------------------
 mkdir -p target/bench-data
-data="$PWD/target/bench-data/articles-$articles-seed-$seed.ndjson"
+data="$PWD/target/bench-data/articles-$imported_articles-seed-$seed.ndjson"
 if [ ! -s "$data.meta.json" ] || [ bench/dataset.py -nt "$data.meta.json" ]; then
-  echo "== generating $articles articles (seed $seed)"
+  echo "== generating $imported_articles articles (seed $seed)"
   t=$(now_ms)
-  python3 bench/dataset.py --articles "$articles" --seed "$seed" --out "$data"
+  python3 bench/dataset.py --articles "$imported_articles" --seed "$seed" --out "$data"
   generate_s=$(awk -v ms=$(( $(now_ms) - t )) 'BEGIN {printf "%.1f", ms / 1000}')
 else
   generate_s="cached"
@@ -109,11 +115,25 @@ t=$(now_ms)
   { tail -40 "$scratch/import.log"; fail "the import failed"; }
 import_ms=$(( $(now_ms) - t ))
 imported=$(psql "${pg[@]}" -d "$db" -tAc "select count(*) from article")
-[ "$imported" = "$articles" ] || { tail -40 "$scratch/import.log"; fail "imported $imported articles of $articles"; }
-import_rate=$(( articles * 1000 / (import_ms > 0 ? import_ms : 1) ))
+[ "$imported" = "$imported_articles" ] || { tail -40 "$scratch/import.log"; fail "imported $imported articles of $imported_articles"; }
+import_rate=$(( imported_articles * 1000 / (import_ms > 0 ? import_ms : 1) ))
 import_summary=$(grep -E '^import: .* lines in ' "$scratch/import.log" | tail -1 || true)
 echo "   $imported articles in $import_ms ms: $import_rate articles/s (the whole process, JVM start included)"
 echo "   ${import_summary:-the importer printed no summary}"
+multiply_s=""
+if [ "$multiply" -gt 1 ]; then
+  echo "== copying them $(( multiply - 1 )) times in SQL (bench/multiply.sql)"
+  t=$(now_ms)
+  psql "${pg[@]}" -d "$db" -v ON_ERROR_STOP=1 -qc "create table bench_original as select id, slug from article" >/dev/null
+  for k in $(seq 1 $(( multiply - 1 ))); do
+    psql "${pg[@]}" -d "$db" -v ON_ERROR_STOP=1 -q -v k="$k" -f bench/multiply.sql >/dev/null
+    echo "   copy $k of $(( multiply - 1 )) after $(( ($(now_ms) - t) / 1000 )) s"
+  done
+  psql "${pg[@]}" -d "$db" -v ON_ERROR_STOP=1 -qc "drop table bench_original" -c "analyze" >/dev/null
+  multiply_s=$(( ($(now_ms) - t) / 1000 ))
+  imported=$(psql "${pg[@]}" -d "$db" -tAc "select count(*) from article")
+  [ "$imported" = "$articles" ] || fail "$imported articles after copying, not $articles"
+fi
 
 [ "$response_cache" = on ] || app_env+=(HEADLINE_RESPONSE_CACHE_ENABLED=false)
 
@@ -252,6 +272,7 @@ mkdir -p bench/results
   echo "Headline benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo '+changes')"
   echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
   echo "dataset: $articles articles (seed $seed, $data_mb MiB NDJSON), generated in ${generate_s}$([ "$generate_s" = cached ] || echo ' s')"
+  [ "$multiply" -eq 1 ] || echo "         $imported_articles imported, the rest copies made in SQL in $multiply_s s (--multiply $multiply)"
   echo "import: $import_ms ms, $import_rate articles/s (java -jar ... import, JVM start included)"
   echo "        ${import_summary:-the importer printed no summary}"
   echo "server: java ${jvm[*]} -jar quarkus-run.jar (response cache $response_cache); ready $ready_ms ms after start (loaded database); peak RSS $final_rss MiB"
