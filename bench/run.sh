@@ -194,7 +194,7 @@ run_wrk() {
 record() { # NAME WRK-OUTPUT RSS-KiB
   local line
   line=$(grep '^RESULT ' "$2") || { cat "$2"; fail "$1: wrk printed no result"; }
-  local requests seconds p50 p99 connect read write status timeout
+  local requests seconds p50 p95 p99 connect read write status timeout
   eval "${line#RESULT }"
   local errors=$((connect + read + write + status + timeout))
   local detail="connect $connect, read $read, write $write, timeout $timeout, status $status$(

@@ -50,8 +50,9 @@ end
 
 function done(summary, latency, requests)
   local e = summary.errors
-  io.write(string.format("RESULT requests=%d seconds=%.3f p50=%.3f p99=%.3f connect=%d read=%d write=%d status=%d timeout=%d\n",
-    summary.requests, summary.duration / 1e6, latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+  io.write(string.format("RESULT requests=%d seconds=%.3f p50=%.3f p95=%.3f p99=%.3f connect=%d read=%d write=%d status=%d timeout=%d\n",
+    summary.requests, summary.duration / 1e6, latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    latency:percentile(99) / 1000,
     e.connect, e.read, e.write, e.status, e.timeout))
   local codes = {}
   for _, thread in ipairs(threads) do
