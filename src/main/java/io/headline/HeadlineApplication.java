@@ -5,11 +5,15 @@ import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Contact;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.servers.Server;
+import org.eclipse.microprofile.openapi.annotations.servers.ServerVariable;
 
 /**
  * The API's shared OpenAPI components: the bearer scheme and the problem+json error responses, which
@@ -17,7 +21,19 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
  */
 @OpenAPIDefinition(
         info = @Info(title = "Headline Content API", version = "1.0.0", description = "Articles, authors and categories "
-                + "as JSON. Reads of published content are public; writes need an API token."),
+                + "as JSON. Reads of published content are public; writes need an API token.\n\n"
+                + "Successes are `application/json` (an export `application/x-ndjson`), errors `application/problem+json` "
+                + "(RFC 9457). Each operation has one of each, so `Accept` never refuses a request: one that no response "
+                + "satisfies is disregarded (RFC 9110, section 12.5.1), and no operation answers 406.\n\n"
+                + "The path carries the major version (`/api/v1`): within it, changes only add. An operation or parameter "
+                + "marked deprecated answers with `Deprecation` (RFC 9745) and, once its end is set, `Sunset` (RFC 8594) "
+                + "headers, and keeps working until that date.",
+                contact = @Contact(name = "Headline maintainers", email = "api@example.com"),
+                license = @License(name = "Proprietary", url = "https://news.example.com/terms")),
+        servers = @Server(url = "http://{host}", description = "An instance of Headline: a local one by default "
+                + "(`./mvnw quarkus:dev`, or the jar with its defaults), else your deployment's address.",
+                variables = @ServerVariable(name = "host", defaultValue = "localhost:8080",
+                        description = "Host and port of the instance.")),
         components = @Components(
                 securitySchemes = @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP,
                         scheme = "bearer", description = "An API token: `Authorization: Bearer <token>`."),

@@ -25,11 +25,11 @@ public class ArticleListParams extends PagingParams {
 
     @QueryParam("sort")
     @Parameter(description = "Comma-separated sort keys, `-` for descending, from: publishedAt, updatedAt, "
-            + "createdAt, title, and with `q` relevance. The id is always appended as a tie-breaker.",
-            schema = @Schema(type = SchemaType.STRING, defaultValue = "-publishedAt", pattern =
-                    "^-?(publishedAt|updatedAt|createdAt|title|relevance)(,-?(publishedAt|updatedAt|createdAt|title|relevance))*$"),
+            + "createdAt, title, and with `q` relevance. The id is always appended as a tie-breaker.", schema = @Schema(type = SchemaType.ARRAY,
+                    implementation = String.class, defaultValue = "-publishedAt", enumeration = {"publishedAt", "-publishedAt",
+                    "updatedAt", "-updatedAt", "createdAt", "-createdAt", "title", "-title", "relevance", "-relevance"}),
             example = "-publishedAt,title")
-    public String sort;
+    public List<String> sort;
 
     private static final String BODY_BUDGET = "A page that returns bodies holds at most 4 MiB of them (the server's "
             + "headline.limits.list-body-budget): it may end before `size` items, with `meta.truncated` true, and "
@@ -40,20 +40,25 @@ public class ArticleListParams extends PagingParams {
             + "id, slug, title, subtitle, excerpt, body, bodyHtml, bodyText, wordCount, readingTimeMinutes, status, "
             + "featured, publishedAt, category, authors, tags, featureImageUrl, createdAt, updatedAt, version, seo, "
             + "snippet. " + BODY_BUDGET,
-            schema = @Schema(type = SchemaType.STRING), example = "id,slug,title,publishedAt")
-    public String fields;
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, enumeration = {"id", "slug", "title",
+                    "subtitle", "excerpt", "body", "bodyHtml", "bodyText", "wordCount", "readingTimeMinutes", "status",
+                    "featured", "publishedAt", "category", "authors", "tags", "featureImageUrl", "createdAt", "updatedAt",
+                    "version", "seo", "snippet"}), example = "id,slug,title,publishedAt")
+    public List<String> fields;
 
     @QueryParam("formats")
     @Parameter(description = "Comma-separated body forms to return: markdown (`body`), html (`bodyHtml`), plaintext "
-            + "(`bodyText`). Lists return none unless asked. " + BODY_BUDGET, schema = @Schema(type = SchemaType.STRING, pattern =
-            "^(markdown|html|plaintext)(,(markdown|html|plaintext))*$"), example = "html")
-    public String formats;
+            + "(`bodyText`). Lists return none unless asked. " + BODY_BUDGET,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class,
+                    enumeration = {"markdown", "html", "plaintext"}), example = "html")
+    public List<String> formats;
 
     @QueryParam("include")
     @Parameter(description = "Comma-separated relations to return as full objects instead of compact ones: "
-            + "authors, category.", schema = @Schema(type = SchemaType.STRING, pattern =
-            "^(authors|category)(,(authors|category))*$"), example = "authors,category")
-    public String include;
+            + "authors, category.",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, enumeration = {"authors", "category"}),
+            example = "authors,category")
+    public List<String> include;
 
     @QueryParam("category")
     @Parameter(description = "Only articles in this category (id or slug).", example = "news")
@@ -69,8 +74,9 @@ public class ArticleListParams extends PagingParams {
     public String author;
 
     @QueryParam("tag")
-    @Parameter(description = "Only articles with any of these tags; repeat the parameter for more than one.",
-            example = "film")
+    @Parameter(description = "Only articles with any of these tags; repeat the parameter for more than one (a tag may "
+            + "hold a comma).",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class), example = "film")
     public List<String> tag;
 
     @QueryParam("publishedAfter")

@@ -3,6 +3,7 @@ package io.headline.article;
 import io.headline.common.error.ProblemException;
 import io.headline.common.error.ProblemType;
 import io.headline.common.paging.PageRequest;
+import io.headline.common.query.CommaList;
 import io.headline.common.query.SortKey;
 import io.headline.common.query.Sorting;
 import io.headline.common.validation.StorableInstant;
@@ -61,10 +62,11 @@ public record ArticleListRequest(Filter filter, List<SortKey<Article>> sort, Pag
                 query(p.q),
                 null);
         boolean searching = filter.q() != null;
-        List<SortKey<Article>> sort = Sorting.parse(p.sort, searching ? "-relevance" : "-publishedAt",
+        List<SortKey<Article>> sort = Sorting.parse(CommaList.join(p.sort), searching ? "-relevance" : "-publishedAt",
                 ArticleRepository.sortable(seesUnpublished, searching), ArticleRepository.ID);
         return new ArticleListRequest(filter, sort, p.pageRequest(),
-                ArticleShape.parse(p.fields, p.include, p.formats, ArticleShape.LIST_FIELDS, seesEmails, filter.q()));
+                ArticleShape.parse(CommaList.join(p.fields), CommaList.join(p.include), CommaList.join(p.formats),
+                        ArticleShape.LIST_FIELDS, seesEmails, filter.q()));
     }
 
     private static Set<ArticleStatus> statuses(List<String> raw, boolean seesUnpublished) {

@@ -8,6 +8,7 @@ import io.headline.common.json.MergePatch;
 import io.headline.common.paging.Page;
 import io.headline.common.paging.PageRequest;
 import io.headline.common.paging.Pages;
+import io.headline.common.query.CommaList;
 import io.headline.common.query.Slice;
 import io.headline.delivery.EntityTags;
 import io.headline.delivery.IfMatch;
@@ -103,16 +104,23 @@ public class ArticleResource {
     public RestResponse<ArticleView> get(
             @Parameter(description = "The article's id or slug.") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = "Comma-separated members to return; `id` is always returned. "
-                    + "Same names as on the list.", example = "id,slug,title,body") @QueryParam("fields") String fields,
+                    + "Same names as on the list.",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, enumeration = {"id", "slug",
+                            "title", "subtitle", "excerpt", "body", "bodyHtml", "bodyText", "wordCount",
+                            "readingTimeMinutes", "status", "featured", "publishedAt", "category", "authors", "tags",
+                            "featureImageUrl", "createdAt", "updatedAt", "version", "seo", "snippet"}),
+                    example = "id,slug,title,body") @QueryParam("fields") List<String> fields,
             @Parameter(description = "Relations to return as full objects: authors, category.",
-                    schema = @Schema(type = SchemaType.STRING, pattern = "^(authors|category)(,(authors|category))*$"),
-                    example = "authors") @QueryParam("include") String include,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = String.class,
+                    enumeration = {"authors", "category"}), example = "authors") @QueryParam("include") List<String> include,
             @Parameter(description = "Body forms to return: markdown (`body`), html (`bodyHtml`), plaintext (`bodyText`); "
-                    + "default markdown and html.", schema = @Schema(type = SchemaType.STRING,
-                    pattern = "^(markdown|html|plaintext)(,(markdown|html|plaintext))*$"), example = "html")
-            @QueryParam("formats") String formats,
+                    + "default markdown and html.",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = String.class,
+                    enumeration = {"markdown", "html", "plaintext"}), example = "html")
+            @QueryParam("formats") List<String> formats,
             @Context UriInfo uri) {
-        ArticleShape shape = ArticleShape.parse(fields, include, formats, ArticleShape.ITEM_FIELDS,
+        ArticleShape shape = ArticleShape.parse(CommaList.join(fields), CommaList.join(include), CommaList.join(formats),
+                ArticleShape.ITEM_FIELDS,
                 Roles.seesEmails(caller), null);
         boolean seesUnpublished = Roles.seesUnpublished(caller);
         Optional<ArticleView> found = service.find(idOrSlug, seesUnpublished, shape);
@@ -151,7 +159,9 @@ public class ArticleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR})
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "createArticle", summary = "Create an article")
+    @Operation(operationId = "createArticle", summary = "Create an article",
+            description = "A draft unless `status` says otherwise; the slug is generated from the title when not given. "
+                    + "The category and authors are named by id or slug. An author token writes drafts as its own author.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new article.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)),
             headers = @Header(name = HttpHeaders.ETAG, required = true, description = IfMatch.WRITTEN_ETAG,
@@ -230,7 +240,8 @@ public class ArticleResource {
     @Path(ApiPaths.ID_OR_SLUG + "/unpublish")
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "unpublishArticle", summary = "Take an article back to draft")
+    @Operation(operationId = "unpublishArticle", summary = "Take an article back to draft",
+            description = "From published, scheduled or archived: it is no longer public.")
     public RestResponse<ArticleView> unpublish(@PathParam("idOrSlug") String idOrSlug) {
         return transition(idOrSlug, ArticleStatus.draft, null);
     }

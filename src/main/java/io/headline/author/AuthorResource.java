@@ -54,13 +54,14 @@ public class AuthorResource {
     @Operation(operationId = "listAuthors", summary = "List authors", description = "Authors by name unless sorted otherwise, a page at a time.")
     public Page<AuthorView> list(@BeanParam NamedListParams params, @Context UriInfo uri) {
         PageRequest page = params.pageRequest();
-        return Pages.of(service.list(params.sort, page, Roles.seesEmails(caller)), page, uri);
+        return Pages.of(service.list(params.sortSpec(), page, Roles.seesEmails(caller)), page, uri);
     }
 
     @GET
     @Path(ApiPaths.ID_OR_SLUG)
     @RolesAllowed(Roles.READER)
-    @Operation(operationId = "getAuthor", summary = "Get an author by id or slug")
+    @Operation(operationId = "getAuthor", summary = "Get an author by id or slug",
+            description = "The author's email is private: it is returned only to admin and editor tokens.")
     public AuthorView get(@Parameter(description = "The author's id or slug.") @PathParam("idOrSlug") String idOrSlug) {
         return service.find(idOrSlug, Roles.seesEmails(caller)).orElseThrow(() -> notFound(idOrSlug));
     }
@@ -69,7 +70,8 @@ public class AuthorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "createAuthor", summary = "Create an author")
+    @Operation(operationId = "createAuthor", summary = "Create an author",
+            description = "The slug is generated from the name when not given; a slug already taken is a 409.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new author.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorView.class)))
     public RestResponse<AuthorView> create(@Valid @NotNull AuthorInput input) {

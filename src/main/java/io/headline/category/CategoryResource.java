@@ -51,13 +51,14 @@ public class CategoryResource {
     @Operation(operationId = "listCategories", summary = "List categories", description = "Categories by name unless sorted otherwise, a page at a time.")
     public Page<CategoryView> list(@BeanParam NamedListParams params, @Context UriInfo uri) {
         PageRequest page = params.pageRequest();
-        return Pages.of(service.list(params.sort, page), page, uri);
+        return Pages.of(service.list(params.sortSpec(), page), page, uri);
     }
 
     @GET
     @Path(ApiPaths.ID_OR_SLUG)
     @RolesAllowed(Roles.READER)
-    @Operation(operationId = "getCategory", summary = "Get a category by id or slug")
+    @Operation(operationId = "getCategory", summary = "Get a category by id or slug",
+            description = "The category with its parent in compact form (id, slug, name, updatedAt).")
     public CategoryView get(@Parameter(description = "The category's id or slug.") @PathParam("idOrSlug") String idOrSlug) {
         return service.find(idOrSlug).orElseThrow(() -> notFound(idOrSlug));
     }
@@ -66,7 +67,9 @@ public class CategoryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "createCategory", summary = "Create a category")
+    @Operation(operationId = "createCategory", summary = "Create a category",
+            description = "The slug is generated from the name when not given; a name or slug already taken is a 409, and "
+                    + "a parent that would make a cycle too.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new category.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryView.class)))
     public RestResponse<CategoryView> create(@Valid @NotNull CategoryInput input) {

@@ -71,7 +71,8 @@ public class RevisionResource {
 
     @GET
     @Path("{number}")
-    @Operation(operationId = "getArticleRevision", summary = "Get one revision of an article, with its snapshot")
+    @Operation(operationId = "getArticleRevision", summary = "Get one revision of an article, with its snapshot",
+            description = "The snapshot is the article as it was, in the ArticleInput form a PUT takes.")
     public RevisionView get(
             @Parameter(description = "The article's id or slug.") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = "The revision's number.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))

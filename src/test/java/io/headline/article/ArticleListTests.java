@@ -16,6 +16,10 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.restassured.path.json.JsonPath;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -181,6 +186,42 @@ class ArticleListTests {
                 .then().statusCode(200).extract().jsonPath().getMap("data[0]");
 
         assertThat(item).containsOnlyKeys("id", "title", "publishedAt");
+    }
+
+    @Test
+    void shouldReadARepeatedListParameterAsOneCommaSeparatedList() {
+        String tag = unique("repeated");
+        publishTagged(tag, 1);
+
+        // The contract says comma-separated; a client that repeats array parameters instead is understood all the same.
+        Map<String, Object> item = invalid(anonymous()).when()
+                .get("/api/v1/articles?fields=title&fields=publishedAt&sort=title&sort=-publishedAt&tag=" + tag)
+                .then().statusCode(200).extract().jsonPath().getMap("data[0]");
+
+        assertThat(item).containsOnlyKeys("id", "title", "publishedAt");
+    }
+
+    @Test
+    void shouldDocumentExactlyTheListValuesTheServerAccepts() {
+        OpenAPI contract = new OpenAPIV3Parser().read("openapi.yaml");
+        List<String> sortKeys = ArticleRepository.sortable(true, true).stream()
+                .flatMap(f -> Stream.of(f.name(), "-" + f.name())).toList();
+
+        for (Operation operation : List.of(contract.getPaths().get("/api/v1/articles").getGet(),
+                contract.getPaths().get("/api/v1/articles/{idOrSlug}").getGet())) {
+            assertThat(documentedValues(operation, "fields")).isEqualTo(ArticleShape.FIELDS);
+            assertThat(documentedValues(operation, "include")).isEqualTo(ArticleShape.INCLUDES);
+            assertThat(documentedValues(operation, "formats")).containsExactlyInAnyOrderElementsOf(ArticleShape.FORMATS.keySet());
+        }
+        assertThat(documentedValues(contract.getPaths().get("/api/v1/articles").getGet(), "sort"))
+                .containsExactlyInAnyOrderElementsOf(sortKeys);
+    }
+
+    private static List<Object> documentedValues(Operation operation, String name) {
+        Parameter parameter = operation.getParameters().stream().filter(p -> p.getName().equals(name)).findFirst()
+                .orElseThrow();
+        assertThat(parameter.getExplode()).as(name + " is comma-separated").isFalse();
+        return List.copyOf(parameter.getSchema().getItems().getEnum());
     }
 
     @Test

@@ -12,8 +12,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /** openapi.yaml at the top of the repository is the published contract: it must be what the server serves. */
 @QuarkusTest
@@ -45,6 +48,27 @@ class ContractTests {
         assertThat(contract.getPaths()).isNotEmpty();
         assertThat(incomplete).isEmpty();
         assertThat(contract.getComponents().getSecuritySchemes().get("bearer").getScheme()).isEqualTo("bearer");
+    }
+
+    @Test
+    void shouldQuoteEveryDateTimeSoThatAYaml11ParserReadsAString() throws IOException {
+        // SnakeYAML resolves YAML 1.1 types, as most generators' parsers do: a bare 2020-01-01T00:00:00Z is a Date.
+        Object contract = new Yaml().load(Files.readString(CONTRACT));
+
+        assertThat(dates(contract)).isEmpty();
+        assertThat(Files.readString(CONTRACT)).contains("publishedAt: \"2020-01-01T00:00:00Z\"");
+    }
+
+    private static List<Object> dates(Object node) {
+        List<Object> found = new ArrayList<>();
+        if (node instanceof Date) {
+            found.add(node);
+        } else if (node instanceof Map<?, ?> map) {
+            map.values().forEach(value -> found.addAll(dates(value)));
+        } else if (node instanceof List<?> list) {
+            list.forEach(value -> found.addAll(dates(value)));
+        }
+        return found;
     }
 
     @Test

@@ -23,6 +23,10 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 public class ProblemResponsesFilter implements OASFilter {
 
     private static final String SCHEMAS = "#/components/schemas/";
+    /** The shared problem responses, by status (HeadlineApplication declares them). */
+    private static final Map<String, String> PROBLEMS = Map.of("400", "BadRequest", "401", "Unauthorized", "403", "Forbidden",
+            "404", "NotFound", "409", "Conflict", "412", "PreconditionFailed", "415", "UnsupportedMediaType", "422",
+            "ValidationFailed");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -74,6 +78,10 @@ public class ProblemResponsesFilter implements OASFilter {
             addResponse(operation, "415", "UnsupportedMediaType");
             addResponse(operation, "422", "ValidationFailed");
         }
+        // SmallRye documents a 403 of its own, without a body, on every operation with @RolesAllowed: every error
+        // a client can get is a problem, so those get the shared response too.
+        operation.getResponses().getAPIResponses().keySet().stream().filter(status -> PROBLEMS.containsKey(status))
+                .toList().forEach(status -> addResponse(operation, status, PROBLEMS.get(status)));
     }
 
     /**
@@ -146,9 +154,13 @@ public class ProblemResponsesFilter implements OASFilter {
         return patch;
     }
 
+    /** A copy whose type list is its own: a patch member's null type must not reach the input's member. */
     private static Schema copy(Schema schema) {
         Schema copy = OASFactory.createSchema();
         copy.setAll(new LinkedHashMap<>(schema.getAll()));
+        if (schema.getType() != null) {
+            copy.setType(new ArrayList<>(schema.getType()));
+        }
         return copy;
     }
 }
