@@ -97,8 +97,9 @@ public class ArticleResource {
                     + "before answers 301 with its current address.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ArticleView.class)))
-    @APIResponse(responseCode = "301", description = "Moved Permanently: the slug is one the article had before. "
-            + "Location gives its current address, with the same query string.", headers = @Header(
+    @APIResponse(responseCode = "301", description = "Moved Permanently, not an error: the slug is one the article "
+            + "had before. Location gives its current address, with the same query string; follow it (clients that follow "
+            + "redirects do so unasked) and keep the new slug.", headers = @Header(
             name = HttpHeaders.LOCATION, required = true, description = "The article's current address.",
             schema = @Schema(type = SchemaType.STRING, examples = "/api/v1/articles/extraction-sequel-in-the-works")))
     public RestResponse<ArticleView> get(

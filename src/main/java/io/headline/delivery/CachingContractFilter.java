@@ -79,9 +79,9 @@ public class CachingContractFilter implements OASFilter {
     }
 
     private static void addComponents(Components components) {
-        APIResponse notModified = OASFactory.createAPIResponse().description("Not Modified: the representation the "
-                + "client holds (If-None-Match, or If-Modified-Since for a single resource) is current. No body; the "
-                + "caching headers are repeated.");
+        APIResponse notModified = OASFactory.createAPIResponse().description("Not Modified, not an error: the "
+                + "representation the client holds (If-None-Match, or If-Modified-Since for a single resource) is current; "
+                + "use it. No body; the caching headers are repeated.");
         RESPONSE_HEADERS.keySet().stream().sorted().forEach(name -> {
             components.addHeader(componentName(name), RESPONSE_HEADERS.get(name));
             notModified.addHeader(name, OASFactory.createHeader().ref(HEADERS + componentName(name)));

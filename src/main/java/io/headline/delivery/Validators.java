@@ -1,25 +1,20 @@
 package io.headline.delivery;
 
+import io.headline.common.HttpDate;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The validators of a representation (RFC 9110 §8.8) and the conditional-GET checks that use them (§13.1). */
 record Validators(String etag, Optional<Instant> lastModified) {
-
-    /** IMF-fixdate, the preferred HTTP-date: always two-digit days, unlike RFC_1123_DATE_TIME's output. */
-    private static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     /** An entity-tag's opaque part; a comma may sit inside one, so the field is scanned rather than split on commas. */
     private static final Pattern OPAQUE_TAG = Pattern.compile("\"[^\"]*\"");
@@ -68,7 +63,7 @@ record Validators(String etag, Optional<Instant> lastModified) {
     }
 
     Optional<String> lastModifiedHeader() {
-        return lastModified.map(HTTP_DATE::format);
+        return lastModified.map(HttpDate::format);
     }
 
     private static Optional<Instant> parseHttpDate(String value) {
