@@ -64,14 +64,14 @@ public class GhostService {
         ArticleListParams params = new ArticleListParams();
         params.page = Integer.toString(query.page());
         params.size = Integer.toString(query.limit());
-        params.sort = query.sort();
+        params.sort = asList(query.sort());
         params.category = filter.primaryTag();
         params.author = filter.author();
         params.featured = filter.featured() == null ? null : filter.featured().toString();
         params.publishedAfter = text(filter.publishedAfter());
         params.publishedBefore = text(filter.publishedBefore());
-        params.fields = articleFields(query);
-        params.include = articleIncludes(query);
+        params.fields = asList(articleFields(query));
+        params.include = asList(articleIncludes(query));
         ArticleListRequest parsed = ArticleListRequest.parse(params, false, false);
         ArticleListRequest request = new ArticleListRequest(parsed.filter().withCategoryOrTags(filter.tags()),
                 parsed.sort(), parsed.page(), parsed.shape());
@@ -182,6 +182,11 @@ public class GhostService {
     }
 
     /** What Headline reads of an article: the members a post is made of, and the body formats asked for. */
+    /** A comma-separated value as the list parameter that carries it (null stays absent). */
+    private static List<String> asList(String commaSeparated) {
+        return commaSeparated == null ? null : List.of(commaSeparated);
+    }
+
     private static String articleFields(GhostQuery query) {
         return ARTICLE_FIELDS + (query.carries("html") ? ",bodyHtml" : "") + (query.carries("plaintext") ? ",bodyText" : "");
     }

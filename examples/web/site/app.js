@@ -1,0 +1,103 @@
+// The example front end: articles by category a page at a time, an article page, and search, all through the SDK.
+// The API's address comes from ?api= (default http://localhost:8080), the page size from ?size= (default 10).
+import {createHeadline, HeadlineProblem} from '@headline/sdk';
+
+const params = new URLSearchParams(location.search);
+const headline = createHeadline({baseUrl: params.get('api') ?? 'http://localhost:8080', etagCache: true});
+const size = Number(params.get('size') ?? 10);
+const LIST_FIELDS = ['slug', 'title', 'excerpt', 'publishedAt', 'category'];
+const main = document.getElementById('main');
+let shown = 0;   // the latest navigation; an answer that comes back after a newer one is dropped
+
+function el(tag, properties = {}, ...children) {
+    const node = document.createElement(tag);
+    Object.assign(node, properties);
+    node.append(...children);
+    return node;
+}
+
+function html(tag, properties, sanitized) {
+    const node = el(tag, properties);
+    node.innerHTML = sanitized;   // the server sanitizes bodyHtml and escapes snippets (jsoup's allow-list, <mark> only)
+    return node;
+}
+
+async function showCategories() {
+    const page = await headline.categories.list({size: 100});
+    document.getElementById('categories').replaceChildren(el('a', {href: '#/'}, 'All'),
+        ...page.data.map((category) => el('a', {href: `#/category/${category.slug}`}, category.name)));
+}
+
+/** Shows a list a page at a time; "Next page" follows links.next while the server gives one. */
+async function showPages(view, heading, pages) {
+    let number = 0;
+    let first = 1;
+    async function next() {
+        const {value: page, done} = await pages.next();
+        if (done || view !== shown) {
+            return;
+        }
+        number++;
+        const items = page.data.map((article) => el('li', {},
+            el('a', {href: `#/article/${article.slug}`, className: 'title'}, article.title),
+            el('span', {className: 'category'}, article.category?.name ?? ''),
+            article.snippet ? html('p', {className: 'snippet'}, article.snippet) : el('p', {}, article.excerpt ?? '')));
+        const more = el('button', {id: 'next', type: 'button', onclick: () => next().catch(fail)}, 'Next page');
+        main.replaceChildren(el('h1', {}, heading),
+            items.length ? el('ol', {id: 'articles', start: first}, ...items) : el('p', {}, 'Nothing found.'),
+            el('p', {className: 'paging'}, el('span', {id: 'page'}, `Page ${number}`), page.links?.next ? more : ''));
+        first += items.length;
+    }
+    await next();
+}
+
+async function showArticle(view, slug) {
+    const article = await headline.articles.get(slug, {include: ['authors']});
+    if (view !== shown) {
+        return;
+    }
+    const byline = [article.authors?.map((author) => author.name).join(', '),
+        article.publishedAt && new Date(article.publishedAt).toLocaleDateString('en', {dateStyle: 'long'}),
+        article.category?.name].filter(Boolean).join(' · ');
+    document.title = `${article.title} · Headline`;
+    main.replaceChildren(el('article', {},
+        el('h1', {}, article.title),
+        article.subtitle ? el('p', {className: 'subtitle'}, article.subtitle) : '',
+        el('p', {className: 'byline'}, byline),
+        html('div', {className: 'body'}, article.bodyHtml ?? '')));
+}
+
+async function route() {
+    const view = ++shown;
+    const [, kind, argument] = location.hash.split('/').map(decodeURIComponent);
+    document.title = 'Headline';
+    try {
+        if (kind === 'article') {
+            await showArticle(view, argument);
+        } else if (kind === 'search') {
+            await showPages(view, `Search: ${argument}`,
+                headline.articles.pages({q: argument, size, fields: [...LIST_FIELDS, 'snippet']}));
+        } else if (kind === 'category') {
+            const category = await headline.categories.get(argument);
+            await showPages(view, category.name,
+                headline.articles.pages({category: argument, includeSubcategories: true, size, fields: LIST_FIELDS}));
+        } else {
+            await showPages(view, 'Latest', headline.articles.pages({size, fields: LIST_FIELDS}));
+        }
+    } catch (error) {
+        fail(error);
+    }
+}
+
+function fail(error) {
+    const message = error instanceof HeadlineProblem ? `${error.title}: ${error.detail ?? ''}` : String(error);
+    main.replaceChildren(el('p', {className: 'error', role: 'alert'}, message));
+}
+
+document.getElementById('search').addEventListener('submit', (event) => {
+    event.preventDefault();
+    location.hash = `#/search/${encodeURIComponent(new FormData(event.target).get('q'))}`;
+});
+addEventListener('hashchange', route);
+showCategories().catch((error) => console.error(error));
+route();
