@@ -9,7 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 
 /**
  * Bounds the article bodies held in memory by responses in flight: headline.limits.body-reads times
@@ -31,12 +34,14 @@ public class BodyReads {
 
     private final Semaphore permits;
     private final int bulk;
+    private final int bodyReadsConfigured;
     private final Duration wait;
     private final CurrentVertxRequest request;
 
     BodyReads(HeadlineConfig config, CurrentVertxRequest request) {
         this.bulk = (int) Math.max(1, config.limits().listBodyBudget().asLongValue() / UNIT);
-        this.permits = new Semaphore(Math.multiplyExact(bulk, config.limits().bodyReads()), true);
+        this.bodyReadsConfigured = config.limits().bodyReads();
+        this.permits = new Semaphore(Math.multiplyExact(bulk, bodyReadsConfigured), true);
         this.wait = config.limits().bodyReadWait();
         this.request = request;
     }
@@ -69,7 +74,7 @@ public class BodyReads {
         try {
             T result = work.get();
             if (context != null) {
-                context.addEndHandler(ended -> permits.release(units));
+                handOver(context, units);
                 handedOver = true;
             }
             return result;
@@ -78,6 +83,36 @@ public class BodyReads {
                 permits.release(units);
             }
         }
+    }
+
+    /**
+     * Gives the units back once, when the response has ended or the request is over for Quarkus REST, whichever is
+     * told first. The routing context's end handlers alone miss a connection the client closed before the response
+     * ended: Quarkus REST takes the response's only close handler for itself, and that leak drained every permit
+     * under load (each later search waited and got 503).
+     */
+    private void handOver(RoutingContext context, int units) {
+        AtomicBoolean held = new AtomicBoolean(true);
+        Runnable release = () -> {
+            if (held.getAndSet(false)) {
+                permits.release(units);
+            }
+        };
+        context.addEndHandler(ended -> release.run());
+        ResteasyReactiveRequestContext rest = CurrentRequestManager.get();
+        if (rest != null) {
+            rest.registerCompletionCallback(failure -> release.run());
+        }
+    }
+
+    /** Units free now, out of body-reads × list-body-budget in KiB (for tests). */
+    int available() {
+        return permits.availablePermits();
+    }
+
+    /** All the units there are (for tests). */
+    int total() {
+        return bulk * bodyReadsConfigured;
     }
 
     private void acquire(int units) {
