@@ -6,7 +6,7 @@
 # 127.0.0.1:5432, postgres), generates the dataset of N articles (bench/dataset.py, default 100,000; kept under
 # target/bench-data/) and imports it with the jar's import mode (timed), starts the jar against it as in a 1 GiB
 # container (-XX:MaxRAM=1g; JAVA_OPTS adds options), times start to ready, then runs wrk -t2 -c32 for S seconds
-# (default 10) per workload and prints requests/s, p50, p99, errors and the server's peak RSS for each; with --nginx
+# (default 10) per workload and prints requests/s, p50, p95, p99, errors and the server's peak RSS for each; with --nginx
 # also nginx's requests/s for the identical bytes of the by-slug and list workloads, and the ratios. The table is
 # written to bench/results/last.txt too. --tiny: 300 articles, 2-second workloads (CI). --no-cache: the server runs with
 # its response cache off, so that every read reaches the database (the uncached figures). --multiply K: imports N/K
@@ -201,8 +201,10 @@ record() { # NAME WRK-OUTPUT RSS-KiB
     awk '/^STATUS / {printf " (%s: %s)", $2, $3}' "$2")"
   [ "$requests" -gt 0 ] || { errors=1; detail="no request completed"; }
   [ "$errors" -eq 0 ] || failed=true
-  awk -v n="$1" -v r="$requests" -v s="$seconds" -v a="$p50" -v b="$p99" -v e="$errors" -v rss="$3" -v detail="$detail" \
-    'BEGIN {printf "%s\t%.0f\t%.2f\t%.2f\t%d\t%d\t%s\n", n, r / s, a, b, e, rss / 1024, (e ? detail : "")}' >>"$results"
+  awk -v n="$1" -v r="$requests" -v s="$seconds" -v a="$p50" -v c="$p95" -v b="$p99" -v e="$errors" -v rss="$3" \
+    -v detail="$detail" \
+    'BEGIN {printf "%s\t%.0f\t%.2f\t%.2f\t%.2f\t%d\t%d\t%s\n", n, r / s, a, c, b, e, rss / 1024, (e ? detail : "")}' \
+    >>"$results"
 }
 warm() { wrk -t2 -c32 -d"${warmup}s" "$@" >/dev/null 2>&1 || true; }
 read_workload() { # NAME URL [wrk options]: warm up, then measure
@@ -282,15 +284,15 @@ mkdir -p bench/results
     $1 ~ /^nginx: article/ {na = $2} $1 ~ /^nginx: list/ {nl = $2}
     {row[NR] = $0}
     END {
-      fmt = "%-46s %9s %9s %9s %7s %8s %s\n"
-      printf fmt, "workload", "req/s", "p50 ms", "p99 ms", "errors", "RSS MiB", (nginx == "true" ? "x nginx" : "")
+      fmt = "%-46s %9s %9s %9s %9s %7s %8s %s\n"
+      printf fmt, "workload", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "RSS MiB", (nginx == "true" ? "x nginx" : "")
       for (i = 1; i <= NR; i++) {
         split(row[i], f, "\t")
         ratio = ""
         if (f[1] == "article by slug" && na) ratio = sprintf("%.3f", f[2] / na)
         if (f[1] ~ /^list page 1/ && nl) ratio = sprintf("%.3f", f[2] / nl)
-        printf fmt, f[1], f[2], f[3], f[4], f[5], f[6], ratio
-        if (f[7] != "") printf "    errors: %s\n", f[7]
+        printf fmt, f[1], f[2], f[3], f[4], f[5], f[6], f[7], ratio
+        if (f[8] != "") printf "    errors: %s\n", f[8]
       }
     }' "$results"
 } | tee bench/results/last.txt

@@ -3,6 +3,7 @@ package io.headline.article;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.headline.common.query.ListQuery;
+import io.headline.delivery.ResponseCacheConfig;
 import io.headline.delivery.ScheduledChanges;
 import io.headline.invalidation.Invalidated;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,31 +31,43 @@ public class ArticleCounts implements ListQuery.Counts {
     /** Enough for every filter a site's pages use; the least used go first. */
     private static final int MAX_COUNTS = 10_000;
 
-    private final Cache<String, Long> counts = Caffeine.newBuilder().maximumSize(MAX_COUNTS)
-            .executor(Runnable::run).build();
+    private final Cache<String, Long> counts;
     private final AtomicLong generation = new AtomicLong();
     private final Clock clock;
     private final ScheduledChanges scheduled;
     /** Until when the counts kept hold, as known after a given generation. */
-    private volatile Validity validity = new Validity(-1, Instant.MIN);
+    private volatile Validity validity = new Validity(-1, Instant.MIN, Instant.MIN);
 
-    private record Validity(long generation, Instant until) {
+    /** Counts of a generation hold for the present instants from {@code from} until {@code until}. */
+    private record Validity(long generation, Instant from, Instant until) {
+
+        boolean covers(Instant at) {
+            return at == null || !at.isBefore(from) && at.isBefore(until);
+        }
     }
 
-    ArticleCounts(Clock clock, ScheduledChanges scheduled) {
+    ArticleCounts(Clock clock, ScheduledChanges scheduled, ResponseCacheConfig config) {
         this.clock = clock;
         this.scheduled = scheduled;
+        // A backstop, as for cached responses, for changes made around the API.
+        this.counts = Caffeine.newBuilder().maximumSize(MAX_COUNTS).expireAfterWrite(config.maxAge())
+                .executor(Runnable::run).build();
     }
 
+    /**
+     * @param at the instant the request counts at: a count taken for an instant outside what the kept counts hold (a
+     *           request that started before a scheduled publication came due) is returned, not kept
+     */
     @Override
-    public long count(String key, LongSupplier count) {
+    public long count(String key, Instant at, LongSupplier count) {
         long since = current();
         Long kept = counts.getIfPresent(key);
-        if (kept != null) {
+        if (kept != null && validity.covers(at)) {
             return kept;
         }
         long counted = count.getAsLong();
-        if (generation.get() == since) {
+        Validity now = validity;
+        if (generation.get() == since && now.generation() == since && now.covers(at)) {
             counts.put(key, counted);
             if (generation.get() != since) {
                 counts.invalidate(key);
@@ -63,23 +76,31 @@ public class ArticleCounts implements ListQuery.Counts {
         return counted;
     }
 
-    /** The generation the counts kept belong to, after dropping them if a scheduled publication came due. */
+    /**
+     * The generation the counts kept belong to, after dropping them if the present left their window: a scheduled
+     * publication came due, or the clock was set back (a test's clock is).
+     */
     private long current() {
         Validity known = validity;
         long since = generation.get();
-        if (known.generation() == since && clock.instant().isBefore(known.until())) {
+        if (known.generation() == since && known.covers(clock.instant())) {
             return since;
         }
         synchronized (this) {
             since = generation.get();
-            if (validity.generation() != since || !clock.instant().isBefore(validity.until())) {
+            Instant now = clock.instant();
+            if (validity.generation() != since || !validity.covers(now)) {
                 if (validity.generation() == since) {
-                    // Due, with no write since: what the counts hold has changed by itself.
+                    // Out of the window with no write since: what the counts hold has changed by itself.
                     since = generation.incrementAndGet();
                     counts.invalidateAll();
                 }
-                Instant now = clock.instant();
-                validity = new Validity(since, scheduled.nextAfter(now).orElse(Instant.MAX));
+                // The window starts where the last one ended once that instant has passed (with several scheduled
+                // instants passed unseen, at the first of them: counts are then kept a little less often, never
+                // wrongly for a later window); a write within the window leaves its start where it was.
+                Instant from = !now.isBefore(validity.until()) ? validity.until()
+                        : !now.isBefore(validity.from()) ? validity.from() : Instant.MIN;
+                validity = new Validity(since, from, scheduled.nextAfter(now).orElse(Instant.MAX));
             }
             return since;
         }

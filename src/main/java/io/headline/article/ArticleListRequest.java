@@ -42,9 +42,9 @@ public record ArticleListRequest(Filter filter, List<SortKey<Article>> sort, Pag
         return filter.q() != null;
     }
 
-    /** The most body text a search's snippets read for one page. */
+    /** The most body text a search reads for one page: the start of each body for its snippet and its excerpt. */
     public long scannedBytes() {
-        return (long) page.size() * BodyNeeds.SNIPPET_SCAN;
+        return (long) page.size() * (BodyNeeds.SNIPPET_SCAN + BodyNeeds.TEXT_START);
     }
 
     public static ArticleListRequest parse(ArticleListParams p, boolean seesUnpublished, boolean seesEmails) {

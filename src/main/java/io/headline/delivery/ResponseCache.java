@@ -103,14 +103,22 @@ public class ResponseCache {
         return generation.get();
     }
 
+    /** The application's present instant, which a request notes when it starts (see {@link #store}). */
+    Instant now() {
+        return clock.instant();
+    }
+
     /**
-     * Keeps a response sent for a request that started under {@code since}, with a copy in the coding that request
-     * asked for ({@code encoding}: gzip, br, or null for none), compressing it here (call it off the event loop),
-     * unless an invalidation came in between. The same response kept before in other codings keeps those copies.
+     * Keeps a response sent for a request that started at {@code startedAt} under {@code since}, with a copy in the
+     * coding that request asked for ({@code encoding}: gzip, br, or null for none), compressing it here (call it off
+     * the event loop), unless an invalidation came in between, or a scheduled publication came due since the request
+     * started (the response may show the content from before it). The same response kept before in other codings
+     * keeps those copies.
      */
     void store(Key key, List<Map.Entry<String, String>> headers, byte[] body, Validators validators, boolean list,
-            Set<String> keys, String encoding, long since) {
-        if (body.length > maxEntryBytes || generation.get() != since) {
+            Set<String> keys, String encoding, Instant startedAt, long since) {
+        if (body.length > maxEntryBytes || generation.get() != since
+                || !clock.instant().isBefore(nextScheduledChange(startedAt, since))) {
             return;
         }
         CachedResponse kept = get(key);
@@ -123,7 +131,7 @@ public class ResponseCache {
         } else {
             Instant now = clock.instant();
             Instant expiresAt = now.plus(config.maxAge());
-            Instant next = nextScheduledChange(now, since);
+            Instant next = nextScheduledChange(startedAt, since);
             if (next.isBefore(expiresAt)) {
                 expiresAt = next;
             }

@@ -13,6 +13,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -81,7 +82,8 @@ class ResponseCacheRoute {
         // compression); a miss of a JSON type has that mark taken off, and so does a hit.
         String sent = request.version() == HttpVersion.HTTP_2 ? null : encoding;
         CachedResponse hit = cache.get(key);
-        if (hit != null && hit.body(sent) != null) {
+        // A revalidation needs no body: a hit answers it whatever copies it holds.
+        if (hit != null && (hit.body(sent) != null || notModified(request, hit))) {
             answer(context, hit, sent, head);
         } else {
             keepWhatIsSent(context, key, sent, head);
@@ -129,6 +131,7 @@ class ResponseCacheRoute {
 
     private void keepWhatIsSent(RoutingContext context, ResponseCache.Key key, String encoding, boolean head) {
         long since = cache.generation();
+        Instant startedAt = cache.now();
         context.put(CANDIDATE, Boolean.TRUE);
         HttpServerResponse response = context.response();
         MultiMap before = MultiMap.caseInsensitiveMultiMap().addAll(response.headers());
@@ -146,7 +149,7 @@ class ResponseCacheRoute {
             if (ended.succeeded() && !head && captured != null && response.getStatusCode() == 200 && keepable(added)) {
                 vertx.executeBlocking(() -> {
                     cache.store(key, added, captured.body(), captured.validators(), captured.list(), captured.keys(),
-                            encoding, since);
+                            encoding, startedAt, since);
                     return null;
                 }, false);
             }

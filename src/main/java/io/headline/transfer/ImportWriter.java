@@ -94,7 +94,7 @@ class ImportWriter {
      */
     void refreshStatistics() {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("analyze");
+            statement.execute("analyze category, author, article, article_author, article_tag");
         } catch (SQLException e) {
             // What was imported stays imported; the database's own analysis catches up later.
             LOG.warnf(e, "The import was written, but the database's statistics could not be refreshed");

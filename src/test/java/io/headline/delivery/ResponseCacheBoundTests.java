@@ -104,7 +104,7 @@ class ResponseCacheBoundTests {
         cache.invalidate(Set.of("article:9"));
 
         cache.store(new ResponseCache.Key("/c", ""), List.of(), new byte[10], validators(), false, Set.of("other"), null,
-                since);
+                cache.now(), since);
 
         assertThat(cache.get(new ResponseCache.Key("/c", ""))).isNull();
     }
@@ -119,7 +119,7 @@ class ResponseCacheBoundTests {
 
     private static void store(ResponseCache cache, String path, byte[] body, Set<String> keys) {
         cache.store(new ResponseCache.Key(path, ""), List.of(Map.entry("Cache-Control", "public")), body, validators(),
-                false, keys, Encodings.GZIP, cache.generation());
+                false, keys, Encodings.GZIP, cache.now(), cache.generation());
     }
 
     private static Validators validators() {

@@ -7,8 +7,10 @@ import jakarta.persistence.PersistenceException;
 import jakarta.persistence.QueryTimeoutException;
 import jakarta.persistence.TypedQuery;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +42,12 @@ public final class ListQuery<E> {
     /** Where counts are kept between the writes that change them; without it, every count runs its statement. */
     public interface Counts {
 
-        /** The count kept under {@code key}, or {@code count}'s, kept under it when nothing changed meanwhile. */
-        long count(String key, LongSupplier count);
+        /**
+         * The count kept under {@code key}, or {@code count}'s, kept under it when nothing changed meanwhile.
+         *
+         * @param at the present instant the count is taken at (what the present-instant parameters hold), or null
+         */
+        long count(String key, Instant at, LongSupplier count);
     }
 
     /** Long enough for the load that slowed a statement to pass. */
@@ -176,12 +182,17 @@ public final class ListQuery<E> {
             return count.getAsLong();
         }
         StringBuilder key = new StringBuilder(statement);
+        Instant[] at = {null};
         new TreeMap<>(params).forEach((name, value) -> {
-            if (!presentParams.contains(name)) {
-                key.append('|').append(name).append('=').append(value);
+            if (presentParams.contains(name)) {
+                at[0] = value instanceof Instant instant ? instant : at[0];
+            } else {
+                // Sorted, so that one filter makes one key whatever order its set came in.
+                key.append('|').append(name).append('=').append(value instanceof Collection<?> values
+                        ? values.stream().map(String::valueOf).sorted().toList() : value);
             }
         });
-        return counts.count(key.toString(), count);
+        return counts.count(key.toString(), at[0], count);
     }
 
     /** A statement cancelled by its timeout: the database is too busy, or the query too costly, to answer now. */
