@@ -10,12 +10,17 @@ import io.headline.client.api.ArticlesApi.APIGetArticleRequest;
 import io.headline.client.api.ArticlesApi.APIListArticlesRequest;
 import io.headline.client.model.Article;
 import io.headline.client.model.ArticleInput;
+import io.headline.client.model.ArticleField;
 import io.headline.client.model.ArticlePatch;
+import io.headline.client.model.ArticleSort;
 import io.headline.client.model.ArticleStatus;
 import io.headline.client.model.FieldError;
 import io.headline.client.model.PageArticleView;
 import io.headline.client.model.Problem;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,16 +61,34 @@ class GeneratedClientTests {
         ArticlesApi api = publicApi();
         PageArticleView first = api.listArticles(APIListArticlesRequest.newBuilder().size(2).count(false).build());
         assertThat(first.getData()).hasSize(2);
+        assertThat(first.getData()).allSatisfy(article -> assertThat(article.getTitle()).isNotBlank());
         assertThat(first.getMeta().getNextCursor()).isNotBlank();
         assertThat(first.getLinks().getNext()).contains("cursor=");
 
         PageArticleView second = api.listArticles(APIListArticlesRequest.newBuilder()
                 .size(2).count(false).cursor(first.getMeta().getNextCursor()).build());
         assertThat(second.getData()).isNotEmpty();
+        assertThat(second.getLinks().getNext()).isNotEqualTo(first.getLinks().getNext());
         assertThat(second.getData()).extracting(Article::getId)
                 .doesNotContainAnyElementsOf(first.getData().stream().map(Article::getId).toList());
         assertThat(second.getData().get(0).getPublishedAt())
                 .isBeforeOrEqualTo(first.getData().get(1).getPublishedAt());
+    }
+
+    @Test
+    void shouldSendTypedListParametersCommaSeparated() throws ApiException {
+        PageArticleView page = publicApi().listArticles(APIListArticlesRequest.newBuilder().size(3)
+                .sort(List.of(ArticleSort._PUBLISHED_AT))
+                .fields(List.of(ArticleField.SLUG, ArticleField.PUBLISHED_AT)).build());
+
+        assertThat(page.getData()).hasSize(3).allSatisfy(article -> {
+            assertThat(article.getSlug()).isNotBlank();
+            assertThat(article.getTitle()).isNull();
+        });
+        assertThat(page.getData()).extracting(Article::getPublishedAt)
+                .isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(URLDecoder.decode(page.getLinks().getNext(), StandardCharsets.UTF_8))
+                .contains("fields=slug,publishedAt").contains("sort=-publishedAt");
     }
 
     @Test
