@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SIGTERM lets requests in flight finish (quarkus.shutdown.timeout): a bulk import whose body is still being sent
@@ -36,9 +37,11 @@ class GracefulShutdownIT {
     private static final int ARTICLES = 10;
     private static final Duration WAIT = Duration.ofSeconds(60);
 
+    @TempDir
+    Path workDir;
+
     @Test
     void shouldFinishAnImportInFlightAndThenExitOnSigterm() throws Exception {
-        Path workDir = Files.createTempDirectory("headline-shutdown");
         String run = "shutdown-" + UUID.randomUUID().toString().substring(0, 8);
         List<String> lines = new ArrayList<>(List.of(
                 "{\"type\":\"category\",\"slug\":\"" + run + "\",\"name\":\"Shutdown " + run + "\"}",
