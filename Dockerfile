@@ -1,22 +1,30 @@
-# Builds Headline from source and runs it on a JRE as a non-root user.
-# The image is built for PostgreSQL, the production database (DB_KIND=h2 builds the embedded flavour).
+# Builds Headline from source and runs it on a JRE as a non-root user. It starts without demo content (set
+# HEADLINE_DEMO_CONTENT=true for it) and stops gracefully: give `docker stop` more than the 30 s that requests in
+# flight may take (docker stop -t 35, or docker run --stop-timeout 35).
+# The image is built for PostgreSQL, the production database:
 #   docker build -t headline .
 #   docker run -p 8080:8080 \
 #     -e QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://db:5432/headline \
 #     -e QUARKUS_DATASOURCE_USERNAME=headline -e QUARKUS_DATASOURCE_PASSWORD=... \
 #     -e HEADLINE_ADMIN_TOKEN=... headline
+# DB_KIND=h2 builds the embedded flavour, whose database lives in /app/data (keep it on a volume):
+#   docker build --build-arg DB_KIND=h2 -t headline-h2 .
+#   docker run -p 8080:8080 -v headline-data:/app/data -e HEADLINE_ADMIN_TOKEN=... headline-h2
 
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
-RUN ./mvnw dependency:resolve-plugins -q || true
 COPY src src
 COPY openapi.yaml ./
 ARG DB_KIND=postgresql
+# The Maven repository is a BuildKit cache (Docker 23 or newer builds with BuildKit), kept between builds, so a
+# source change does not download the dependencies again; a download that fails fails the build (no separate resolve
+# step: the Quarkus plugin resolves part of what it needs only while it builds).
 # appcds.enabled builds in the step that stops the app after Quarkus's static initialisation when it runs with
 # -Dquarkus.appcds.generate=true (the AOT training run below); the AppCDS archive it also makes belongs to this JDK.
-RUN ./mvnw package -DskipTests -Ddb.kind=${DB_KIND} -Dquarkus.package.jar.appcds.enabled=true \
+RUN --mount=type=cache,target=/root/.m2 \
+    ./mvnw -B package -DskipTests -Ddb.kind=${DB_KIND} -Dquarkus.package.jar.appcds.enabled=true \
     && rm -f target/quarkus-app/app-cds.jsa
 
 # Runs on JDK 25 for its AOT cache (JEP 483/514/515): classes loaded, linked and profiled in a training run start
@@ -34,6 +42,12 @@ ENV HEADLINE_DEMO_CONTENT=false \
     JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:AOTCache=/app/app.aot"
 RUN java -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:AOTCacheOutput=/app/app.aot \
       -Dquarkus.appcds.generate=true -jar /app/quarkus-run.jar
+# The embedded flavour's database: the default URL, jdbc:h2:file:./data/headline, is /app/data/headline from /app.
+# The user must own the directory (a named volume mounted there starts as a copy of it, owner included).
+RUN mkdir -p /app/data && chown headline:headline /app/data
 USER headline
 EXPOSE 8080
+# Ready: the database answers and takes a write. The JRE image has neither curl nor wget: bash asks over /dev/tcp.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${QUARKUS_HTTP_PORT:-8080} && printf 'GET /q/health/ready HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/quarkus-run.jar"]

@@ -1,5 +1,6 @@
 package io.headline;
 
+import io.headline.ops.StartFailure;
 import io.headline.transfer.TransferCommand;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
@@ -25,7 +26,7 @@ public class HeadlineMain implements QuarkusApplication {
             System.setProperty("quarkus.log.console.stderr", "true");
             System.setProperty("quarkus.banner.enabled", "false");
         }
-        Quarkus.run(HeadlineMain.class, args);
+        Quarkus.run(HeadlineMain.class, StartFailure::exit, args);
     }
 
     @Override

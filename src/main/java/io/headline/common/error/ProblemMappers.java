@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.headline.common.HeadlineConfig;
 import io.headline.common.json.RefusedValueException;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -40,6 +41,16 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final Pattern LIBRARY_ADVICE = Pattern.compile(
             "\\s*(:\\s*enable\\b|\\((not recognized|start marker|through|for)\\b|\\(?`).*$", Pattern.DOTALL);
+    /** Why a token may fail where a newcomer expects it to work: the server was started without its admin token. */
+    static final String NO_ADMIN_TOKEN = " This server was started without HEADLINE_ADMIN_TOKEN, so it has no admin "
+            + "token: to write, restart it with HEADLINE_ADMIN_TOKEN=<a long random secret> and send that secret as "
+            + "'Authorization: Bearer <secret>'.";
+
+    private final boolean adminTokenSet;
+
+    public ProblemMappers(HeadlineConfig config) {
+        this.adminTokenSet = config.adminToken().filter(token -> !token.isBlank()).isPresent();
+    }
 
     /** A caller refused for want of rights is asked for a token when it sent none (401), else refused (403). */
     @ServerExceptionMapper
@@ -111,7 +122,7 @@ public class ProblemMappers {
     public Response unauthorized(UriInfo uri, HttpHeaders headers) {
         String detail = headers.getHeaderString(HttpHeaders.AUTHORIZATION) == null
                 ? "This operation needs an API token: send 'Authorization: Bearer <token>'."
-                : "The API token is not valid.";
+                : adminTokenSet ? "The API token is not valid." : "The API token is not valid." + NO_ADMIN_TOKEN;
         return challenge(respond(ProblemType.UNAUTHORIZED, detail, List.of(), uri));
     }
 
