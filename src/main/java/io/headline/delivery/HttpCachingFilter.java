@@ -21,8 +21,8 @@ import java.io.IOException;
  * HTTP caching for every successful read: a strong ETag, Last-Modified, Cache-Control, Vary and Surrogate-Key,
  * and 304 Not Modified when a conditional GET matches.
  *
- * <p>The entity is serialized here, once, and passed on as bytes, so the ETag is the hash of exactly what is
- * sent: two responses share an ETag only when they are byte for byte the same. It stays the same when the body
+ * <p>The entity is serialized here, once, and passed on as bytes (a {@link PreparedBody}, a feed or a sitemap, comes
+ * as bytes already), so the ETag is the hash of exactly what is sent: two responses share an ETag only when they are byte for byte the same. It stays the same when the body
  * then goes out compressed; strictly a strong validator names one encoding, but no range requests are served,
  * and caches keep encodings apart by Vary: Accept-Encoding.
  *

@@ -226,4 +226,27 @@ class FeedTests {
         assertThat(sitemap.asString()).contains("<loc>" + SEED + "</loc>").contains(url(published))
                 .doesNotContain(url(draft));
     }
+
+    @Test
+    void shouldChangeWhenACreditedAuthorIsRenamed() {
+        article("published", Map.of());
+        String path = "/feeds/categories/" + category + "/atom.xml";
+        String etag = get(path).header("ETag");
+        String renamed = unique("Renamed");
+        admin().contentType("application/merge-patch+json").body(Map.of("name", renamed))
+                .when().patch("/api/v1/authors/" + author).then().statusCode(200);
+        Response after = given().header("If-None-Match", etag).when().get(path).then().statusCode(200).extract().response();
+        Feed atom = FeedFormats.parse(after.asString(), "atom_1.0");
+        assertThat(atom.getEntries().get(0).getAuthors()).extracting(p -> p.getName()).containsExactly(renamed);
+    }
+
+    @Test
+    void shouldNotServeLinksMadeForAnotherHost() {
+        String path = "/feeds/categories/" + category + "/feed.json";
+        JsonNode forged = FeedFormats.jsonFeed(given().header("Host", "evil.example").when().get(path).then()
+                .statusCode(200).extract().asString());
+        assertThat(forged.get("feed_url").asText()).startsWith("http://evil.example/");
+        JsonNode own = FeedFormats.jsonFeed(get(path).asString());
+        assertThat(own.get("feed_url").asText()).doesNotContain("evil.example").endsWith(path);
+    }
 }
