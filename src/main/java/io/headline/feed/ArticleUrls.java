@@ -13,6 +13,7 @@ import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,7 +49,7 @@ class ArticleUrls {
             String name = placeholders.group(1);
             if (!PLACEHOLDERS.contains(name)) {
                 throw new IllegalStateException("headline.feeds.article-url has an unknown placeholder {" + name
-                        + "}; it may use " + PLACEHOLDERS);
+                        + "}; it may use " + new TreeSet<>(PLACEHOLDERS));
             }
             names |= name.equals("slug") || name.equals("id");
         }

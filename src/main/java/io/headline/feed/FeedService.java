@@ -106,7 +106,8 @@ public class FeedService {
         if (count <= perPage) {
             return sitemapPage(1, base).orElseThrow();
         }
-        long pages = (count + perPage - 1) / perPage;
+        // An index lists at most as many sitemaps as a sitemap lists URLs; only a tiny sitemap-urls can reach that.
+        long pages = Math.min((count + perPage - 1) / perPage, FeedConfig.SITEMAP_MAX_URLS);
         List<Sitemap.Url> listed = new ArrayList<>();
         for (long n = 1; n <= pages; n++) {
             listed.add(new Sitemap.Url(base + ApiPaths.SITEMAPS.substring(1) + "/" + n + ".xml", null));
@@ -132,21 +133,5 @@ public class FeedService {
                 a.excerpt(), a.bodyHtml(), a.publishedAt(), a.updatedAt(),
                 a.authors().stream().map(AuthorView::name).toList(),
                 new Feed.Term(a.category().slug(), a.category().name()), a.tags(), a.featureImageUrl());
-    }
-
-    /** An article as a dated piece of content: a scheduled one changes when it goes out, after its last write. */
-    private static Cacheable changedOrPublished(ArticleView a) {
-        Instant changed = a.publishedAt().isAfter(a.updatedAt()) ? a.publishedAt() : a.updatedAt();
-        return new Cacheable() {
-            @Override
-            public String surrogateKey() {
-                return a.surrogateKey();
-            }
-
-            @Override
-            public Instant updatedAt() {
-                return changed;
-            }
-        };
     }
 }
