@@ -284,6 +284,25 @@ public class ArticleRepository implements SluggedRepository<Article> {
         return count("category.id", categoryId);
     }
 
+    /**
+     * Where the articles the public sees at {@code now} are, oldest first (so that a page of a sitemap keeps its
+     * articles as new ones come), {@code limit} of them from {@code offset}; only the few columns an address needs.
+     */
+    public List<ArticleLocation> publicLocations(Instant now, long offset, int limit) {
+        return getEntityManager().createQuery("select new io.headline.article.ArticleLocation(a.id, a.slug, c.slug, "
+                        + "a.publishedAt, a.updatedAt) from Article a join a.category c where a.status in (:publicStatuses) "
+                        + "and a.publishedAt <= :now order by a.publishedAt, a.id", ArticleLocation.class)
+                .setParameter("publicStatuses", PUBLIC_STATUSES).setParameter("now", now)
+                .setFirstResult(Math.toIntExact(offset)).setMaxResults(limit).getResultList();
+    }
+
+    /** How many articles the public sees at {@code now}. */
+    public long countPublic(Instant now) {
+        return getEntityManager().createQuery("select count(a) from Article a where a.status in (:publicStatuses) "
+                        + "and a.publishedAt <= :now", Long.class)
+                .setParameter("publicStatuses", PUBLIC_STATUSES).setParameter("now", now).getSingleResult();
+    }
+
     /** The first moment after {@code now} at which an article becomes public by itself (see {@link Article#isPublicAt}). */
     public Optional<Instant> nextPublicationAfter(Instant now) {
         return Optional.ofNullable(getEntityManager().createQuery("select min(a.publishedAt) from Article a "

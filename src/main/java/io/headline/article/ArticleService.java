@@ -108,6 +108,16 @@ public class ArticleService {
         return score;
     }
 
+    /** Where the public articles are, oldest first, {@code limit} from {@code offset} (a sitemap's page). */
+    public List<ArticleLocation> publicLocations(long offset, int limit) {
+        return articles.publicLocations(clock.instant(), offset, limit);
+    }
+
+    /** How many articles the public sees now. */
+    public long countPublic() {
+        return articles.countPublic(clock.instant());
+    }
+
     /** The tags the public sees on published articles, alphabetically, at most {@code limit}. */
     public List<String> publicTags(int limit) {
         return articles.publicTags(clock.instant(), limit);

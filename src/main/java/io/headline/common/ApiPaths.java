@@ -10,10 +10,23 @@ public final class ApiPaths {
     /** The Ghost Content API compatible surface (ghost/), outside the versioned API and its OpenAPI document. */
     public static final String GHOST_CONTENT = "/ghost/api/content";
     public static final String ID_OR_SLUG = "{idOrSlug}";
+    /**
+     * Feeds and sitemaps (feed/): public reads outside /api/, at the addresses feed readers and crawlers expect, counted,
+     * cached and documented like the API's own.
+     */
+    public static final String FEEDS = "/feeds";
+    public static final String SITEMAP = "/sitemap.xml";
+    /** The pages of a sitemap index. */
+    public static final String SITEMAPS = "/sitemaps";
     /** Bulk import: its body is bounded by its own, larger limit (see BodySizeLimit). */
     public static final String IMPORT = V1 + "/import";
 
     private ApiPaths() {
+    }
+
+    /** Whether a request path is a feed or a sitemap. */
+    public static boolean isFeed(String path) {
+        return path.startsWith(FEEDS + "/") || path.equals(SITEMAP) || path.startsWith(SITEMAPS + "/");
     }
 
     public static URI item(String collection, UUID id) {

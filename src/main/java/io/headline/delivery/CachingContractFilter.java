@@ -1,5 +1,6 @@
 package io.headline.delivery;
 
+import io.headline.common.ApiPaths;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.List;
@@ -54,8 +55,10 @@ public class CachingContractFilter implements OASFilter {
         addComponents(openAPI.getComponents());
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             Operation get = item.getGET();
-            if (path.startsWith("/api/") && get != null && !NOT_CACHED.contains(get.getOperationId())) {
-                document(get, path.contains("{"), !NEVER_SHARED.contains(get.getOperationId()));
+            // Feeds and sitemaps are lists, whatever their path says: validated by ETag only.
+            boolean feed = ApiPaths.isFeed(path);
+            if ((path.startsWith("/api/") || feed) && get != null && !NOT_CACHED.contains(get.getOperationId())) {
+                document(get, path.contains("{") && !feed, !NEVER_SHARED.contains(get.getOperationId()));
             }
         });
     }

@@ -21,8 +21,8 @@ import java.io.IOException;
  * HTTP caching for every successful read: a strong ETag, Last-Modified, Cache-Control, Vary and Surrogate-Key,
  * and 304 Not Modified when a conditional GET matches.
  *
- * <p>The entity is serialized here, once, and passed on as bytes, so the ETag is the hash of exactly what is
- * sent: two responses share an ETag only when they are byte for byte the same. It stays the same when the body
+ * <p>The entity is serialized here, once, and passed on as bytes (a {@link PreparedBody}, a feed or a sitemap, comes
+ * as bytes already), so the ETag is the hash of exactly what is sent: two responses share an ETag only when they are byte for byte the same. It stays the same when the body
  * then goes out compressed; strictly a strong validator names one encoding, but no range requests are served,
  * and caches keep encodings apart by Vary: Accept-Encoding.
  *
@@ -67,14 +67,19 @@ public class HttpCachingFilter implements ContainerResponseFilter {
             response.getHeaders().putSingle(HttpHeaders.VARY, VARY);
             return;
         }
-        if (!isRead(request) || response.getStatus() != Response.Status.OK.getStatusCode() || !response.hasEntity()
-                || !MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType())) {
+        if (!isRead(request) || response.getStatus() != Response.Status.OK.getStatusCode() || !response.hasEntity()) {
             return;
         }
         Object entity = response.getEntity();
-        byte[] body = mapper.writeValueAsBytes(entity);
-        Dependencies dependencies = Dependencies.of(entity, collectionOf(request));
+        PreparedBody prepared = entity instanceof PreparedBody p ? p : null;
+        if (prepared == null && !MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType())) {
+            return;
+        }
+        byte[] body = prepared != null ? prepared.bytes() : mapper.writeValueAsBytes(entity);
+        Dependencies dependencies = prepared != null ? prepared.dependencies() : Dependencies.of(entity, collectionOf(request));
         Validators validators = Validators.of(body, dependencies.lastModified());
+        // A prepared body (a feed, a sitemap) is a list: it is validated by its ETag only, as a Page is.
+        boolean list = prepared != null || entity instanceof Page<?>;
 
         MultivaluedMap<String, Object> headers = response.getHeaders();
         // Nor may a shared cache be told which content a never-shared response shows (Surrogate-Key), or a CDN
@@ -90,10 +95,10 @@ public class HttpCachingFilter implements ContainerResponseFilter {
 
         RoutingContext context = current.getCurrent();
         if (context != null && context.get(ResponseCacheRoute.CANDIDATE) != null) {
-            context.put(ResponseCacheRoute.CAPTURED, new ResponseCacheRoute.Captured(body, validators,
-                    entity instanceof Page<?>, dependencies.surrogateKeys()));
+            context.put(ResponseCacheRoute.CAPTURED, new ResponseCacheRoute.Captured(body, validators, list,
+                    dependencies.surrogateKeys()));
         }
-        if (notModified(request, validators, entity instanceof Page<?>)) {
+        if (notModified(request, validators, list)) {
             response.setStatus(Response.Status.NOT_MODIFIED.getStatusCode());
             response.setEntity(null, null, null);
         } else {

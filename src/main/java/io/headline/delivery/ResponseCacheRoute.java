@@ -1,5 +1,6 @@
 package io.headline.delivery;
 
+import io.headline.common.ApiPaths;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -60,10 +61,15 @@ class ResponseCacheRoute {
     }
 
     void register(@Observes Router router) {
-        router.route("/api/*").order(ORDER).handler(this::handle);
+        router.route("/api/*").order(ORDER).handler(context -> handle(context, false));
+        // Feeds and sitemaps carry absolute links to themselves, made from the address the request was sent to: they
+        // are kept per scheme and host, so that a request with a forged Host is answered with its own links only.
+        for (String path : List.of(ApiPaths.FEEDS + "/*", ApiPaths.SITEMAP, ApiPaths.SITEMAPS + "/*")) {
+            router.route(path).order(ORDER).handler(context -> handle(context, true));
+        }
     }
 
-    private void handle(RoutingContext context) {
+    private void handle(RoutingContext context, boolean perHost) {
         HttpServerRequest request = context.request();
         boolean head = request.method() == HttpMethod.HEAD;
         if (!cache.enabled() || !(head || request.method() == HttpMethod.GET)
@@ -71,7 +77,8 @@ class ResponseCacheRoute {
             context.next();
             return;
         }
-        ResponseCache.Key key = new ResponseCache.Key(request.path(), normalizedQuery(request.query()));
+        String path = perHost ? request.scheme() + "://" + request.authority() + request.path() : request.path();
+        ResponseCache.Key key = new ResponseCache.Key(path, normalizedQuery(request.query()));
         String encoding = Encodings.negotiate(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
         if (Encodings.DEFLATE.equals(encoding) || Encodings.UNKNOWN.equals(encoding)) {
             context.next();

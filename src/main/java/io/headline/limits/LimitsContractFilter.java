@@ -1,5 +1,6 @@
 package io.headline.limits;
 
+import io.headline.common.ApiPaths;
 import io.headline.common.error.Problem;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.Map;
@@ -63,18 +64,19 @@ public class LimitsContractFilter implements OASFilter {
         components.getResponses().values().forEach(LimitsContractFilter::addRateLimitHeaders);
 
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
-            if (path.startsWith("/api/")) {
-                item.getOperations().values().forEach(LimitsContractFilter::document);
+            if (path.startsWith("/api/") || ApiPaths.isFeed(path)) {
+                item.getOperations().values().forEach(operation -> document(operation, ApiPaths.isFeed(path)));
             }
         });
     }
 
-    private static void document(Operation operation) {
+    /** {@code feed}: a feed or sitemap, which is built under a body-read permit (feeds carry bodies). */
+    private static void document(Operation operation, boolean feed) {
         if (operation.getRequestBody() != null) {
             operation.getResponses().addAPIResponse("413", OASFactory.createAPIResponse().ref(RESPONSES + "TooLarge"));
         }
         operation.getResponses().addAPIResponse("429", OASFactory.createAPIResponse().ref(RESPONSES + "TooManyRequests"));
-        if (BODY_READS.contains(operation.getOperationId())) {
+        if (feed || BODY_READS.contains(operation.getOperationId())) {
             operation.getResponses().addAPIResponse("503", OASFactory.createAPIResponse().ref(RESPONSES + "Busy"));
         }
         if (RENDERS.contains(operation.getOperationId())) {

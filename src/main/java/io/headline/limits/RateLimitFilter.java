@@ -21,7 +21,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Counts every request under /api/ (and the Ghost Content API's) against its caller's quota: an API token by its principal, anyone else by
+ * Counts every request under /api/ (and the Ghost Content API's, the feeds' and sitemaps') against its caller's quota: an API token by its principal, anyone else by
  * client IP. A request with a token that is not valid counts against its IP, so inventing tokens earns no fresh
  * quota (and it is still answered 401 further on).
  *
@@ -75,7 +75,7 @@ class RateLimitFilter {
 
     private void filter(RoutingContext context) {
         String path = context.normalizedPath();
-        if (!path.startsWith("/api/") && !path.startsWith(ApiPaths.GHOST_CONTENT + "/")) {
+        if (!path.startsWith("/api/") && !path.startsWith(ApiPaths.GHOST_CONTENT + "/") && !ApiPaths.isFeed(path)) {
             context.next();
             return;
         }

@@ -31,6 +31,8 @@ class PrivateReadsTests {
         invalid(anonymous()).when().get("/api/v1/articles").then().statusCode(401)
                 .body("type", equalTo("/problems/unauthorized"));
         invalid(anonymous()).when().get("/api/v1/search?q=x").then().statusCode(401);
+        invalid(anonymous()).when().get("/feeds/rss.xml").then().statusCode(401);
+        invalid(anonymous()).when().get("/sitemap.xml").then().statusCode(401);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.headline.common.openapi;
 
+import io.headline.common.ApiPaths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ public class ProblemResponsesFilter implements OASFilter {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
-            if (path.startsWith("/api/")) {
+            if (path.startsWith("/api/") || ApiPaths.isFeed(path)) {
                 // Reads admit the reader role, which anonymous callers hold while public reads are on, except the
                 // admin-only tokens and export, and the editors' revisions. The model carries no roles, so DocumentedSecurityTests
                 // holds this rule to the @RolesAllowed of every resource method.

@@ -1,0 +1,137 @@
+package io.headline.feed;
+
+import io.headline.article.ArticleListParams;
+import io.headline.article.ArticleListRequest;
+import io.headline.article.ArticleLocation;
+import io.headline.article.ArticleService;
+import io.headline.article.ArticleView;
+import io.headline.author.AuthorService;
+import io.headline.author.AuthorView;
+import io.headline.category.CategoryService;
+import io.headline.category.CategoryView;
+import io.headline.common.ApiPaths;
+import io.headline.common.query.Slice;
+import io.headline.delivery.Cacheable;
+import io.headline.limits.BodyReads;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Builds feeds and sitemaps from what the public sees, whoever asks: a feed is an article list request (published
+ * articles only, newest first, with their stored HTML, bounded by the list body budget and a body-read permit), so the
+ * same rules decide what is public as for the API's lists.
+ */
+@ApplicationScoped
+public class FeedService {
+
+    /** The members a feed entry shows; the body only as its stored, sanitized HTML. */
+    private static final String FIELDS = "slug,title,excerpt,bodyHtml,publishedAt,updatedAt,category,authors,tags,"
+            + "featureImageUrl";
+    /** A feed's (and a sitemap's) list may change with any article write, each of which purges this key. */
+    private static final String ARTICLES = "articles";
+
+    private final ArticleService articles;
+    private final CategoryService categories;
+    private final AuthorService authors;
+    private final BodyReads bodyReads;
+    private final ArticleUrls urls;
+    private final FeedConfig config;
+
+    FeedService(ArticleService articles, CategoryService categories, AuthorService authors, BodyReads bodyReads,
+            ArticleUrls urls, FeedConfig config) {
+        this.articles = articles;
+        this.categories = categories;
+        this.authors = authors;
+        this.bodyReads = bodyReads;
+        this.urls = urls;
+        this.config = config;
+    }
+
+    /** Every published article's newest. */
+    public Feed all(URI base) {
+        return feed(base, "", config.title(), null, null, null);
+    }
+
+    /** The newest published articles filed under a category or one of its subcategories. */
+    public Optional<Feed> category(String slug, URI base) {
+        return categories.find(slug).map(category -> feed(base, "categories/" + category.slug() + "/",
+                config.title() + ": " + category.name(), category.slug(), null, category));
+    }
+
+    /** The newest published articles an author is credited on. */
+    public Optional<Feed> author(String slug, URI base) {
+        return authors.find(slug, false).map(author -> feed(base, "authors/" + author.slug() + "/",
+                config.title() + ": " + author.name(), null, author.slug(), author));
+    }
+
+    private Feed feed(URI base, String folder, String title, String category, String author, Cacheable subject) {
+        ArticleListParams params = new ArticleListParams();
+        params.size = Integer.toString(config.items());
+        params.category = category;
+        params.includeSubcategories = category == null ? null : "true";
+        params.author = author;
+        params.fields = List.of(FIELDS);
+        params.count = "false";
+        ArticleListRequest request = ArticleListRequest.parse(params, false, false);
+        Slice<ArticleView> found = bodyReads.run(() -> articles.list(request));
+
+        List<Feed.Entry> entries = found.items().stream().map(a -> entry(a, base)).toList();
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(ARTICLES);
+        Stream.concat(Stream.ofNullable(subject), found.items().stream().flatMap(ArticleView::embedded))
+                .map(Cacheable::surrogateKey).forEach(keys::add);
+        // A scheduled article changes when it goes out, after its last write.
+        Optional<Instant> lastModified = Stream.concat(Stream.ofNullable(subject).map(Cacheable::updatedAt),
+                found.items().stream().flatMap(a -> Stream.concat(Stream.of(a.updatedAt(), a.publishedAt()),
+                        a.embedded().map(Cacheable::updatedAt)))).max(Instant::compareTo);
+        return new Feed(title, config.description(), urls.home(base),
+                base + ApiPaths.FEEDS.substring(1) + "/" + folder, lastModified.orElse(Instant.EPOCH), entries, keys,
+                lastModified);
+    }
+
+    /**
+     * /sitemap.xml: the public articles' addresses, or, past headline.feeds.sitemap-urls of them, an index of the pages
+     * that list them.
+     */
+    public Sitemap sitemap(URI base) {
+        long count = articles.countPublic();
+        int perPage = config.sitemapUrls();
+        if (count <= perPage) {
+            return sitemapPage(1, base).orElseThrow();
+        }
+        // An index lists at most as many sitemaps as a sitemap lists URLs; only a tiny sitemap-urls can reach that.
+        long pages = Math.min((count + perPage - 1) / perPage, FeedConfig.SITEMAP_MAX_URLS);
+        List<Sitemap.Url> listed = new ArrayList<>();
+        for (long n = 1; n <= pages; n++) {
+            listed.add(new Sitemap.Url(base + ApiPaths.SITEMAPS.substring(1) + "/" + n + ".xml", null));
+        }
+        return new Sitemap(true, listed, Set.of(ARTICLES), Optional.empty());
+    }
+
+    /** Page {@code n} (from 1) of the public articles' addresses, oldest first; page 1 always exists. */
+    public Optional<Sitemap> sitemapPage(long n, URI base) {
+        int perPage = config.sitemapUrls();
+        if (n < 1 || n > 1 && (n - 1) * perPage >= articles.countPublic()) {
+            return Optional.empty();
+        }
+        List<ArticleLocation> found = bodyReads.run(() -> articles.publicLocations((n - 1) * perPage, perPage));
+        List<Sitemap.Url> listed = found.stream().map(a -> new Sitemap.Url(
+                urls.of(base, a.id(), a.slug(), a.categorySlug(), a.publishedAt()), a.lastModified())).toList();
+        return Optional.of(new Sitemap(false, listed, Set.of(ARTICLES),
+                found.stream().map(ArticleLocation::lastModified).max(Instant::compareTo)));
+    }
+
+    private Feed.Entry entry(ArticleView a, URI base) {
+        return new Feed.Entry(a.id(), urls.of(base, a.id(), a.slug(), a.category().slug(), a.publishedAt()), a.title(),
+                a.excerpt(), a.bodyHtml(), a.publishedAt(), a.updatedAt(),
+                a.authors().stream().map(AuthorView::name).toList(),
+                new Feed.Term(a.category().slug(), a.category().name()), a.tags(), a.featureImageUrl());
+    }
+}
