@@ -69,7 +69,9 @@ public class TransferCommand {
             if (terminal) {
                 err.println();
             }
-            err.println(rest.get(0) + ": " + file + ": " + (cause.getMessage() == null ? cause : cause.getMessage()));
+            // Our own reasons are plain IOExceptions; a file system's name their kind (NoSuchFileException: PATH).
+            err.println(rest.get(0) + ": " + file + ": "
+                    + (cause.getClass() == IOException.class ? cause.getMessage() : cause.toString()));
             return 2;
         }
     }
