@@ -8,8 +8,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 import jakarta.inject.Inject;
 
 /**
- * The jar's entry point: without arguments, the server; with {@code import FILE} or {@code export FILE}, a bulk
- * transfer that ends with its exit status (see TransferCommand).
+ * The jar's entry point: without arguments, the server; with {@code import [--format F] PATH} or {@code export FILE},
+ * a bulk transfer that ends with its exit status (see TransferCommand).
  */
 @QuarkusMain
 public class HeadlineMain implements QuarkusApplication {

@@ -13,7 +13,12 @@ sealed interface ImportRow {
     /** What identifies the row within its type: two rows with one key never share a batch. */
     String key();
 
-    record CategoryRow(int line, String slug, String name, String description, String parent) implements ImportRow {
+    /**
+     * @param createOnly true for a category another format only names (a WordPress export's): created when missing,
+     *                   an existing one is left as it is
+     */
+    record CategoryRow(int line, String slug, String name, String description, String parent, boolean createOnly)
+            implements ImportRow {
 
         @Override
         public String key() {
@@ -21,8 +26,9 @@ sealed interface ImportRow {
         }
     }
 
-    record AuthorRow(int line, String slug, String name, String bio, String avatarUrl, String websiteUrl, String email)
-            implements ImportRow {
+    /** @param createOnly as a category's: created when missing, an existing one left as it is */
+    record AuthorRow(int line, String slug, String name, String bio, String avatarUrl, String websiteUrl, String email,
+            boolean createOnly) implements ImportRow {
 
         @Override
         public String key() {

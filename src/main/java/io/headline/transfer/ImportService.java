@@ -4,6 +4,7 @@ import io.headline.common.error.ProblemException;
 import io.headline.transfer.ImportRow.ArticleRow;
 import io.headline.transfer.ImportRow.AuthorRow;
 import io.headline.transfer.ImportRow.CategoryRow;
+import io.headline.transfer.ImportSource.Entry;
 import io.headline.transfer.ImportWriter.Outcome;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,7 +71,7 @@ public class ImportService {
         ExecutorService preparing = Executors.newFixedThreadPool(threads, daemon("headline-import-prepare"));
         ExecutorService writing = Executors.newSingleThreadExecutor(daemon("headline-import-write"));
         try {
-            return new Run(in, batchSize, progress, preparing, writing, threads).run();
+            return new Run(new NdjsonLines(in, preparing, threads), batchSize, progress, writing).run();
         } finally {
             preparing.shutdownNow();
             writing.shutdownNow();
@@ -86,46 +87,121 @@ public class ImportService {
         };
     }
 
-    /** A line as prepared: a row to write, or the reason it failed. */
-    private record Prepared(int line, ImportRow row, String failure) {
+    /**
+     * Imports the entries another format reads (a WordPress export, a Markdown folder) through the same batches,
+     * writer and counts as NDJSON lines.
+     */
+    ImportSummary importFrom(ImportSource source, Consumer<Progress> progress) {
+        if (!running.tryAcquire()) {
+            throw ProblemException.unavailable("Another import is running; retry when it is done.", RETRY_AFTER_SECONDS);
+        }
+        ExecutorService writing = Executors.newSingleThreadExecutor(daemon("headline-import-write"));
+        try {
+            return new Run(source, config.batchSize(), progress, writing).run();
+        } finally {
+            writing.shutdownNow();
+            running.release();
+        }
+    }
+
+    /** An NDJSON stream's lines, a batch at a time read, then validated and rendered on every core. */
+    private final class NdjsonLines implements ImportSource {
+
+        private final LineReader reader;
+        private final ExecutorService preparing;
+        private final int slices;
+        private int read;
+
+        NdjsonLines(InputStream in, ExecutorService preparing, int threads) {
+            this.reader = new LineReader(in, config.maxLineBytes());
+            this.preparing = preparing;
+            this.slices = threads * 2;
+        }
+
+        @Override
+        public List<Entry> next(int max) throws IOException {
+            List<LineReader.Line> lines = new ArrayList<>(max);
+            LineReader.Line line;
+            while (lines.size() < max && (line = reader.next()) != null) {
+                lines.add(line);
+            }
+            if (lines.isEmpty()) {
+                return List.of();
+            }
+            read = lines.get(lines.size() - 1).number();
+            List<Entry> prepared = prepare(lines);
+            // A batch of blank lines only still counts as read.
+            return prepared.isEmpty() ? List.of(new Entry(read, null, null, null)) : prepared;
+        }
+
+        @Override
+        public int read() {
+            return read;
+        }
+
+        @Override
+        public long bytesRead() {
+            return reader.bytesRead();
+        }
+
+        /** Reads, validates and renders the lines, a slice per task, all cores at once; in the lines' order. */
+        private List<Entry> prepare(List<LineReader.Line> lines) {
+            int size = Math.max(1, (lines.size() + slices - 1) / slices);
+            List<Callable<List<Entry>>> tasks = new ArrayList<>();
+            for (int from = 0; from < lines.size(); from += size) {
+                List<LineReader.Line> slice = lines.subList(from, Math.min(lines.size(), from + size));
+                tasks.add(() -> slice.stream().filter(l -> !l.blank() || l.tooLong()).map(this::prepare).toList());
+            }
+            List<Entry> prepared = new ArrayList<>(lines.size());
+            try {
+                for (Future<List<Entry>> done : preparing.invokeAll(tasks)) {
+                    prepared.addAll(done.get());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw ProblemException.unavailable("The import was interrupted.", RETRY_AFTER_SECONDS);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+            }
+            return prepared;
+        }
+
+        private Entry prepare(LineReader.Line line) {
+            if (line.tooLong()) {
+                return Entry.failed(line.number(), "longer than the " + config.maxLineBytes()
+                        + " bytes a line may have", null);
+            }
+            try {
+                return new Entry(line.number(), parser.parse(line.number(), line.bytes(), line.length()), null, null);
+            } catch (LineFailure e) {
+                return Entry.failed(line.number(), e.reason(), null);
+            }
+        }
     }
 
     private final class Run {
 
-        private final LineReader reader;
+        private final ImportSource source;
         private final int batchSize;
         private final Consumer<Progress> progress;
-        private final ExecutorService preparing;
         private final ExecutorService writing;
-        private final int slices;
         private final Tally tally;
-        private Future<List<Prepared>> pendingWrite;
+        private Future<List<Entry>> pendingWrite;
 
-        Run(InputStream in, int batchSize, Consumer<Progress> progress, ExecutorService preparing,
-                ExecutorService writing, int threads) {
-            this.reader = new LineReader(in, config.maxLineBytes());
+        Run(ImportSource source, int batchSize, Consumer<Progress> progress, ExecutorService writing) {
+            this.source = source;
             this.batchSize = Math.max(1, batchSize);
             this.progress = progress;
-            this.preparing = preparing;
             this.writing = writing;
-            this.slices = threads * 2;
             this.tally = new Tally(config.maxReportedErrors());
         }
 
         ImportSummary run() {
             try {
-                while (true) {
-                    List<LineReader.Line> lines = new ArrayList<>(batchSize);
-                    LineReader.Line line;
-                    while (lines.size() < batchSize && (line = reader.next()) != null) {
-                        lines.add(line);
-                    }
-                    if (lines.isEmpty()) {
-                        break;
-                    }
-                    tally.lines = lines.get(lines.size() - 1).number();
-                    List<Prepared> prepared = prepare(lines);
-                    for (List<Prepared> batch : splitAtRepeatedKeys(prepared)) {
+                List<Entry> entries;
+                while (!(entries = source.next(batchSize)).isEmpty()) {
+                    tally.lines = source.read();
+                    for (List<Entry> batch : splitAtRepeatedKeys(entries)) {
                         finishPendingWrite();
                         pendingWrite = writing.submit(() -> write(batch));
                     }
@@ -145,46 +221,12 @@ public class ImportService {
             return summary;
         }
 
-        /** Reads, validates and renders the lines, a slice per task, all cores at once; in the lines' order. */
-        private List<Prepared> prepare(List<LineReader.Line> lines) {
-            int size = Math.max(1, (lines.size() + slices - 1) / slices);
-            List<Callable<List<Prepared>>> tasks = new ArrayList<>();
-            for (int from = 0; from < lines.size(); from += size) {
-                List<LineReader.Line> slice = lines.subList(from, Math.min(lines.size(), from + size));
-                tasks.add(() -> slice.stream().filter(l -> !l.blank() || l.tooLong()).map(this::prepare).toList());
-            }
-            List<Prepared> prepared = new ArrayList<>(lines.size());
-            try {
-                for (Future<List<Prepared>> done : preparing.invokeAll(tasks)) {
-                    prepared.addAll(done.get());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw ProblemException.unavailable("The import was interrupted.", RETRY_AFTER_SECONDS);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
-            }
-            return prepared;
-        }
-
-        private Prepared prepare(LineReader.Line line) {
-            if (line.tooLong()) {
-                return new Prepared(line.number(), null, "longer than the " + config.maxLineBytes()
-                        + " bytes a line may have");
-            }
-            try {
-                return new Prepared(line.number(), parser.parse(line.number(), line.bytes(), line.length()), null);
-            } catch (LineFailure e) {
-                return new Prepared(line.number(), null, e.reason());
-            }
-        }
-
         /** Two lines with one key in a batch would need an order within it: they go to consecutive batches instead. */
-        private List<List<Prepared>> splitAtRepeatedKeys(List<Prepared> prepared) {
-            List<List<Prepared>> batches = new ArrayList<>();
-            List<Prepared> batch = new ArrayList<>();
+        private List<List<Entry>> splitAtRepeatedKeys(List<Entry> prepared) {
+            List<List<Entry>> batches = new ArrayList<>();
+            List<Entry> batch = new ArrayList<>();
             Set<String> keys = new HashSet<>();
-            for (Prepared p : prepared) {
+            for (Entry p : prepared) {
                 if (p.row() != null) {
                     String external = p.row() instanceof ArticleRow a ? a.externalKey() : null;
                     if (keys.contains(p.row().key()) || (external != null && keys.contains(external))) {
@@ -204,8 +246,8 @@ public class ImportService {
         }
 
         /** One transaction; retried once, since what a batch loses to is most often a concurrent write. */
-        private List<Prepared> write(List<Prepared> batch) {
-            List<ImportRow> rows = batch.stream().map(Prepared::row).filter(java.util.Objects::nonNull).toList();
+        private List<Entry> write(List<Entry> batch) {
+            List<ImportRow> rows = batch.stream().map(Entry::row).filter(java.util.Objects::nonNull).toList();
             List<Outcome> outcomes;
             try {
                 outcomes = rows.isEmpty() ? List.of() : writeOnce(rows);
@@ -243,7 +285,7 @@ public class ImportService {
             } finally {
                 pendingWrite = null;
             }
-            progress.accept(new Progress(tally.counted, tally.failed, reader.bytesRead()));
+            progress.accept(new Progress(tally.counted, tally.failed, source.bytesRead()));
         }
 
         /** After a failure of its own, the import still lets a batch in flight commit or roll back before it ends. */
@@ -283,9 +325,9 @@ public class ImportService {
             this.maxErrors = maxErrors;
         }
 
-        synchronized void count(List<Prepared> batch, List<Outcome> outcomes) {
+        synchronized void count(List<Entry> batch, List<Outcome> outcomes) {
             int next = 0;
-            for (Prepared p : batch) {
+            for (Entry p : batch) {
                 String failure = p.failure();
                 if (p.row() != null) {
                     Outcome outcome = outcomes.get(next++);
@@ -298,7 +340,8 @@ public class ImportService {
                 if (failure != null) {
                     failed++;
                     if (errors.size() < maxErrors) {
-                        errors.add(new ImportSummary.LineError(p.line(), failure));
+                        errors.add(new ImportSummary.LineError(p.line(),
+                                p.where() == null ? failure : p.where() + ": " + failure));
                     }
                 }
                 counted = Math.max(counted, p.line());

@@ -181,6 +181,9 @@ class ImportWriter {
         }
 
         private Outcome category(CategoryRow row) throws SQLException {
+            if (row.createOnly() && categories.containsKey(row.slug())) {
+                return new Outcome(row, Result.UNCHANGED, null);
+            }
             UUID parentId = null;
             if (row.parent() != null) {
                 CategoryState parent = ensureCategory(row.parent());
@@ -303,8 +306,8 @@ class ImportWriter {
                 insertAuthor(row.slug(), wanted);
                 return new Outcome(row, Result.CREATED, null);
             }
-            if (new AuthorState(null, existing.name(), existing.bio(), existing.avatarUrl(), existing.websiteUrl(),
-                    existing.email()).equals(wanted)) {
+            if (row.createOnly() || new AuthorState(null, existing.name(), existing.bio(), existing.avatarUrl(),
+                    existing.websiteUrl(), existing.email()).equals(wanted)) {
                 return new Outcome(row, Result.UNCHANGED, null);
             }
             update("update author set name = ?, bio = ?, avatar_url = ?, website_url = ?, email = ?, updated_at = ?, "

@@ -68,11 +68,33 @@ class LineParser {
         }
         try {
             return switch (type.asText()) {
-                case "category" -> category(line, read(object, CategoryInput.class));
-                case "author" -> author(line, read(object, AuthorInput.class));
+                case "category" -> category(line, read(object, CategoryInput.class), false);
+                case "author" -> author(line, read(object, AuthorInput.class), false);
                 case "article" -> article(line, externalId(object), read(object, ArticleInput.class));
                 default -> throw new LineFailure("type: must be one of category, author, article");
             };
+        } catch (ProblemException e) {
+            throw new LineFailure(reason(e));
+        }
+    }
+
+    /**
+     * An entry another format read (a WordPress export, a Markdown file), validated and made a row by the same rules
+     * as a line: a CategoryInput, AuthorInput or ArticleInput (with its externalId, or null).
+     */
+    ImportRow entry(int line, Object input, String externalId, boolean createOnly) throws LineFailure {
+        validate(input);
+        try {
+            if (input instanceof CategoryInput in) {
+                return category(line, in, createOnly);
+            }
+            if (input instanceof AuthorInput in) {
+                return author(line, in, createOnly);
+            }
+            if (input instanceof ArticleInput in) {
+                return article(line, externalId(externalId), in);
+            }
+            throw new IllegalArgumentException("not an import input: " + input.getClass());
         } catch (ProblemException e) {
             throw new LineFailure(reason(e));
         }
@@ -85,6 +107,10 @@ class LineParser {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new LineFailure(e instanceof JsonProcessingException json ? reason(json) : "has the wrong shape");
         }
+        return validate(input);
+    }
+
+    private <T> T validate(T input) throws LineFailure {
         Set<ConstraintViolation<T>> violations = validator.validate(input);
         if (!violations.isEmpty()) {
             throw new LineFailure(violations.stream()
@@ -95,18 +121,19 @@ class LineParser {
         return input;
     }
 
-    private static ImportRow category(int line, CategoryInput in) throws LineFailure {
+    private static ImportRow category(int line, CategoryInput in, boolean createOnly) throws LineFailure {
         String slug = slug(in.slug());
         String parent = in.parent() == null ? null : reference("parent", in.parent());
         if (slug.equals(parent)) {
             throw new LineFailure("parent: a category cannot be its own parent");
         }
-        return new ImportRow.CategoryRow(line, slug, in.name().strip(), in.description(), parent);
+        return new ImportRow.CategoryRow(line, slug, in.name().strip(), in.description(), parent,
+                createOnly);
     }
 
-    private static ImportRow author(int line, AuthorInput in) throws LineFailure {
+    private static ImportRow author(int line, AuthorInput in, boolean createOnly) throws LineFailure {
         return new ImportRow.AuthorRow(line, slug(in.slug()), in.name().strip(), in.bio(), in.avatarUrl(),
-                in.websiteUrl(), in.email());
+                in.websiteUrl(), in.email(), createOnly);
     }
 
     private static ImportRow article(int line, String externalId, ArticleInput in) throws LineFailure {
@@ -156,13 +183,23 @@ class LineParser {
         if (node == null || node.isNull()) {
             return null;
         }
-        if (!node.isTextual() || node.asText().isBlank() || node.asText().length() > MAX_EXTERNAL_ID) {
+        if (!node.isTextual()) {
             throw new LineFailure("externalId: must be a non-blank string of at most " + MAX_EXTERNAL_ID + " characters");
         }
-        if (!StorableText.isStorable(node.asText())) {
+        return externalId(node.asText());
+    }
+
+    private static String externalId(String id) throws LineFailure {
+        if (id == null) {
+            return null;
+        }
+        if (id.isBlank() || id.length() > MAX_EXTERNAL_ID) {
+            throw new LineFailure("externalId: must be a non-blank string of at most " + MAX_EXTERNAL_ID + " characters");
+        }
+        if (!StorableText.isStorable(id)) {
             throw new LineFailure("externalId: " + StorableText.RULE);
         }
-        return node.asText();
+        return id;
     }
 
     private static String reason(ProblemException e) {

@@ -9,67 +9,110 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * The command-line mode of the jar: {@code import FILE} and {@code export FILE}. Progress and the outcome go to
- * stderr, the import's summary as JSON to stdout. Exit status: 0 when every line was imported, 1 when some failed,
- * 2 for a file that cannot be read or written, or a wrong command line.
+ * The command-line mode of the jar: {@code import [--format ndjson|wordpress|markdown] PATH} and {@code export FILE}.
+ * Progress goes to stderr (a bar on a terminal, a line a second otherwise), then the outcome; the import's summary as
+ * JSON to stdout. Exit status: 0 when every entry was imported, 1 when some failed, 2 for a file that cannot be read or
+ * written, or a wrong command line.
  */
 @ApplicationScoped
 public class TransferCommand {
 
     public static final Set<String> COMMANDS = Set.of("import", "export");
-    private static final long PROGRESS_EVERY_NANOS = 1_000_000_000L;
+    static final List<String> FORMATS = List.of("ndjson", "wordpress", "markdown");
+    private static final String USAGE = "Usage: java -jar quarkus-run.jar import [--format ndjson|wordpress|markdown] "
+            + "FILE-OR-FOLDER | export FILE   (no arguments: run the server)";
 
     private final ImportService imports;
     private final ExportService exports;
+    private final LineParser parser;
     private final ObjectMapper mapper;
+    private final Clock clock;
 
-    TransferCommand(ImportService imports, ExportService exports, ObjectMapper mapper) {
+    TransferCommand(ImportService imports, ExportService exports, LineParser parser, ObjectMapper mapper, Clock clock) {
         this.imports = imports;
         this.exports = exports;
+        this.parser = parser;
         this.mapper = mapper;
+        this.clock = clock;
     }
 
     public int run(PrintStream out, PrintStream err, String... args) {
-        if (args.length != 2 || !COMMANDS.contains(args[0])) {
-            err.println("Usage: java -jar quarkus-run.jar import FILE | export FILE   (no arguments: run the server)");
+        return run(out, err, ProgressDisplay.stderrIsTerminal(), args);
+    }
+
+    int run(PrintStream out, PrintStream err, boolean terminal, String... args) {
+        List<String> rest = new ArrayList<>(List.of(args));
+        String format = "ndjson";
+        if (rest.size() == 4 && rest.get(0).equals("import") && rest.get(1).equals("--format")) {
+            format = rest.get(2);
+            rest.subList(1, 3).clear();
+        }
+        if (rest.size() != 2 || !COMMANDS.contains(rest.get(0)) || !FORMATS.contains(format)) {
+            err.println(USAGE);
             return 2;
         }
-        Path file = Path.of(args[1]);
+        Path file = Path.of(rest.get(1));
         try {
-            return args[0].equals("import") ? importFile(file, out, err) : exportFile(file, err);
-        } catch (IOException e) {
-            err.println(args[0] + ": " + file + ": " + e);
+            return rest.get(0).equals("import") ? importFrom(format, file, out, err, terminal) : exportFile(file, err);
+        } catch (IOException | UncheckedIOException e) {
+            IOException cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
+            if (terminal) {
+                err.println();
+            }
+            // Our own reasons are plain IOExceptions; a file system's name their kind (NoSuchFileException: PATH).
+            err.println(rest.get(0) + ": " + file + ": "
+                    + (cause.getClass() == IOException.class ? cause.getMessage() : cause.toString()));
             return 2;
         }
     }
 
-    private int importFile(Path file, PrintStream out, PrintStream err) throws IOException {
-        long size = Files.size(file);
+    private int importFrom(String format, Path path, PrintStream out, PrintStream err, boolean terminal)
+            throws IOException {
         long started = System.nanoTime();
-        long[] lastShown = {started};
+        String unit = format.equals("ndjson") ? "lines" : "entries";
         ImportSummary summary;
-        try (InputStream in = Files.newInputStream(file)) {
-            summary = imports.importFrom(in, progress -> {
-                long now = System.nanoTime();
-                if (now - lastShown[0] >= PROGRESS_EVERY_NANOS) {
-                    lastShown[0] = now;
-                    err.printf("import: %,d lines, %3d%%, %,.0f lines/s, %,d failed%n", progress.lines(),
-                            size == 0 ? 100 : progress.bytes() * 100 / size,
-                            progress.lines() / ((now - started) / 1e9), progress.failed());
+        Map<String, Integer> skipped = Map.of();
+        ProgressDisplay progress;
+        if (format.equals("markdown")) {
+            MarkdownSource source = new MarkdownSource(path, parser, clock);
+            progress = new ProgressDisplay(err, terminal, unit, source.totalBytes());
+            summary = imports.importFrom(source, progress);
+            skipped = source.skipped();
+        } else {
+            long size = Files.size(path);
+            progress = new ProgressDisplay(err, terminal, unit, size);
+            try (InputStream in = Files.newInputStream(path)) {
+                if (format.equals("wordpress")) {
+                    WordPressSource source = new WordPressSource(in, parser);
+                    summary = imports.importFrom(source, progress);
+                    skipped = source.skipped();
+                } else {
+                    summary = imports.importFrom(in, progress);
                 }
-            });
+            }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        progress.finish();
         out.println(mapper.writeValueAsString(summary));
-        err.printf("import: %,d lines in %.1f s (%,.0f lines/s): %,d created, %,d updated, %,d unchanged, %,d failed "
-                        + "(articles: %,d created, %,d updated, %,d unchanged)%n",
-                summary.lines(), seconds, summary.lines() / Math.max(seconds, 1e-3), summary.created(),
+        err.printf("import: %,d %s in %.1f s (%,.0f %s/s): %,d created, %,d updated, %,d unchanged, %,d failed "
+                        + "(articles: %,d created, %,d updated, %,d unchanged)%s%n",
+                summary.lines(), unit, seconds, summary.lines() / Math.max(seconds, 1e-3), unit, summary.created(),
                 summary.updated(), summary.unchanged(), summary.failed(), summary.articles().created(),
-                summary.articles().updated(), summary.articles().unchanged());
-        summary.errors().stream().limit(20).forEach(e -> err.println("  line " + e.line() + ": " + e.reason()));
+                summary.articles().updated(), summary.articles().unchanged(), skipped.isEmpty() ? ""
+                        : "; skipped: " + new TreeMap<>(skipped).entrySet().stream()
+                                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
+        summary.errors().stream().limit(20).forEach(e -> err.println("  "
+                + (format.equals("ndjson") ? "line " + e.line() + ": " : "") + e.reason()));
         return summary.failed() > 0 ? 1 : 0;
     }
 

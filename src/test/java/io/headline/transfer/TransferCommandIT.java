@@ -87,6 +87,30 @@ class TransferCommandIT {
         assertThat(run(database, "import", work.resolve("missing.ndjson").toString()).status()).isEqualTo(2);
     }
 
+    @Test
+    void shouldImportAWordPressExportAndAMarkdownFolderAndChangeNothingTheSecondTime() throws Exception {
+        Path wordpress = Path.of("src/test/resources/import/wordpress.xml").toAbsolutePath();
+        Path markdown = Path.of("src/test/resources/import/markdown").toAbsolutePath();
+        Database database = emptyDatabase("foreign");
+
+        Run posts = run(database, "import", "--format", "wordpress", wordpress.toString());
+        assertThat(posts.status()).as(posts.err()).isEqualTo(1);
+        assertThat(posts.out()).contains("\"articles\":{\"created\":4,\"updated\":0,\"unchanged\":0}", "\"failed\":1");
+        assertThat(posts.err()).contains("import: 10 entries in ", "skipped: 1 attachment, 1 page",
+                "  post 23 at line ");
+        Run files = run(database, "import", "--format", "markdown", markdown.toString());
+        assertThat(files.status()).as(files.err()).isEqualTo(1);
+        assertThat(files.out()).contains("\"articles\":{\"created\":5,\"updated\":0,\"unchanged\":0}");
+        assertThat(files.err()).contains("  posts/broken-front-matter.md: front matter: not valid YAML");
+
+        Run again = run(database, "import", "--format", "wordpress", wordpress.toString());
+        assertThat(again.out()).contains("\"created\":0,\"updated\":0,\"unchanged\":9,\"failed\":1");
+        Path exported = work.resolve("foreign.ndjson");
+        assertThat(run(database, "export", exported.toString()).status()).isZero();
+        assertThat(Files.readString(exported)).contains("\"externalId\":\"wp:https://gazette.example.org/?p=11\","
+                + "\"slug\":\"new-ferry-timetable\"", "\"externalId\":\"md:tide-app\",\"slug\":\"tide-app\"");
+    }
+
     private record Database(Path dir, String url) {
     }
 

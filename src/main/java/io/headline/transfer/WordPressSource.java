@@ -1,0 +1,385 @@
+package io.headline.transfer;
+
+import io.headline.article.ArticleInput;
+import io.headline.article.ArticleStatus;
+import io.headline.author.AuthorInput;
+import io.headline.category.CategoryInput;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.jsoup.Jsoup;
+
+/**
+ * The entries of a WordPress export (WXR, what Tools → Export writes): its authors and categories (created when
+ * missing, existing ones left as they are), then its posts as articles, keyed by their guid ({@code wp:<guid>}) so a
+ * rerun updates rather than duplicates. Pages, attachments, menu items, trashed posts and automatic drafts are skipped
+ * and counted (skipped()).
+ *
+ * <p>Read with StAX as a stream, one element at a time: a DOCTYPE is refused (and with it every entity declaration,
+ * external or not), the depth and length of names and attributes are bounded by the JDK's limits, and an element's
+ * text by MAX_TEXT. A post that cannot be imported is reported and skipped; XML that is not well-formed ends the
+ * import where it breaks (what was read before stays imported).
+ */
+final class WordPressSource implements ImportSource {
+
+    /** The most characters one element's text may have (an article's body may have 1,000,000 in Markdown). */
+    static final int MAX_TEXT = 4_000_000;
+    private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final String NO_DATE = "0000-00-00 00:00:00";
+
+    private final CountingStream counting;
+    private final XMLStreamReader xml;
+    private final LineParser parser;
+    private final ForeignEntries names = new ForeignEntries();
+    private final Map<String, Integer> skipped = new TreeMap<>();
+    private final Deque<Entry> pending = new ArrayDeque<>();
+    private int read;
+    private IOException broken;
+
+    WordPressSource(InputStream in, LineParser parser) throws IOException {
+        this.counting = new CountingStream(in);
+        this.parser = parser;
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty("jdk.xml.maxElementDepth", 64);
+        factory.setProperty("jdk.xml.elementAttributeLimit", 64);
+        factory.setProperty("jdk.xml.maxXMLNameLimit", 1000);
+        try {
+            this.xml = factory.createXMLStreamReader(counting);
+        } catch (XMLStreamException e) {
+            throw notWellFormed(e);
+        }
+    }
+
+    /** What was skipped, by post type ("page", "attachment", ...) or status ("trash", "auto-draft"). */
+    Map<String, Integer> skipped() {
+        return Map.copyOf(skipped);
+    }
+
+    @Override
+    public List<Entry> next(int max) throws IOException {
+        if (broken != null) {
+            throw broken;
+        }
+        List<Entry> entries = new ArrayList<>(max);
+        try {
+            while (entries.size() < max && (!pending.isEmpty() || readElement())) {
+                if (!pending.isEmpty()) {
+                    entries.add(pending.poll());
+                }
+            }
+        } catch (XMLStreamException | IOException e) {
+            broken = e instanceof XMLStreamException xmlError ? notWellFormed(xmlError) : (IOException) e;
+            if (entries.isEmpty()) {
+                throw broken;
+            }
+            // What was read before the break is imported; the next call reports it.
+        }
+        return entries;
+    }
+
+    @Override
+    public int read() {
+        return read;
+    }
+
+    @Override
+    public long bytesRead() {
+        return counting.count;
+    }
+
+    /** Reads on to the next author, category or post, and queues its entries; false at the end of the document. */
+    private boolean readElement() throws XMLStreamException, IOException {
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.DTD) {
+                throw new IOException("not imported: a DOCTYPE (and with it any entity declaration) is refused in a "
+                        + "WordPress export, which never has one");
+            }
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                switch (key()) {
+                    case "wp:author" -> author(fields());
+                    case "wp:category" -> category(fields());
+                    case "item" -> item(fields());
+                    default -> {
+                        continue;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void author(Fields f) {
+        String login = f.get("wp:author_login");
+        String name = f.get("wp:author_display_name") != null ? f.get("wp:author_display_name") : login;
+        String slug = ForeignEntries.slug(login, name);
+        names.firstTime("author:" + slug);
+        add("author at line " + f.line, () -> parser.entry(read, new AuthorInput(slug, name, null, null, null,
+                f.get("wp:author_email")), null, true));
+    }
+
+    private void category(Fields f) {
+        String name = f.get("wp:cat_name");
+        String slug = ForeignEntries.slug(decoded(f.get("wp:category_nicename")), name);
+        String parent = f.get("wp:category_parent") == null ? null
+                : ForeignEntries.slug(decoded(f.get("wp:category_parent")), null);
+        names.firstTime("category:" + slug);
+        add("category at line " + f.line, () -> parser.entry(read, new CategoryInput(slug, name,
+                f.get("wp:category_description"), parent), null, true));
+    }
+
+    private void item(Fields f) {
+        String type = f.get("wp:post_type") == null ? "post" : f.get("wp:post_type");
+        String status = f.get("wp:status") == null ? "draft" : f.get("wp:status");
+        if (!type.equals("post") || status.equals("trash") || status.equals("auto-draft")) {
+            skipped.merge(type.equals("post") ? status : type, 1, Integer::sum);
+            return;
+        }
+        String where = "post " + (f.get("wp:post_id") == null ? "" : f.get("wp:post_id") + " ") + "at line " + f.line;
+        List<String> categoryNames = new ArrayList<>();
+        String category = null;
+        for (String[] term : f.categories) {
+            if ("category".equals(term[0])) {
+                String slug = ForeignEntries.slug(decoded(term[1]), term[2]);
+                if (category == null && !slug.isEmpty()) {
+                    category = slug;
+                    if (term[2] != null && names.firstTime("category:" + slug)) {
+                        String categorySlug = slug;
+                        add(where, () -> parser.entry(read, new CategoryInput(categorySlug, term[2], null, null), null,
+                                true));
+                    }
+                }
+                if (term[2] != null) {
+                    categoryNames.add(term[2]);
+                }
+            }
+        }
+        List<String> tags = f.categories.stream().filter(term -> "post_tag".equals(term[0]) && term[2] != null)
+                .map(term -> term[2]).toList();
+        String articleCategory = category == null ? ForeignEntries.DEFAULT_CATEGORY : category;
+        add(where, () -> article(f, status, articleCategory, categoryNames, tags));
+    }
+
+    private ImportRow article(Fields f, String status, String category, List<String> categoryNames, List<String> tags)
+            throws LineFailure {
+        if (f.tooLong != null) {
+            throw new LineFailure(f.tooLong + ": longer than the " + MAX_TEXT + " characters an element may have");
+        }
+        ArticleStatus articleStatus = switch (status) {
+            case "publish" -> ArticleStatus.published;
+            case "future" -> ArticleStatus.scheduled;
+            case "draft", "pending", "private" -> ArticleStatus.draft;
+            default -> throw new LineFailure("wp:status: '" + status + "' is none of publish, future, draft, pending, "
+                    + "private");
+        };
+        Instant date = articleStatus == ArticleStatus.draft ? null : date(f);
+        String title = f.get("title");
+        String slug = ForeignEntries.slug(decoded(f.get("wp:post_name")), title);
+        if (slug.isEmpty() && f.get("wp:post_id") != null) {
+            slug = ForeignEntries.slug("post-" + f.get("wp:post_id"), null);
+        }
+        String author = ForeignEntries.slug(f.get("dc:creator"), null);
+        if (author.isEmpty()) {
+            throw new LineFailure("dc:creator: names no author");
+        }
+        String guid = f.get("guid");
+        String externalId = guid != null && guid.length() <= LineParser.MAX_EXTERNAL_ID - 3 ? "wp:" + guid
+                : f.get("wp:post_id") != null ? "wp:post-" + f.get("wp:post_id") : null;
+        String excerpt = f.get("excerpt:encoded") == null ? null : Jsoup.parse(f.get("excerpt:encoded")).text();
+        ArticleInput input = new ArticleInput(slug.isEmpty() ? null : slug, title, null,
+                excerpt == null || excerpt.isBlank() ? null : excerpt, HtmlToMarkdown.convert(f.get("content:encoded")),
+                articleStatus, "1".equals(f.get("wp:is_sticky")), date, category, List.of(author),
+                ForeignEntries.tags(categoryNames, tags), null);
+        return parser.entry(read, input, externalId, false);
+    }
+
+    /** When the post was (or is to be) published: its UTC date, else its RSS date, else its local date taken as UTC. */
+    private static Instant date(Fields f) throws LineFailure {
+        String gmt = f.get("wp:post_date_gmt");
+        if (gmt != null && !gmt.equals(NO_DATE)) {
+            return wpDate("wp:post_date_gmt", gmt);
+        }
+        String rss = f.get("pubDate");
+        if (rss != null) {
+            try {
+                return ZonedDateTime.parse(rss, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            } catch (DateTimeParseException e) {
+                // WordPress writes a year -0001 for posts without a date: the local date follows.
+            }
+        }
+        String local = f.get("wp:post_date");
+        if (local == null || local.equals(NO_DATE)) {
+            throw new LineFailure("wp:post_date_gmt: a published or scheduled post needs a date");
+        }
+        return wpDate("wp:post_date", local);
+    }
+
+    private static Instant wpDate(String field, String value) throws LineFailure {
+        try {
+            return LocalDateTime.parse(value, WP_DATE).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new LineFailure(field + ": '" + value + "' is not a date as WordPress writes them "
+                    + "(yyyy-MM-dd HH:mm:ss)");
+        }
+    }
+
+    private interface RowBuilder {
+        ImportRow build() throws LineFailure;
+    }
+
+    private void add(String where, RowBuilder builder) {
+        read++;
+        try {
+            pending.add(new Entry(read, builder.build(), null, where));
+        } catch (LineFailure e) {
+            pending.add(Entry.failed(read, e.reason(), where));
+        }
+    }
+
+    /** WordPress percent-encodes the non-ASCII letters of its slugs. */
+    private static String decoded(String slug) {
+        if (slug == null || slug.indexOf('%') < 0) {
+            return slug;
+        }
+        try {
+            return URLDecoder.decode(slug, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return slug;
+        }
+    }
+
+    /** A child element's name with its namespace as WordPress prefixes it: wp:, dc:, content:, excerpt:, or none. */
+    private String key() {
+        String namespace = xml.getNamespaceURI() == null ? "" : xml.getNamespaceURI();
+        String local = xml.getLocalName();
+        if (namespace.startsWith("http://wordpress.org/export/")) {
+            return (namespace.endsWith("/excerpt/") ? "excerpt:" : "wp:") + local;
+        }
+        if (namespace.startsWith("http://purl.org/dc/")) {
+            return "dc:" + local;
+        }
+        if (namespace.startsWith("http://purl.org/rss/1.0/modules/content")) {
+            return "content:" + local;
+        }
+        return local;
+    }
+
+    /** The texts of an element's children (the first of each name) and its category terms; the reader ends at its end. */
+    private Fields fields() throws XMLStreamException {
+        Fields fields = new Fields(xml.getLocation().getLineNumber());
+        int depth = 0;
+        String child = null;
+        String[] term = null;
+        StringBuilder text = new StringBuilder();
+        while (true) {
+            int event = xml.next();
+            switch (event) {
+                case XMLStreamConstants.START_ELEMENT -> {
+                    if (++depth == 1) {
+                        child = key();
+                        text.setLength(0);
+                        term = child.equals("category") ? new String[] {xml.getAttributeValue(null, "domain"),
+                            xml.getAttributeValue(null, "nicename"), null} : null;
+                    }
+                }
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    if (depth >= 1) {
+                        if (text.length() + xml.getTextLength() > MAX_TEXT) {
+                            fields.tooLong = fields.tooLong == null ? child : fields.tooLong;
+                        } else {
+                            text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                        }
+                    }
+                }
+                case XMLStreamConstants.END_ELEMENT -> {
+                    if (depth == 0) {
+                        return fields;
+                    }
+                    if (depth-- == 1) {
+                        String value = text.toString().strip();
+                        if (term != null) {
+                            term[2] = value.isEmpty() ? null : value;
+                            fields.categories.add(term);
+                        } else if (!value.isEmpty()) {
+                            fields.values.putIfAbsent(child, value);
+                        }
+                    }
+                }
+                default -> {
+                    // comments and processing instructions: nothing of a post
+                }
+            }
+        }
+    }
+
+    private static final class Fields {
+
+        final int line;
+        final Map<String, String> values = new HashMap<>();
+        /** Each term as domain, nicename, name. */
+        final List<String[]> categories = new ArrayList<>();
+        String tooLong;
+
+        Fields(int line) {
+            this.line = line;
+        }
+
+        String get(String key) {
+            return values.get(key);
+        }
+    }
+
+    private static IOException notWellFormed(XMLStreamException e) {
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber() + ", column "
+                + e.getLocation().getColumnNumber();
+        String message = e.getMessage() == null ? "" : e.getMessage().replaceFirst("(?s)^ParseError at \\[[^]]*]\\s*"
+                + "Message: ", "");
+        return new IOException("not a readable WordPress export: not well-formed XML" + where + ": " + message, e);
+    }
+
+    /** Counts the bytes read, for progress. */
+    private static final class CountingStream extends FilterInputStream {
+
+        long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count += b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            int n = super.read(bytes, offset, length);
+            count += Math.max(0, n);
+            return n;
+        }
+    }
+}
