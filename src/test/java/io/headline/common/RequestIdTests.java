@@ -5,6 +5,7 @@ import static io.headline.Api.anonymous;
 import static io.headline.Api.createArticle;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
@@ -92,6 +93,6 @@ class RequestIdTests {
     void shouldLetBrowsersReadTheRequestId() {
         anonymous().header("Origin", "https://front.example").when().get("/api/v1/categories")
                 .then().statusCode(200)
-                .header("Access-Control-Expose-Headers", org.hamcrest.Matchers.containsString("X-Request-Id"));
+                .header("Access-Control-Expose-Headers", containsString("X-Request-Id"));
     }
 }
