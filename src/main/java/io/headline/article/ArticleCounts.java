@@ -2,10 +2,12 @@ package io.headline.article;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.headline.common.metrics.CacheMeters;
 import io.headline.common.query.ListQuery;
 import io.headline.delivery.ResponseCacheConfig;
 import io.headline.delivery.ScheduledChanges;
 import io.headline.invalidation.Invalidated;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
@@ -32,6 +34,7 @@ public class ArticleCounts implements ListQuery.Counts {
     private static final int MAX_COUNTS = 10_000;
 
     private final Cache<String, Long> counts;
+    private final CacheMeters meters;
     private final AtomicLong generation = new AtomicLong();
     private final Clock clock;
     private final ScheduledChanges scheduled;
@@ -46,8 +49,9 @@ public class ArticleCounts implements ListQuery.Counts {
         }
     }
 
-    ArticleCounts(Clock clock, ScheduledChanges scheduled, ResponseCacheConfig config) {
+    ArticleCounts(Clock clock, ScheduledChanges scheduled, ResponseCacheConfig config, MeterRegistry registry) {
         this.clock = clock;
+        this.meters = new CacheMeters(registry, "list-counts");
         this.scheduled = scheduled;
         // A backstop, as for cached responses, for changes made around the API.
         this.counts = Caffeine.newBuilder().maximumSize(MAX_COUNTS).expireAfterWrite(config.maxAge())
@@ -63,8 +67,10 @@ public class ArticleCounts implements ListQuery.Counts {
         long since = current();
         Long kept = counts.getIfPresent(key);
         if (kept != null && validity.covers(at)) {
+            meters.hit();
             return kept;
         }
+        meters.miss();
         long counted = count.getAsLong();
         Validity now = validity;
         if (generation.get() == since && now.generation() == since && now.covers(at)) {

@@ -1,6 +1,9 @@
 package io.headline.delivery;
 
 import io.headline.common.ApiPaths;
+import io.headline.common.metrics.CacheMeters;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -54,10 +57,17 @@ class ResponseCacheRoute {
 
     private final ResponseCache cache;
     private final Vertx vertx;
+    private final CacheMeters meters;
 
-    ResponseCacheRoute(ResponseCache cache, Vertx vertx) {
+    ResponseCacheRoute(ResponseCache cache, Vertx vertx, MeterRegistry registry) {
         this.cache = cache;
         this.vertx = vertx;
+        this.meters = new CacheMeters(registry, "responses");
+        Gauge.builder("headline.response.cache.entries", cache, ResponseCache::size)
+                .description("Responses kept in memory").register(registry);
+        Gauge.builder("headline.response.cache.size", cache, ResponseCache::weightedSize).baseUnit("bytes")
+                .description("What the responses kept in memory weigh, their compressed copies included")
+                .register(registry);
     }
 
     void register(@Observes Router router) {
@@ -91,8 +101,10 @@ class ResponseCacheRoute {
         CachedResponse hit = cache.get(key);
         // A revalidation needs no body: a hit answers it whatever copies it holds.
         if (hit != null && (hit.body(sent) != null || notModified(request, hit))) {
+            meters.hit();
             answer(context, hit, sent, head);
         } else {
+            meters.miss();
             keepWhatIsSent(context, key, sent, head);
             context.next();
         }

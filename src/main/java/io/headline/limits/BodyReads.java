@@ -2,7 +2,10 @@ package io.headline.limits;
 
 import io.headline.common.HeadlineConfig;
 import io.headline.common.error.ProblemException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.Arc;
+import io.quarkus.runtime.Startup;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +27,7 @@ import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
  * within body-read-wait is answered 503 with Retry-After.
  */
 @ApplicationScoped
+@Startup // so that its refusals counter is exported (at zero) before the first body is read
 public class BodyReads {
 
     /** A retry after a second usually finds a permit: a response that holds one is sent in well under that. */
@@ -37,13 +41,17 @@ public class BodyReads {
     private final int bodyReadsConfigured;
     private final Duration wait;
     private final CurrentVertxRequest request;
+    private final Counter refusals;
 
-    BodyReads(HeadlineConfig config, CurrentVertxRequest request) {
+    BodyReads(HeadlineConfig config, CurrentVertxRequest request, MeterRegistry registry) {
         this.bulk = (int) Math.max(1, config.limits().listBodyBudget().asLongValue() / UNIT);
         this.bodyReadsConfigured = config.limits().bodyReads();
         this.permits = new Semaphore(Math.multiplyExact(bulk, bodyReadsConfigured), true);
         this.wait = config.limits().bodyReadWait();
         this.request = request;
+        this.refusals = Counter.builder("headline.body.read.refusals")
+                .description("Requests refused 503 because too many article bodies were being sent at once")
+                .register(registry);
     }
 
     /**
@@ -126,7 +134,8 @@ public class BodyReads {
         }
     }
 
-    private static ProblemException busy() {
+    private ProblemException busy() {
+        refusals.increment();
         return ProblemException.unavailable("Too many responses with article bodies are being sent at once; retry "
                 + "after Retry-After seconds, or ask for fewer bodies (fields, formats, size).", RETRY_AFTER_SECONDS);
     }

@@ -2,6 +2,7 @@ package io.headline.limits;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.headline.common.RequestId;
 import io.headline.common.error.Problem;
 import io.headline.common.error.ProblemType;
 import io.vertx.core.http.HttpHeaders;
@@ -23,7 +24,8 @@ class EarlyProblems {
     }
 
     void send(RoutingContext context, ProblemType type, String detail) {
-        Problem problem = new Problem(type.type(), type.title(), type.status(), detail, context.normalizedPath(), List.of());
+        Problem problem = new Problem(type.type(), type.title(), type.status(), detail, context.normalizedPath(), List.of(),
+                RequestId.of(context));
         String body;
         try {
             body = mapper.writeValueAsString(problem);

@@ -6,6 +6,8 @@ import io.headline.common.HeadlineConfig;
 import io.headline.common.error.ProblemType;
 import io.headline.security.BearerTokenMechanism;
 import io.headline.security.Caller;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.filters.Filters;
@@ -18,7 +20,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Counts every request under /api/ (and the Ghost Content API's, the feeds' and sitemaps') against its caller's quota: an API token by its principal, anyone else by
@@ -55,8 +59,11 @@ class RateLimitFilter {
     private final Map<String, RateLimiter> roles;
     private final IdentityProviderManager identities;
     private final EarlyProblems problems;
+    /** headline_rate_limit_refusals_total, by quota (its policy name). */
+    private final Map<String, Counter> refusals;
 
-    RateLimitFilter(HeadlineConfig config, IdentityProviderManager identities, EarlyProblems problems) {
+    RateLimitFilter(HeadlineConfig config, IdentityProviderManager identities, EarlyProblems problems,
+            MeterRegistry registry) {
         HeadlineConfig.RateLimit limits = config.rateLimit();
         this.anonymous = new RateLimiter("anonymous", limits.anonymous(), limits.window(), limits.maxCallers(),
                 TimeMeter.SYSTEM_NANOTIME);
@@ -67,6 +74,11 @@ class RateLimitFilter {
                         TimeMeter.SYSTEM_NANOTIME)));
         this.identities = identities;
         this.problems = problems;
+        this.refusals = Stream.concat(Stream.of(anonymous, token), roles.values().stream())
+                .map(RateLimiter::policy).distinct()
+                .collect(Collectors.toMap(Function.identity(), quota -> Counter.builder("headline.rate.limit.refusals")
+                        .description("Requests refused 429 for their caller's quota").tag("quota", quota)
+                        .register(registry)));
     }
 
     void register(@Observes Filters filters) {
@@ -115,6 +127,7 @@ class RateLimitFilter {
             context.next();
             return;
         }
+        refusals.get(limiter.policy()).increment();
         response.putHeader(RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
         problems.send(context, ProblemType.TOO_MANY_REQUESTS, "This " + (hasToken ? "API token" : "client")
                 + " has used its " + limiter.limit() + " requests per " + limiter.window().toSeconds()

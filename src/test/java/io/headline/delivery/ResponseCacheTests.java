@@ -38,8 +38,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ResponseCacheTests {
 
-    /** Headers that differ from one response to the next whoever answers: framing, and the quota left. */
-    private static final Set<String> PER_RESPONSE = Set.of("content-length", "transfer-encoding", "ratelimit", "date");
+    /** Headers that differ from one response to the next whoever answers: framing, the quota left, the request id. */
+    private static final Set<String> PER_RESPONSE = Set.of("content-length", "transfer-encoding", "ratelimit", "date",
+            "x-request-id");
 
     /** Java's client asks a cleartext server to upgrade to HTTP/2, and Quarkus does. */
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -92,6 +93,19 @@ class ResponseCacheTests {
         assertThat(hit.comparableHeaders()).isEqualTo(miss.comparableHeaders());
         assertThat(hit.body()).isEqualTo(miss.body());
         assertThat(hit.header("RateLimit")).as("a hit is counted like any request").startsWith("\"anonymous\";r=");
+    }
+
+    @Test
+    void shouldAnswerAHitWithItsOwnRequestIdAndKeepNone() {
+        String path = articlePath(createArticle("published"));
+
+        get(path, "X-Request-Id", "the-miss");
+        Answer hit = untilHit(HTTP, path, "X-Request-Id", "the-hit");
+
+        assertThat(hit.header("X-Request-Id")).isEqualTo("the-hit");
+        assertThat(hit.text()).doesNotContain("the-miss");
+        assertThat(cache.get(new ResponseCache.Key(path, "")).headers())
+                .noneMatch(header -> header.getKey().equalsIgnoreCase("X-Request-Id"));
     }
 
     @Test

@@ -3,8 +3,10 @@ package io.headline.limits;
 import static io.headline.Api.anonymous;
 import static io.headline.Api.articleInput;
 import static io.headline.Api.createArticle;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.headline.Metrics;
 import io.headline.common.HeadlineConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -61,6 +63,15 @@ class BodyReadsTests {
                 .then().statusCode(503).contentType("application/problem+json")
                 .header("Retry-After", equalTo("1"))
                 .body("type", equalTo("/problems/unavailable"));
+    }
+
+    @Test
+    void shouldCountA503InTheMetrics() {
+        double before = Metrics.value("headline_body_read_refusals_total");
+
+        anonymous().when().get("/api/v1/articles?fields=id,body").then().statusCode(503);
+
+        assertThat(Metrics.value("headline_body_read_refusals_total")).isEqualTo(before + 1);
     }
 
     @Test

@@ -5,13 +5,16 @@ import static io.headline.Api.anonymous;
 import static io.headline.Api.createToken;
 import static io.headline.Api.withToken;
 import static io.headline.Api.invalid;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
+import io.headline.Metrics;
 import io.headline.OwnDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -58,6 +61,25 @@ class RateLimitTests {
                 .header("RateLimit", matchesPattern("\"anonymous\";r=0;t=[0-9]+"))
                 .body("type", equalTo("/problems/too-many-requests"))
                 .body("status", equalTo(429));
+    }
+
+    @Test
+    void shouldCountRefusalsByQuotaInTheMetrics() {
+        double before = Metrics.value("headline_rate_limit_refusals_total", "quota=\"anonymous\"");
+        spend("203.0.113.20", 3);
+
+        from("203.0.113.20", anonymous()).when().get("/api/v1/categories").then().statusCode(429);
+
+        assertThat(Metrics.value("headline_rate_limit_refusals_total", "quota=\"anonymous\"")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void shouldNameTheRequestInA429() {
+        spend("203.0.113.21", 3);
+
+        Response refused = from("203.0.113.21", anonymous()).when().get("/api/v1/categories");
+
+        refused.then().statusCode(429).body("requestId", equalTo(refused.header("X-Request-Id")));
     }
 
     @Test

@@ -20,7 +20,11 @@ public record Problem(
         @Schema(description = "The request path this problem occurred on.", examples = "/api/v1/articles/missing")
         String instance,
         @Schema(description = "For validation problems: each offending field and what is wrong with it.")
-        List<FieldError> errors) {
+        List<FieldError> errors,
+        @Schema(description = "The id of the request, as in its X-Request-Id response header: quote it when reporting "
+                + "the problem (it finds the request in the server's logs).",
+                examples = "0b6f3c52-8d0e-4a51-9d33-2f4a7c1e9b10")
+        String requestId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.headline.common.HeadlineConfig;
+import io.headline.common.RequestId;
 import io.headline.common.json.RefusedValueException;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -189,7 +190,8 @@ public class ProblemMappers {
     }
 
     static Response respond(ProblemType type, String detail, List<Problem.FieldError> errors, UriInfo uri) {
-        Problem body = new Problem(type.type(), type.title(), type.status(), detail, uri.getPath(), errors);
+        Problem body = new Problem(type.type(), type.title(), type.status(), detail, uri.getPath(), errors,
+                RequestId.current());
         return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 

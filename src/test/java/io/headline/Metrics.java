@@ -1,0 +1,35 @@
+package io.headline;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What /q/metrics says, in the Prometheus text format. */
+public final class Metrics {
+
+    /** One sample: name, labels (without braces) and value. */
+    private static final Pattern SAMPLE = Pattern.compile("(?m)^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? (\\S+)$");
+
+    private Metrics() {
+    }
+
+    public static String scrape() {
+        return given().noFilters().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    /** The sum of the samples of {@code name} that carry each of {@code labels} (as {@code quota="anonymous"}). */
+    public static double value(String name, String... labels) {
+        double sum = 0;
+        Matcher sample = SAMPLE.matcher(scrape());
+        while (sample.find()) {
+            String sampleLabels = sample.group(2) == null ? "" : sample.group(2);
+            if (sample.group(1).equals(name)
+                    && Arrays.stream(labels).allMatch(label -> Arrays.asList(sampleLabels.split(",")).contains(label))) {
+                sum += Double.parseDouble(sample.group(3));
+            }
+        }
+        return sum;
+    }
+}
