@@ -99,6 +99,10 @@ public class Article extends ContentEntity {
      * {@link ArticleRepository#list} applies the same rule in HQL.
      */
     public boolean isPublicAt(Instant now) {
+        return isPublicAt(status, publishedAt, now);
+    }
+
+    static boolean isPublicAt(ArticleStatus status, Instant publishedAt, Instant now) {
         return (status == ArticleStatus.published || status == ArticleStatus.scheduled)
                 && publishedAt != null && !publishedAt.isAfter(now);
     }

@@ -3,6 +3,7 @@ package io.headline.article;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.headline.author.Author;
+import io.headline.change.ChangeLog;
 import io.headline.author.AuthorRepository;
 import io.headline.category.CategoryRepository;
 import io.headline.common.error.ProblemException;
@@ -55,10 +56,12 @@ public class ArticleService {
     private final Event<ArticleWritten> writtenEvents;
     private final Event<ContentChanged> changes;
     private final Clock clock;
+    private final ChangeLog changeLog;
 
     public ArticleService(ArticleRepository articles, AuthorRepository authors, CategoryRepository categories,
             MergePatcher patcher, EntityTags etags, Event<ArticleWritten> writtenEvents, Clock clock,
-            Event<ContentChanged> changes) {
+            Event<ContentChanged> changes, ChangeLog changeLog) {
+        this.changeLog = changeLog;
         this.articles = articles;
         this.authors = authors;
         this.categories = categories;
@@ -154,7 +157,7 @@ public class ArticleService {
             Article article = new Article();
             write(article, input, caller);
             articles.persist(article);
-            return written(article, caller);
+            return written(article, caller, ArticleChanges.Before.NONE);
         });
     }
 
@@ -166,8 +169,9 @@ public class ArticleService {
     public Optional<ArticleView> replace(String idOrSlug, ArticleInput input, IfMatch ifMatch, Caller caller) {
         return articles.findForUpdate(idOrSlug).map(article -> {
             ifMatch.check(() -> etagOf(article));
+            ArticleChanges.Before before = ArticleChanges.Before.of(article, now());
             write(article, input, caller);
-            return written(article, caller);
+            return written(article, caller, before);
         });
     }
 
@@ -180,8 +184,9 @@ public class ArticleService {
         }
         Article article = found.get();
         ifMatch.check(() -> etagOf(article));
+        ArticleChanges.Before before = ArticleChanges.Before.of(article, now());
         write(article, patcher.patch(ArticleMapper.toInput(article), patch), caller);
-        return Optional.of(written(article, caller));
+        return Optional.of(written(article, caller, before));
     }
 
     /** Moves an article to {@code status} (publish, schedule, unpublish, archive): a write like any other. */
@@ -189,6 +194,7 @@ public class ArticleService {
     public Optional<ArticleView> transition(String idOrSlug, ArticleStatus status, Instant publishedAt, Caller caller) {
         return articles.findForUpdate(idOrSlug).map(article -> {
             ArticleInput current = ArticleMapper.toInput(article);
+            ArticleChanges.Before before = ArticleChanges.Before.of(article, now());
             // Publishing what was not out yet (a draft, or a schedule brought forward) stamps now; republishing an
             // archived article keeps the time it first went out.
             Instant when = publishedAt != null ? publishedAt : status == ArticleStatus.published
@@ -196,7 +202,7 @@ public class ArticleService {
             write(article, new ArticleInput(current.slug(), current.title(), current.subtitle(), current.excerpt(),
                     current.body(), status, current.featured(), when != null ? when : keptPublishedAt(article, status),
                     current.category(), current.authors(), current.tags(), current.featureImageUrl()), caller);
-            return written(article, caller);
+            return written(article, caller, before);
         });
     }
 
@@ -227,6 +233,7 @@ public class ArticleService {
             articles.delete(article);
             articles.flush();
             changed(article);
+            changeLog.append(ArticleChanges.deleted(article, now()));
         });
         return found.isPresent();
     }
@@ -252,12 +259,14 @@ public class ArticleService {
 
     /**
      * Lets observers (revisions) record the write, then flushes inside the transaction, so that a conflict surfaces
-     * here as a 409 rather than at commit, and the view shows the new version.
+     * here as a 409 rather than at commit, and the view shows the new version. The change log's append comes last: it
+     * serializes writers from there to their commit (see ChangeLog).
      */
-    private ArticleView written(Article article, Caller caller) {
+    private ArticleView written(Article article, Caller caller, ArticleChanges.Before before) {
         writtenEvents.fire(new ArticleWritten(article, caller.name()));
         articles.flush();
         changed(article);
+        changeLog.append(ArticleChanges.written(article, before, now()));
         return ArticleMapper.toView(article, clock.instant(), WRITTEN);
     }
 

@@ -3,6 +3,10 @@ package io.headline.author;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.headline.article.ArticleRepository;
+import io.headline.change.Change;
+import io.headline.change.ChangeKind;
+import io.headline.change.ChangeLog;
+import io.headline.change.ResourceType;
 import io.headline.common.error.ProblemException;
 import io.headline.common.json.MergePatcher;
 import io.headline.common.paging.PageRequest;
@@ -15,7 +19,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
 
 @ApplicationScoped
 public class AuthorService {
@@ -25,9 +28,11 @@ public class AuthorService {
     private final MergePatcher patcher;
     private final Clock clock;
     private final Event<ContentChanged> changes;
+    private final ChangeLog changeLog;
 
     public AuthorService(AuthorRepository authors, ArticleRepository articles, MergePatcher patcher, Clock clock,
-            Event<ContentChanged> changes) {
+            Event<ContentChanged> changes, ChangeLog changeLog) {
+        this.changeLog = changeLog;
         this.changes = changes;
         this.authors = authors;
         this.articles = articles;
@@ -50,7 +55,7 @@ public class AuthorService {
             write(author, input);
             authors.persist(author);
             authors.flush();
-            changed(author.id);
+            changed(author, ChangeKind.created);
             return AuthorMapper.toView(author, true);
         });
     }
@@ -60,7 +65,7 @@ public class AuthorService {
         return authors.findByIdOrSlug(idOrSlug).map(author -> {
             write(author, input);
             authors.flush();
-            changed(author.id);
+            changed(author, ChangeKind.updated);
             return AuthorMapper.toView(author, true);
         });
     }
@@ -74,7 +79,7 @@ public class AuthorService {
         Author author = found.get();
         write(author, patcher.patch(AuthorMapper.toInput(author), patch));
         authors.flush();
-        changed(author.id);
+        changed(author, ChangeKind.updated);
         return Optional.of(AuthorMapper.toView(author, true));
     }
 
@@ -91,7 +96,7 @@ public class AuthorService {
             authors.delete(author);
             // An article written meanwhile that uses it fails the delete here, as a 409, rather than at commit.
             authors.flush();
-            changed(author.id);
+            changed(author, ChangeKind.deleted);
         });
         return found.isPresent();
     }
@@ -104,7 +109,9 @@ public class AuthorService {
     }
 
     /** An author shows in the author lists, in searches by name, and (by key) in every response crediting them. */
-    private void changed(UUID id) {
-        changes.fire(ContentChanged.of(Cacheable.key("author", id), "authors", "search"));
+    private void changed(Author author, ChangeKind kind) {
+        changes.fire(ContentChanged.of(Cacheable.key("author", author.id), "authors", "search"));
+        // Last: the append serializes writers from here to the commit (see ChangeLog).
+        changeLog.append(Change.of(ResourceType.author, author.id, author.slug, kind));
     }
 }

@@ -3,6 +3,10 @@ package io.headline.category;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.headline.article.ArticleRepository;
+import io.headline.change.Change;
+import io.headline.change.ChangeKind;
+import io.headline.change.ChangeLog;
+import io.headline.change.ResourceType;
 import io.headline.common.error.ProblemException;
 import io.headline.common.json.MergePatcher;
 import io.headline.common.paging.PageRequest;
@@ -15,7 +19,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
 
 @ApplicationScoped
 public class CategoryService {
@@ -25,9 +28,11 @@ public class CategoryService {
     private final MergePatcher patcher;
     private final Clock clock;
     private final Event<ContentChanged> changes;
+    private final ChangeLog changeLog;
 
     public CategoryService(CategoryRepository categories, ArticleRepository articles, MergePatcher patcher, Clock clock,
-            Event<ContentChanged> changes) {
+            Event<ContentChanged> changes, ChangeLog changeLog) {
+        this.changeLog = changeLog;
         this.changes = changes;
         this.categories = categories;
         this.articles = articles;
@@ -50,7 +55,7 @@ public class CategoryService {
             write(category, input);
             categories.persist(category);
             categories.flush();
-            changed(category.id);
+            changed(category, ChangeKind.created);
             return CategoryMapper.toView(category);
         });
     }
@@ -60,7 +65,7 @@ public class CategoryService {
         return categories.findByIdOrSlug(idOrSlug).map(category -> {
             write(category, input);
             categories.flush();
-            changed(category.id);
+            changed(category, ChangeKind.updated);
             return CategoryMapper.toView(category);
         });
     }
@@ -74,7 +79,7 @@ public class CategoryService {
         Category category = found.get();
         write(category, patcher.patch(CategoryMapper.toInput(category), patch));
         categories.flush();
-        changed(category.id);
+        changed(category, ChangeKind.updated);
         return Optional.of(CategoryMapper.toView(category));
     }
 
@@ -96,7 +101,7 @@ public class CategoryService {
             categories.delete(category);
             // An article written meanwhile that uses it fails the delete here, as a 409, rather than at commit.
             categories.flush();
-            changed(category.id);
+            changed(category, ChangeKind.deleted);
         });
         return found.isPresent();
     }
@@ -128,7 +133,9 @@ public class CategoryService {
     }
 
     /** A category shows in its lists and searches; a move in the tree changes which articles a category lists. */
-    private void changed(UUID id) {
-        changes.fire(ContentChanged.of(Cacheable.key("category", id), "categories", "search", "articles"));
+    private void changed(Category category, ChangeKind kind) {
+        changes.fire(ContentChanged.of(Cacheable.key("category", category.id), "categories", "search", "articles"));
+        // Last: the append serializes writers from here to the commit (see ChangeLog).
+        changeLog.append(Change.of(ResourceType.category, category.id, category.slug, kind));
     }
 }

@@ -35,7 +35,7 @@ public class CachingContractFilter implements OASFilter {
             HttpHeaders.LAST_MODIFIED, header(false, "When the newest content shown last changed (for a list, the "
                     + "newest item; absent for an empty list).", "Wed, 01 Jan 2020 00:00:00 GMT"),
             HttpHeaders.CACHE_CONTROL, header(true, "Public and briefly cacheable by default (configurable); "
-                    + "`private, no-store` for a request with an Authorization header, and for a preview read.",
+                    + "`private, no-store` for a request with an Authorization header, and for a preview read and the change feed.",
                     "public, max-age=60, stale-while-revalidate=300"),
             HttpHeaders.VARY, header(true, "The request headers the response depends on.", HttpCachingFilter.VARY),
             HttpCachingFilter.SURROGATE_KEY, header(true, "Space-separated keys of the content shown, for purging a "
@@ -43,7 +43,7 @@ public class CachingContractFilter implements OASFilter {
                     + "(`articles`, `authors`, `categories`).", "articles article:0190... category:0190..."));
 
     /** The reads whose resource sends {@link HttpCachingFilter#PRIVATE} itself, whoever asks. */
-    private static final Set<String> NEVER_SHARED = Set.of("getPreview");
+    private static final Set<String> NEVER_SHARED = Set.of("getPreview", "listChanges");
     /** Reads that are not JSON, which HttpCachingFilter leaves alone: an export is streamed, never hashed or kept. */
     private static final Set<String> NOT_CACHED = Set.of("exportContent");
 

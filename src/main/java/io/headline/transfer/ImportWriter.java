@@ -1,6 +1,11 @@
 package io.headline.transfer;
 
+import io.headline.article.ArticleChanges;
 import io.headline.article.ArticleStatus;
+import io.headline.change.Change;
+import io.headline.change.ChangeKind;
+import io.headline.change.ChangeLog;
+import io.headline.change.ResourceType;
 import io.headline.delivery.Cacheable;
 import io.headline.invalidation.ContentChanged;
 import io.headline.transfer.ImportRow.ArticleRow;
@@ -63,10 +68,12 @@ class ImportWriter {
 
     private final DataSource dataSource;
     private final Event<ContentChanged> changes;
+    private final ChangeLog changeLog;
 
-    ImportWriter(DataSource dataSource, Event<ContentChanged> changes) {
+    ImportWriter(DataSource dataSource, Event<ContentChanged> changes, ChangeLog changeLog) {
         this.dataSource = dataSource;
         this.changes = changes;
+        this.changeLog = changeLog;
     }
 
     /** Writes the rows (in a transaction the caller began) and returns their outcomes in the rows' order. */
@@ -83,6 +90,8 @@ class ImportWriter {
                 // observer that throws rolls the batch back.
                 changes.fire(new ContentChanged(keys));
             }
+            // Last, as every write does: one change per row written, serialized from here to the batch's commit.
+            changeLog.append(connection, batch.logged);
             return rows.stream().map(outcomes::get).toList();
         }
     }
@@ -121,6 +130,8 @@ class ImportWriter {
         final Set<UUID> touchedCategories = new LinkedHashSet<>();
         final Set<UUID> touchedAuthors = new LinkedHashSet<>();
         final Set<UUID> touchedArticles = new LinkedHashSet<>();
+        /** The batch's changes, for the change log, in the order they were written. */
+        final List<Change> logged = new ArrayList<>();
 
         /** The surrogate keys this batch makes stale: what it wrote, and every list that may show it. */
         Set<String> staleKeys() {
@@ -216,6 +227,7 @@ class ImportWriter {
                     + "where id = ?", row.name(), row.description(), parentId, now, existing.id());
             categories.put(row.slug(), new CategoryState(existing.id(), row.name(), row.description(), parentId));
             touchedCategories.add(existing.id());
+            logged.add(Change.of(ResourceType.category, existing.id(), row.slug(), ChangeKind.updated));
             return new Outcome(row, Result.UPDATED, null);
         }
 
@@ -243,6 +255,7 @@ class ImportWriter {
             CategoryState created = new CategoryState(id, name, description, parentId);
             categories.put(slug, created);
             touchedCategories.add(id);
+            logged.add(Change.of(ResourceType.category, id, slug, ChangeKind.created));
             return created;
         }
 
@@ -316,6 +329,7 @@ class ImportWriter {
             authors.put(row.slug(), new AuthorState(existing.id(), row.name(), row.bio(), row.avatarUrl(),
                     row.websiteUrl(), row.email()));
             touchedAuthors.add(existing.id());
+            logged.add(Change.of(ResourceType.author, existing.id(), row.slug(), ChangeKind.updated));
             return new Outcome(row, Result.UPDATED, null);
         }
 
@@ -332,6 +346,7 @@ class ImportWriter {
             AuthorState created = new AuthorState(id, a.name(), a.bio(), a.avatarUrl(), a.websiteUrl(), a.email());
             authors.put(slug, created);
             touchedAuthors.add(id);
+            logged.add(Change.of(ResourceType.author, id, slug, ChangeKind.created));
             return created;
         }
 
@@ -426,6 +441,9 @@ class ImportWriter {
                     tagLinks.add(new Object[] {wanted.id(), i, row.tags().get(i)});
                 }
                 touchedArticles.add(wanted.id());
+                logged.add(ArticleChanges.written(wanted.id(), row.slug(), existing == null ? ArticleChanges.Before.NONE
+                        : ArticleChanges.Before.of(existing.status(), existing.publishedAt(), now.toInstant()), status,
+                        publishedAt, now.toInstant()));
                 outcomes.put(row, new Outcome(row, existing == null ? Result.CREATED : Result.UPDATED, null));
             }
             insertRows("article", ARTICLE_COLUMNS, inserts);

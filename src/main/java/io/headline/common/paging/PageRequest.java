@@ -23,8 +23,8 @@ public record PageRequest(int page, int size, String cursor, boolean count) {
             throw ProblemException.invalidParameter("cursor", "cannot be combined with page; use one or the other");
         }
         PageRequest request = new PageRequest(
-                parse("page", page, 1, 1, Integer.MAX_VALUE),
-                parse("size", size, DEFAULT_SIZE, 1, MAX_SIZE),
+                parseInteger("page", page, 1, 1, Integer.MAX_VALUE),
+                parseInteger("size", size, DEFAULT_SIZE, 1, MAX_SIZE),
                 cursor,
                 parseBoolean("count", count, true));
         if ((long) request.page * request.size > MAX_DEPTH) {
@@ -58,7 +58,8 @@ public record PageRequest(int page, int size, String cursor, boolean count) {
         };
     }
 
-    private static int parse(String name, String raw, int fallback, int min, int max) {
+    /** A whole-number query parameter from {@code min} to {@code max}, {@code fallback} when absent; else a 400. */
+    public static int parseInteger(String name, String raw, int fallback, int min, int max) {
         if (raw == null) {
             return fallback;
         }

@@ -1,0 +1,248 @@
+package io.headline.change;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The change log (table change_log): every content change, appended in the change's own transaction, numbered in
+ * commit order. The change feed reads it, and webhooks take it as their outbox.
+ *
+ * <p>Commit order. A number taken inside a transaction can commit after a higher one, and a reader polling between
+ * the two commits would pass over the lower one for good. So appends are serialized: an appending transaction locks
+ * the one row of change_counter, takes its numbers there and keeps the lock until it commits (or rolls back, and
+ * then its numbers are taken again: no gaps). No number can be taken while a lower one is uncommitted, so whatever
+ * prefix of the log a reader sees has no hole that could fill later. This holds on H2 and PostgreSQL alike, where a
+ * watermark below the oldest open transaction (pg_snapshot_xmin) would be PostgreSQL's alone. It costs writers a
+ * turn each from their append to their commit, which is why the append comes last in a transaction (writes are a
+ * few a second; the lock is held for one insert and the commit).
+ *
+ * <p>Lock order. The counter is the last lock a writing transaction takes: article rows (findForUpdate), referenced
+ * authors and categories (share locks), the category tree and optimistic versions all come before it, and once a
+ * transaction holds it, it only inserts into change_log, which waits on no one. A writer that holds the counter
+ * never waits for a lock another writer holds, so the counter adds no deadlock.
+ *
+ * <p>Plain JDBC on the transaction's connection (Agroal hands out the one enlisted), so that the ORM's writes (flushed
+ * first) and the bulk import's JDBC batches append the same way.
+ */
+@ApplicationScoped
+public class ChangeLog {
+
+    /** Scheduled appearances appended by one read at most; the rest come with the next read. */
+    static final int MAX_APPEARANCES = 1000;
+
+    private static final String COLUMNS = "seq, occurred_at, resource_type, resource_id, slug, kind, was_public, "
+            + "is_public, published_at, appears_at";
+
+    /** A change as the log holds it. */
+    public record Entry(long seq, Instant occurredAt, ResourceType type, UUID id, String slug, ChangeKind kind,
+            boolean wasPublic, boolean isPublic, Instant publishedAt, Instant appearsAt) {
+
+        /** The event's name, as webhooks subscribe to it: {@code article.published}, {@code category.deleted}. */
+        public String event() {
+            return type + "." + kind;
+        }
+    }
+
+    private final AgroalDataSource dataSource;
+    private final Clock clock;
+
+    ChangeLog(AgroalDataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    /** Appends {@code changes} in the caller's transaction, which must have flushed its writes: call it last. */
+    public void append(Change... changes) {
+        try (Connection connection = dataSource.getConnection()) {
+            append(connection, List.of(changes));
+        } catch (SQLException e) {
+            throw new IllegalStateException("The change could not be logged", e);
+        }
+    }
+
+    /**
+     * Appends {@code changes} on {@code connection}, in its transaction. An article that was due to appear (see
+     * {@link #appendDue}) gets its 'published' change first, so that the log tells its story in order.
+     */
+    public void append(Connection connection, List<Change> changes) throws SQLException {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        long last = lockCounter(connection);
+        List<Entry> entries = new ArrayList<>();
+        for (Change change : changes) {
+            if (change.type() == ResourceType.article) {
+                dueAppearance(connection, change.id(), now).ifPresent(due ->
+                        entries.add(appearance(due, last + entries.size() + 1)));
+            }
+            entries.add(new Entry(last + entries.size() + 1, now, change.type(), change.id(), change.slug(),
+                    change.kind(), change.wasPublic(), change.isPublic(), micros(change.publishedAt()),
+                    micros(change.appearsAt())));
+        }
+        insert(connection, entries);
+    }
+
+    /**
+     * Appends a 'published' change for each scheduled article whose time has come by {@code now} and that no later
+     * change has superseded, in the order they came due, in a transaction the caller began. It is what makes a
+     * scheduled article appear in the feed at its instant although no write happened then: every read of the feed
+     * runs it first (cheaply checked by {@link #anyDue}), so a reader at {@code now} finds each appearance due by
+     * then numbered after whatever it has read before. Returns how many it appended.
+     */
+    public int appendDue(Instant now) {
+        try (Connection connection = dataSource.getConnection()) {
+            long last = lockCounter(connection);
+            List<Entry> due = new ArrayList<>();
+            // Asked again under the lock: another reader may have appended them meanwhile.
+            try (PreparedStatement s = connection.prepareStatement("select " + prefixed("c") + " from change_log c "
+                    + "where c.appears_at <= ? and " + LATEST + " order by c.appears_at, c.seq limit ?")) {
+                s.setObject(1, utc(now));
+                s.setInt(2, MAX_APPEARANCES);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        due.add(appearance(entry(rs), last + due.size() + 1));
+                    }
+                }
+            }
+            insert(connection, due);
+            return due.size();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Due appearances could not be logged", e);
+        }
+    }
+
+    /** Whether {@link #appendDue} would append anything: one indexed look, without a lock. */
+    public boolean anyDue(Instant now) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement s = connection.prepareStatement("select c.seq from change_log c where "
+                        + "c.appears_at <= ? and " + LATEST + " limit 1")) {
+            s.setObject(1, utc(now));
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The change log could not be read", e);
+        }
+    }
+
+    /**
+     * Up to {@code limit} changes after {@code seq}, in order. {@code publicOnly} keeps those the public sees: every
+     * author and category change, and an article's changes that leave it public or hide it.
+     */
+    public List<Entry> after(long seq, int limit, boolean publicOnly) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement s = connection.prepareStatement("select " + COLUMNS + " from change_log where seq > ?"
+                        + (publicOnly ? " and (resource_type <> 'article' or was_public or is_public)" : "")
+                        + " order by seq limit ?")) {
+            s.setLong(1, seq);
+            s.setInt(2, limit);
+            List<Entry> entries = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(entry(rs));
+                }
+            }
+            return entries;
+        } catch (SQLException e) {
+            throw new IllegalStateException("The change log could not be read", e);
+        }
+    }
+
+    /** The row is its article's latest change: nothing written since supersedes its schedule. */
+    private static final String LATEST =
+            "not exists (select 1 from change_log l where l.resource_id = c.resource_id and l.seq > c.seq)";
+
+    private static long lockCounter(Connection connection) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("select last_seq from change_counter where id = 1 for update");
+                ResultSet rs = s.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("change_counter has no row");
+            }
+            return rs.getLong(1);
+        }
+    }
+
+    /** The article's latest change, when it scheduled an appearance that has come due by {@code now}. */
+    private static Optional<Entry> dueAppearance(Connection connection, UUID id, Instant now)
+            throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("select " + prefixed("c") + " from change_log c "
+                + "where c.resource_id = ? and c.appears_at <= ? and " + LATEST)) {
+            s.setObject(1, id);
+            s.setObject(2, utc(now));
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(entry(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The 'published' change of a scheduled article, dated at its publication instant. */
+    private static Entry appearance(Entry scheduled, long seq) {
+        return new Entry(seq, scheduled.publishedAt(), ResourceType.article, scheduled.id(), scheduled.slug(),
+                ChangeKind.published, false, true, scheduled.publishedAt(), null);
+    }
+
+    /** Inserts {@code entries} (numbered from the counter's last) and moves the counter past them. */
+    private static void insert(Connection connection, List<Entry> entries) throws SQLException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = connection.prepareStatement("insert into change_log (" + COLUMNS + ") "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Entry e : entries) {
+                s.setLong(1, e.seq());
+                s.setObject(2, utc(e.occurredAt()));
+                s.setString(3, e.type().name());
+                s.setObject(4, e.id());
+                s.setString(5, e.slug());
+                s.setString(6, e.kind().name());
+                s.setBoolean(7, e.wasPublic());
+                s.setBoolean(8, e.isPublic());
+                s.setObject(9, utc(e.publishedAt()));
+                s.setObject(10, utc(e.appearsAt()));
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+        try (PreparedStatement s = connection.prepareStatement("update change_counter set last_seq = ? where id = 1")) {
+            s.setLong(1, entries.get(entries.size() - 1).seq());
+            s.executeUpdate();
+        }
+    }
+
+    private static Entry entry(ResultSet rs) throws SQLException {
+        return new Entry(rs.getLong(1), instant(rs.getObject(2, OffsetDateTime.class)),
+                ResourceType.valueOf(rs.getString(3)), rs.getObject(4, UUID.class), rs.getString(5),
+                ChangeKind.valueOf(rs.getString(6)), rs.getBoolean(7), rs.getBoolean(8),
+                instant(rs.getObject(9, OffsetDateTime.class)), instant(rs.getObject(10, OffsetDateTime.class)));
+    }
+
+    private static String prefixed(String alias) {
+        return alias + "." + COLUMNS.replace(", ", ", " + alias + ".");
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
+    private static Instant micros(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+    }
+}

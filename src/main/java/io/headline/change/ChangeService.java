@@ -1,0 +1,51 @@
+package io.headline.change;
+
+import io.headline.common.ApiPaths;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+@ApplicationScoped
+public class ChangeService {
+
+    public static final int DEFAULT_LIMIT = 100;
+    public static final int MAX_LIMIT = 1000;
+
+    private final ChangeLog log;
+    private final Clock clock;
+
+    ChangeService(ChangeLog log, Clock clock) {
+        this.log = log;
+        this.clock = clock;
+    }
+
+    /**
+     * Up to {@code limit} changes after {@code cursor}. Scheduled articles whose time has come are logged first (their
+     * appearance), so the reader finds them after what it has read. The public sees what is public: authors and
+     * categories, and an article's changes while it is public, with the change that hides it as a deletion.
+     */
+    public ChangeFeed changes(String cursor, int limit, boolean everything) {
+        long after = ChangeCursor.parse(cursor);
+        Instant now = clock.instant();
+        if (log.anyDue(now)) {
+            QuarkusTransaction.requiringNew().run(() -> log.appendDue(now));
+        }
+        List<ChangeLog.Entry> entries = log.after(after, limit + 1, !everything);
+        boolean hasMore = entries.size() > limit;
+        List<ChangeView> changes = entries.stream().limit(limit).map(e -> view(e, everything)).toList();
+        long next = changes.isEmpty() ? after : entries.get(changes.size() - 1).seq();
+        return new ChangeFeed(changes, ChangeCursor.of(next), hasMore);
+    }
+
+    private static ChangeView view(ChangeLog.Entry e, boolean everything) {
+        ChangeKind kind = everything || e.type() != ResourceType.article ? e.kind()
+                : !e.isPublic() ? ChangeKind.deleted
+                : e.wasPublic() ? ChangeKind.updated : ChangeKind.published;
+        boolean gone = kind == ChangeKind.deleted;
+        return new ChangeView(ChangeCursor.of(e.seq()), e.type() + "." + kind, kind, e.type(), e.id(), e.slug(),
+                e.occurredAt(), gone ? null : e.publishedAt(),
+                gone ? null : ApiPaths.item(e.type().collection(), e.id()).toString());
+    }
+}

@@ -1,0 +1,240 @@
+package io.headline.change;
+
+import static io.headline.Api.admin;
+import static io.headline.Api.anonymous;
+import static io.headline.Api.articleInput;
+import static io.headline.Api.createArticle;
+import static io.headline.Api.createCategory;
+import static io.headline.Api.invalid;
+import static io.headline.Api.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.headline.Api;
+import io.headline.TestClock;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** GET /api/v1/changes: every change in commit order, everything for editors, what is public for the public. */
+@QuarkusTest
+class ChangeFeedTests {
+
+    @Inject
+    TestClock clock;
+
+    @Test
+    void shouldListEveryKindOfArticleChangeInOrder() {
+        String start = Feed.end(Api::admin);
+        Object id = createArticle("draft").get("id");
+        admin().contentType("application/merge-patch+json").body(Map.of("subtitle", "Edited"))
+                .when().patch("/api/v1/articles/{id}", id).then().statusCode(200);
+        admin().when().post("/api/v1/articles/{id}/publish", id).then().statusCode(200);
+        admin().when().post("/api/v1/articles/{id}/unpublish", id).then().statusCode(200);
+        admin().body(Map.of("publishedAt", Instant.now().plus(Duration.ofDays(3)).toString()))
+                .when().post("/api/v1/articles/{id}/schedule", id).then().statusCode(200);
+        admin().when().post("/api/v1/articles/{id}/revisions/1/restore", id).then().statusCode(200);
+        admin().when().delete("/api/v1/articles/{id}", id).then().statusCode(204);
+
+        Feed.Read read = Feed.after(start, Api::admin);
+
+        assertThat(read.kindsOf(id)).containsExactly("created", "updated", "published", "unpublished", "scheduled",
+                "updated", "deleted");
+        assertThat(read.of(id)).extracting(c -> c.get("event")).startsWith("article.created", "article.updated",
+                "article.published");
+        List<Map<String, Object>> changes = read.changes();
+        for (int i = 1; i < changes.size(); i++) {
+            assertThat(ChangeCursor.parse((String) changes.get(i).get("cursor")))
+                    .isGreaterThan(ChangeCursor.parse((String) changes.get(i - 1).get("cursor")));
+        }
+    }
+
+    @Test
+    void shouldKeepATombstoneWithIdAndSlugOfADeletedArticle() {
+        Map<String, Object> article = createArticle("published");
+        String start = Feed.end(Api::admin);
+
+        admin().when().delete("/api/v1/articles/{id}", article.get("id")).then().statusCode(204);
+
+        for (Feed.Read read : List.of(Feed.after(start, Api::admin), Feed.after(start, Api::anonymous))) {
+            Map<String, Object> tombstone = read.of(article.get("id")).get(0);
+            assertThat(tombstone).containsEntry("kind", "deleted").containsEntry("event", "article.deleted")
+                    .containsEntry("slug", article.get("slug")).containsEntry("resourceType", "article")
+                    .doesNotContainKey("href");
+        }
+    }
+
+    @Test
+    void shouldShowThePublicOnlyWhatIsPublic() {
+        String start = Feed.end(Api::anonymous);
+        Object id = createArticle("draft").get("id");
+        admin().contentType("application/merge-patch+json").body(Map.of("subtitle", "Draft edit"))
+                .when().patch("/api/v1/articles/{id}", id).then().statusCode(200);
+        admin().when().post("/api/v1/articles/{id}/publish", id).then().statusCode(200);
+        admin().contentType("application/merge-patch+json").body(Map.of("subtitle", "Public edit"))
+                .when().patch("/api/v1/articles/{id}", id).then().statusCode(200);
+        admin().when().post("/api/v1/articles/{id}/unpublish", id).then().statusCode(200);
+        admin().contentType("application/merge-patch+json").body(Map.of("subtitle", "Hidden edit"))
+                .when().patch("/api/v1/articles/{id}", id).then().statusCode(200);
+        Object hidden = createArticle("draft").get("id");
+
+        Feed.Read read = Feed.after(start, Api::anonymous);
+
+        assertThat(read.kindsOf(id)).containsExactly("published", "updated", "deleted");
+        assertThat(read.of(hidden)).isEmpty();
+        assertThat(read.of(id).get(0).get("href")).isEqualTo("/api/v1/articles/" + id);
+    }
+
+    @Test
+    void shouldShowAScheduledArticleToThePublicWhenItsTimeComes() {
+        Instant at = clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        String publicStart = Feed.end(Api::anonymous);
+        String adminStart = Feed.end(Api::admin);
+        Object id = createArticle("draft").get("id");
+        admin().body(Map.of("publishedAt", at.toString())).when().post("/api/v1/articles/{id}/schedule", id)
+                .then().statusCode(200);
+        Feed.Read before = Feed.after(publicStart, Api::anonymous);
+        assertThat(before.of(id)).isEmpty();
+
+        try {
+            clock.advance(Duration.ofHours(2));
+            Feed.Read after = Feed.after(before.cursor(), Api::anonymous);
+            Feed.Read all = Feed.after(adminStart, Api::admin);
+
+            assertThat(after.of(id)).singleElement().satisfies(c -> {
+                assertThat(c).containsEntry("kind", "published").containsEntry("event", "article.published");
+                assertThat(Instant.parse((String) c.get("occurredAt"))).isEqualTo(at);
+                assertThat(Instant.parse((String) c.get("publishedAt"))).isEqualTo(at);
+            });
+            assertThat(all.kindsOf(id)).containsExactly("created", "scheduled", "published");
+            anonymous().when().get((String) after.of(id).get(0).get("href")).then().statusCode(200);
+            // Logged once, however many read it.
+            assertThat(Feed.after(adminStart, Api::admin).kindsOf(id)).containsExactly("created", "scheduled",
+                    "published");
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void shouldLogTheAppearanceOfAScheduledArticleBeforeItsNextChange() {
+        Instant at = clock.instant().plus(Duration.ofHours(1));
+        Object id = createArticle("draft").get("id");
+        admin().body(Map.of("publishedAt", at.toString())).when().post("/api/v1/articles/{id}/schedule", id)
+                .then().statusCode(200);
+        String start = Feed.end(Api::anonymous);
+
+        try {
+            clock.advance(Duration.ofHours(2));
+            // No read of the feed in between: the write logs the appearance first.
+            admin().contentType("application/merge-patch+json").body(Map.of("subtitle", "Edited once out"))
+                    .when().patch("/api/v1/articles/{id}", id).then().statusCode(200);
+
+            assertThat(Feed.after(start, Api::anonymous).kindsOf(id)).containsExactly("published", "updated");
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void shouldDropAScheduleThatWasWithdrawnBeforeItsTime() {
+        Object id = createArticle("draft").get("id");
+        admin().body(Map.of("publishedAt", clock.instant().plus(Duration.ofHours(1)).toString()))
+                .when().post("/api/v1/articles/{id}/schedule", id).then().statusCode(200);
+        admin().when().post("/api/v1/articles/{id}/unpublish", id).then().statusCode(200);
+        String start = Feed.end(Api::admin);
+
+        try {
+            clock.advance(Duration.ofHours(2));
+            assertThat(Feed.after(start, Api::admin).of(id)).isEmpty();
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void shouldListAuthorAndCategoryChangesForEveryone() {
+        String start = Feed.end(Api::anonymous);
+        Map<String, Object> category = createCategory();
+        String renamed = unique("renamed");
+        admin().contentType("application/merge-patch+json").body(Map.of("name", renamed, "slug", renamed))
+                .when().patch("/api/v1/categories/{id}", category.get("id")).then().statusCode(200);
+        admin().when().delete("/api/v1/categories/{id}", category.get("id")).then().statusCode(204);
+        Map<String, Object> author = Api.createAuthor();
+        admin().when().delete("/api/v1/authors/{id}", author.get("id")).then().statusCode(204);
+
+        Feed.Read read = Feed.after(start, Api::anonymous);
+
+        assertThat(read.of(category.get("id"))).extracting(c -> c.get("event"), c -> c.get("slug")).containsExactly(
+                tuple("category.created", category.get("slug")),
+                tuple("category.updated", renamed),
+                tuple("category.deleted", renamed));
+        assertThat(read.kindsOf(author.get("id"))).containsExactly("created", "deleted");
+    }
+
+    @Test
+    void shouldLogEveryRowABulkImportWrites() {
+        String start = Feed.end(Api::admin);
+        String category = unique("imported-category");
+        String author = unique("imported-author");
+        String article = unique("imported-article");
+        String ndjson = String.join("\n",
+                "{\"type\":\"category\",\"slug\":\"" + category + "\",\"name\":\"" + category + "\"}",
+                "{\"type\":\"author\",\"slug\":\"" + author + "\",\"name\":\"Imported\"}",
+                "{\"type\":\"article\",\"slug\":\"" + article + "\",\"title\":\"Imported\",\"status\":\"published\","
+                        + "\"category\":\"" + category + "\",\"authors\":[\"" + author + "\"]}") + "\n";
+        admin().contentType("application/x-ndjson").body(ndjson.getBytes(StandardCharsets.UTF_8)).when().post("/api/v1/import").then().statusCode(200);
+        String id = anonymous().when().get("/api/v1/articles/{slug}", article).then().statusCode(200)
+                .extract().path("id");
+
+        Feed.Read read = Feed.after(start, Api::admin);
+
+        assertThat(read.changes()).extracting(c -> c.get("event") + " " + c.get("slug")).contains(
+                "category.created " + category, "author.created " + author, "article.published " + article);
+        assertThat(read.kindsOf(id)).containsExactly("published");
+    }
+
+    @Test
+    void shouldBoundThePageAndSayThatMoreFollows() {
+        createCategory();
+        createCategory();
+        String start = Feed.end(Api::anonymous);
+        createCategory();
+        createCategory();
+        createCategory();
+
+        anonymous().queryParam("since", start).queryParam("limit", 2).when().get("/api/v1/changes")
+                .then().statusCode(200).header("Cache-Control", "private, no-store")
+                .body("changes", hasSize(2)).body("hasMore", equalTo(true)).body("nextCursor", notNullValue());
+        invalid(anonymous()).queryParam("limit", 1001).when().get("/api/v1/changes")
+                .then().statusCode(400).contentType("application/problem+json");
+        invalid(anonymous()).queryParam("limit", 0).when().get("/api/v1/changes")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldKeepTheCursorWhenNothingIsNew() {
+        String end = Feed.end(Api::anonymous);
+
+        anonymous().queryParam("since", end).when().get("/api/v1/changes").then().statusCode(200)
+                .body("changes", hasSize(0)).body("hasMore", equalTo(false)).body("nextCursor", equalTo(end));
+    }
+
+    @Test
+    void shouldRefuseACursorItDidNotIssue() {
+        for (String cursor : List.of("nonsense", "YzE6LTE", "YzE6YWJj", "MTIz")) {
+            anonymous().queryParam("since", cursor).when().get("/api/v1/changes")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("since"));
+        }
+    }
+}
