@@ -140,16 +140,33 @@ public class ChangeLog {
     }
 
     /**
-     * Up to {@code limit} changes after {@code seq}, in order. {@code publicOnly} keeps those the public sees: every
+     * The highest number committed. Numbers commit in order, so every number up to it has committed too: a reader that
+     * takes this first, then reads up to it, misses nothing.
+     */
+    public long lastSeq() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement s = connection.prepareStatement("select coalesce(max(seq), 0) from change_log");
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The change log could not be read", e);
+        }
+    }
+
+    /**
+     * Up to {@code limit} changes after {@code seq} and up to {@code upTo}, in order. {@code publicOnly} keeps those the public sees: every
      * author and category change, and an article's changes that leave it public or hide it.
      */
-    public List<Entry> after(long seq, int limit, boolean publicOnly) {
+    public List<Entry> after(long seq, long upTo, int limit, boolean publicOnly) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement s = connection.prepareStatement("select " + COLUMNS + " from change_log where seq > ?"
+                        + " and seq <= ?"
                         + (publicOnly ? " and (resource_type <> 'article' or was_public or is_public)" : "")
                         + " order by seq limit ?")) {
             s.setLong(1, seq);
-            s.setInt(2, limit);
+            s.setLong(2, upTo);
+            s.setInt(3, limit);
             List<Entry> entries = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

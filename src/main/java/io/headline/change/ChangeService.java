@@ -12,6 +12,8 @@ public class ChangeService {
 
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 1000;
+    /** The most log numbers one read scans. */
+    static final long SCAN_WINDOW = 10_000;
 
     private final ChangeLog log;
     private final Clock clock;
@@ -32,10 +34,15 @@ public class ChangeService {
         if (log.anyDue(now)) {
             QuarkusTransaction.requiringNew().run(() -> log.appendDue(now));
         }
-        List<ChangeLog.Entry> entries = log.after(after, limit + 1, !everything);
-        boolean hasMore = entries.size() > limit;
+        // A read looks at no more than SCAN_WINDOW numbers, however many of them the caller may not see (a public
+        // reader behind a large draft import), and moves past those it looked at: its cursor never stalls on them.
+        long last = log.lastSeq();
+        long upTo = after >= last ? after : Math.min(last, after + SCAN_WINDOW);
+        List<ChangeLog.Entry> entries = log.after(after, upTo, limit + 1, !everything);
+        boolean full = entries.size() > limit;
         List<ChangeView> changes = entries.stream().limit(limit).map(e -> view(e, everything)).toList();
-        long next = changes.isEmpty() ? after : entries.get(changes.size() - 1).seq();
+        long next = full ? entries.get(limit - 1).seq() : upTo;
+        boolean hasMore = full || upTo < last;
         return new ChangeFeed(changes, ChangeCursor.of(next), hasMore);
     }
 

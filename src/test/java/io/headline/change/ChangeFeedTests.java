@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import io.headline.Api;
 import io.headline.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -219,6 +220,22 @@ class ChangeFeedTests {
                 .then().statusCode(400).contentType("application/problem+json");
         invalid(anonymous()).queryParam("limit", 0).when().get("/api/v1/changes")
                 .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldMoveThePublicCursorPastChangesThePublicDoesNotSee() {
+        String start = Feed.end(Api::anonymous);
+        Object hidden = createArticle("draft").get("id");
+
+        // The draft's category and author are public; the draft, created last, is not.
+        JsonPath page = anonymous().queryParam("since", start).when().get("/api/v1/changes").then().statusCode(200)
+                .body("hasMore", equalTo(false)).extract().jsonPath();
+        String after = page.getString("nextCursor");
+
+        assertThat(page.getList("changes.id")).doesNotContain(hidden);
+        assertThat(after).isNotEqualTo(page.getString("changes[-1].cursor"));
+        assertThat(Feed.after(start, Api::admin).of(hidden)).extracting(c -> c.get("kind")).containsExactly("created");
+        assertThat(Feed.after(after, Api::admin).of(hidden)).isEmpty();
     }
 
     @Test
