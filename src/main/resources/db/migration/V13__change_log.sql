@@ -28,6 +28,7 @@ create table change_log (
     published_at  timestamp with time zone,
     -- Set when the change leaves an article to become public later (scheduled): once that instant has passed, and
     -- unless a later change of the article came first, a 'published' row is appended for it.
+    -- The article's next change (that row, or one that supersedes the schedule) clears it: only pending ones are set.
     appears_at    timestamp with time zone,
     constraint pk_change_log primary key (seq)
 );

@@ -234,6 +234,20 @@ public class ChangeLog {
             }
             s.executeBatch();
         }
+        // A pending appearance is settled by the article's next change (its appearance, or a change that supersedes
+        // it): its mark is cleared, so that the due look (anyDue, appendDue) reads pending schedules only, however many
+        // were ever made.
+        try (PreparedStatement s = connection.prepareStatement("update change_log set appears_at = null "
+                + "where resource_id = ? and seq < ? and appears_at is not null")) {
+            for (Entry e : entries) {
+                if (e.type() == ResourceType.article) {
+                    s.setObject(1, e.id());
+                    s.setLong(2, e.seq());
+                    s.addBatch();
+                }
+            }
+            s.executeBatch();
+        }
         try (PreparedStatement s = connection.prepareStatement("update change_counter set last_seq = ? where id = 1")) {
             s.setLong(1, entries.get(entries.size() - 1).seq());
             s.executeUpdate();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headline.common.RequestId;
 import io.headline.common.error.Problem;
 import io.headline.common.error.ProblemType;
+import io.headline.common.metrics.RouteTemplate;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,7 @@ class EarlyProblems {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A problem is always serializable", e);
         }
+        RouteTemplate.set(context, RouteTemplate.REFUSED);
         context.response().setStatusCode(type.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .end(body);

@@ -13,17 +13,23 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.agroal.api.AgroalDataSource;
 import io.headline.Api;
 import io.headline.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** GET /api/v1/changes: every change in commit order, everything for editors, what is public for the public. */
@@ -32,6 +38,9 @@ class ChangeFeedTests {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void shouldListEveryKindOfArticleChangeInOrder() {
@@ -96,7 +105,7 @@ class ChangeFeedTests {
     }
 
     @Test
-    void shouldShowAScheduledArticleToThePublicWhenItsTimeComes() {
+    void shouldShowAScheduledArticleToThePublicWhenItsTimeComes() throws SQLException {
         Instant at = clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
         String publicStart = Feed.end(Api::anonymous);
         String adminStart = Feed.end(Api::admin);
@@ -118,11 +127,24 @@ class ChangeFeedTests {
             });
             assertThat(all.kindsOf(id)).containsExactly("created", "scheduled", "published");
             anonymous().when().get((String) after.of(id).get(0).get("href")).then().statusCode(200);
-            // Logged once, however many read it.
+            // Logged once, however many read it; and no longer pending, so the look for due ones skips it.
             assertThat(Feed.after(adminStart, Api::admin).kindsOf(id)).containsExactly("created", "scheduled",
                     "published");
+            assertThat(pendingAppearances(id)).isZero();
         } finally {
             clock.reset();
+        }
+    }
+
+    private long pendingAppearances(Object id) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement s = connection.prepareStatement(
+                        "select count(*) from change_log where resource_id = ? and appears_at is not null")) {
+            s.setObject(1, UUID.fromString((String) id));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 

@@ -2,11 +2,13 @@ package io.headline.ops;
 
 import static io.headline.Api.anonymous;
 import static io.headline.Api.createArticle;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headline.Metrics;
+import io.headline.common.metrics.RouteTemplate;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -34,11 +36,40 @@ class MetricsTests {
         anonymous().when().get(path).then().statusCode(200);
         assertThat(responseCache("miss")).isEqualTo(misses + 1);
 
+        readUntilAHit(path, hits);
+        assertThat(responseCache("hit")).as("a read answered from the cache once the miss was kept").isGreaterThan(hits);
+    }
+
+    @Test
+    void shouldTimeCacheHitsAndEarlyRefusalsUnderARouteNotTheirPath() {
+        String slug = (String) createArticle("published").get("slug");
+        String route = "uri=\"/api/v1/articles/{idOrSlug}\"";
+        String refusedRoute = "uri=\"" + RouteTemplate.REFUSED + "\"";
+        double hits = responseCache("hit");
+        double timed = Metrics.value("http_server_requests_seconds_count", route, "status=\"200\"");
+        double refused = Metrics.value("http_server_requests_seconds_count", refusedRoute);
+
+        // Each read on a connection of its own: what a request leaves in its connection's context must not label the next.
+        anonymous().header("Connection", "close").when().get("/api/v1/articles/" + slug).then().statusCode(200);
+        int reads = 1 + readUntilAHit("/api/v1/articles/" + slug, hits);
+        given().noFilters().when().get("/api/v1/" + "x".repeat(5000)).then().statusCode(414);
+
+        assertThat(responseCache("hit")).isGreaterThan(hits);
+        assertThat(Metrics.value("http_server_requests_seconds_count", route, "status=\"200\""))
+                .as("every read, hits included, timed under the route").isEqualTo(timed + reads);
+        assertThat(Metrics.value("http_server_requests_seconds_count", refusedRoute)).isEqualTo(refused + 1);
+        assertThat(Metrics.scrape()).doesNotContain(slug, "xxxxxxxxxx");
+    }
+
+    /** Reads until a read is answered from the response cache (the miss is kept just after it is sent). */
+    private static int readUntilAHit(String path, double hits) {
+        int reads = 0;
         Instant deadline = Instant.now().plusSeconds(10);
         while (responseCache("hit") == hits && Instant.now().isBefore(deadline)) {
-            anonymous().when().get(path).then().statusCode(200);
+            anonymous().header("Connection", "close").when().get(path).then().statusCode(200);
+            reads++;
         }
-        assertThat(responseCache("hit")).as("a read answered from the cache once the miss was kept").isGreaterThan(hits);
+        return reads;
     }
 
     @Test
