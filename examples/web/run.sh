@@ -7,7 +7,11 @@ set -euo pipefail
 cd "$(dirname "$0")"
 if [ ! -x /usr/bin/chromium ]; then
   echo "== web example: installing Debian's chromium"
-  apt-get update -q && apt-get install -y -q chromium
+  sudo=; [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -q && $sudo apt-get install -y -q chromium || {
+    echo "web example: /usr/bin/chromium is missing and could not be installed (apt-get install chromium, as root)" >&2
+    exit 1
+  }
 fi
 (cd ../../clients/js && npm ci --no-audit --no-fund --silent && npm run --silent build)
 npm ci --no-audit --no-fund --silent
