@@ -5,6 +5,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Facets", description = "Counts of the matching articles by category and by author, most first.")
 public record Facets(
-        @Schema(required = true) List<Facet> categories,
-        @Schema(required = true) List<Facet> authors) {
+        @Schema(description = "By category.", required = true) List<Facet> categories,
+        @Schema(description = "By author.", required = true) List<Facet> authors) {
 }

@@ -47,7 +47,7 @@ public class TokenResource {
     }
 
     @Schema(name = "TokenList")
-    public record TokenList(@Schema(required = true) List<TokenView> data) {
+    public record TokenList(@Schema(description = "The tokens.", required = true) List<TokenView> data) {
     }
 
     @POST

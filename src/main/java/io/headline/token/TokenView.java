@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Token", description = "An API token, without its secret (only its creation returns that, once).")
 public record TokenView(
         @Schema(required = true) UUID id,
-        @Schema(examples = "Website front end", required = true) String name,
+        @Schema(description = "What the token is for.", examples = "Website front end", required = true) String name,
         @Schema(required = true) TokenRole role,
         @Schema(description = "For an author token: the author it writes as, compact.") AuthorView author,
         @Schema(description = "When it stops working; absent if never.") Instant expiresAt,

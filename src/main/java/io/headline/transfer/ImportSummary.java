@@ -30,9 +30,10 @@ public record ImportSummary(
 
     @Schema(name = "ImportCounts", description = "Lines of one type, by what they did.")
     public record Counts(
-            @Schema(required = true) int created,
-            @Schema(required = true) int updated,
-            @Schema(required = true) int unchanged) {
+            @Schema(description = "Lines that made a new item.", required = true) int created,
+            @Schema(description = "Lines that changed an existing item.", required = true) int updated,
+            @Schema(description = "Lines that matched an existing item as it was.", required = true)
+            int unchanged) {
     }
 
     @Schema(name = "ImportLineError", description = "A line that was not imported.")
