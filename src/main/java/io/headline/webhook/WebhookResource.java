@@ -78,7 +78,8 @@ public class WebhookResource {
 
     @GET
     @Path("{id}")
-    @Operation(operationId = "getWebhook", summary = "Get a webhook")
+    @Operation(operationId = "getWebhook", summary = "Get a webhook",
+            description = "Without its secret; `disabledReason` says why Headline switched it off, if it did.")
     public WebhookView get(@PathParam("id") String id) {
         return service.find(id(id)).orElseThrow(() -> notFound(id));
     }
