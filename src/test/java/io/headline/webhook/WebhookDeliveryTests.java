@@ -3,6 +3,7 @@ package io.headline.webhook;
 import static io.headline.Api.admin;
 import static io.headline.Api.createArticle;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
@@ -21,6 +22,7 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +82,27 @@ class WebhookDeliveryTests {
         admin().when().get("/api/v1/webhooks/{id}/deliveries", hook.id()).then().statusCode(200)
                 .body("data.state", org.hamcrest.Matchers.everyItem(equalTo("succeeded")))
                 .body("meta.totalItems", equalTo(6));
+    }
+
+    @Test
+    void shouldPassTheStandardWebhooksReferenceVerifier() throws Exception {
+        Assumptions.assumeTrue(ReferenceVerifier.nodeAvailable(), "node is needed to run the reference verifier");
+        Hook hook = register("article.created", "article.published", "author.created", "author.updated");
+        receiver.plan(500);
+        String id = (String) createArticle("draft").get("id");
+        admin().body(Map.of()).when().post("/api/v1/articles/{id}/publish", id).then().statusCode(200);
+
+        deliverAll(hook);
+
+        List<Receiver.Request> requests = receiver.requests();
+        assertThat(requests).hasSize(4); // the article's author, the article's two events, a retry
+        assertThat(ReferenceVerifier.verify(hook.secret(), requests))
+                .contains("verified " + requests.size() + " of " + requests.size());
+        Receiver.Request first = requests.get(0);
+        Receiver.Request tampered = new Receiver.Request(first.id(), first.timestamp(), first.signature(),
+                first.body().replace("\"type\"", "\"tipe\""), first.answered());
+        assertThatThrownBy(() -> ReferenceVerifier.verify(hook.secret(), List.of(tampered)))
+                .hasMessageContaining("verified 0 of 1");
     }
 
     @Test
