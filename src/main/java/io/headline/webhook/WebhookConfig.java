@@ -27,6 +27,13 @@ public interface WebhookConfig {
     @WithDefault("1s")
     Duration pollInterval();
 
+    /**
+     * How long finished deliveries (succeeded, failed, dead) and their attempts are kept for the delivery log and
+     * replay (HEADLINE_WEBHOOKS_RETENTION).
+     */
+    @WithDefault("720h")
+    Duration retention();
+
     /** The longest one attempt may take, connection and response together (HEADLINE_WEBHOOKS_TIMEOUT). */
     @WithDefault("5s")
     Duration timeout();

@@ -69,7 +69,7 @@ public class WebhookDispatcher {
         }
     }
 
-    /** One pass: fans out every new change, then sends every due delivery. Returns how many attempts it made. */
+    /** One pass: fans out every new change, prunes old deliveries, then sends every due delivery. Returns how many attempts it made. */
     public int runOnce() {
         if (changeLog.anyDue(clock.instant())) {
             QuarkusTransaction.requiringNew().run(() -> changeLog.appendDue(clock.instant()));
@@ -77,6 +77,7 @@ public class WebhookDispatcher {
         for (int round = 0; round < MAX_ROUNDS && outbox.fanOut() > 0; round++) {
             // until the cursor has caught up
         }
+        outbox.prune();
         int attempts = 0;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             List<WebhookOutbox.Taken> taken = outbox.take(TAKE);

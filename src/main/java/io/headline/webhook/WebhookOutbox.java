@@ -262,6 +262,19 @@ class WebhookOutbox {
         return Duration.ofMillis(ThreadLocalRandom.current().nextLong(cap + 1));
     }
 
+    /** Deletes up to 1000 finished deliveries older than the retention period, with their attempts. */
+    @Transactional
+    int prune() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("delete from webhook_delivery where id in (select id from "
+                        + "webhook_delivery where state <> 'pending' and created_at < ? limit 1000)")) {
+            s.setObject(1, utc(now().minus(config.retention())));
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Old deliveries could not be pruned", e);
+        }
+    }
+
     /** Queues a delivery again, now, with a new retry period. */
     @Transactional
     Optional<DeliveryView> replay(UUID webhookId, UUID deliveryId) {

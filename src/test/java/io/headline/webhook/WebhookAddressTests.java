@@ -4,12 +4,17 @@ import static io.headline.Api.admin;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.headline.OwnDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,6 +27,22 @@ class WebhookAddressTests {
         @Override
         public Map<String, String> getConfigOverrides() {
             return OwnDatabase.with("webhook-addresses", Map.of("headline.webhooks.allow-private", "false"));
+        }
+    }
+
+    @Inject
+    WebhookSender sender;
+
+    @Test
+    void shouldRefuseAPrivateAddressAtDeliveryToo() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            // Registered while allowed, or a name that resolves elsewhere now (DNS rebinding): the attempt checks again
+            WebhookSender.Outcome outcome = sender.send(receiver.url(), "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+                    "msg_1", Instant.now().getEpochSecond(), "{}");
+
+            assertThat(outcome.status()).isNull();
+            assertThat(outcome.error()).startsWith("refused: the URL resolves to 127.0.0.1");
+            assertThat(receiver.requests()).isEmpty();
         }
     }
 

@@ -193,6 +193,19 @@ class WebhookDeliveryTests {
                 .body("data[0].payload", org.hamcrest.Matchers.containsString("\"name\":\"First\""));
     }
 
+    @Test
+    void shouldForgetFinishedDeliveriesAfterTheRetentionPeriod() {
+        Hook hook = register("article.created");
+        createArticle("draft");
+        dispatcher.runOnce();
+        admin().when().get("/api/v1/webhooks/{id}/deliveries", hook.id()).then().body("meta.totalItems", equalTo(1));
+
+        clock.advance(Duration.ofDays(31));
+        dispatcher.runOnce();
+
+        admin().when().get("/api/v1/webhooks/{id}/deliveries", hook.id()).then().body("meta.totalItems", equalTo(0));
+    }
+
     record Hook(String id, String secret) {
     }
 
