@@ -2,12 +2,14 @@ package io.headline.webhook;
 
 import static io.headline.Api.admin;
 import static io.headline.Api.createArticle;
+import static io.headline.Api.createAuthor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.headline.Concurrently;
 import io.headline.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -19,6 +21,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
@@ -191,6 +194,23 @@ class WebhookDeliveryTests {
                 .body("meta.totalItems", equalTo(2));
         admin().when().get("/api/v1/webhooks/{id}/deliveries?page=2&size=1", hook.id()).then().statusCode(200)
                 .body("data[0].payload", org.hamcrest.Matchers.containsString("\"name\":\"First\""));
+    }
+
+    @Test
+    void shouldAttemptEachDeliveryOnceWhileSeveralDispatchersRun() throws Exception {
+        Hook hook = register("author.created");
+        for (int i = 0; i < 12; i++) {
+            createAuthor();
+        }
+
+        // As several instances would: their workers skip the deliveries another holds
+        Concurrently.run(List.<Callable<Integer>>of(dispatcher::runOnce, dispatcher::runOnce, dispatcher::runOnce));
+        dispatcher.runOnce();
+
+        List<String> ids = receiver.requests().stream().map(Receiver.Request::id).toList();
+        assertThat(ids).hasSize(12).doesNotHaveDuplicates();
+        admin().when().get("/api/v1/webhooks/{id}/deliveries?size=100", hook.id()).then()
+                .body("data.attempts", org.hamcrest.Matchers.everyItem(equalTo(1)));
     }
 
     @Test
