@@ -80,15 +80,20 @@ class WebhookSender {
                 .compose(request -> request.send(Buffer.buffer(body, "UTF-8")))
                 .onSuccess(response -> {
                     Buffer excerpt = Buffer.buffer();
-                    // Only the first KB is kept; the rest is read and dropped, within the timeout.
-                    response.handler(chunk -> {
-                        int room = EXCERPT_BYTES - excerpt.length();
-                        if (room > 0) {
-                            excerpt.appendBuffer(chunk, 0, Math.min(room, chunk.length()));
-                        }
-                    });
-                    response.exceptionHandler(e -> result.complete(outcome(response.statusCode(), started, excerpt, null)));
-                    response.endHandler(v -> result.complete(outcome(response.statusCode(), started, excerpt, null)));
+                    try {
+                        // Only the first KB is kept; the rest is read and dropped, within the timeout.
+                        response.handler(chunk -> {
+                            int room = EXCERPT_BYTES - excerpt.length();
+                            if (room > 0) {
+                                excerpt.appendBuffer(chunk, 0, Math.min(room, chunk.length()));
+                            }
+                        });
+                        response.exceptionHandler(e -> result.complete(outcome(response.statusCode(), started, excerpt)));
+                        response.endHandler(v -> result.complete(outcome(response.statusCode(), started, excerpt)));
+                    } catch (IllegalStateException ended) {
+                        // The whole answer came before its handlers were set: its status is what counts.
+                        result.complete(outcome(response.statusCode(), started, excerpt));
+                    }
                 })
                 .onFailure(e -> result.complete(new Outcome(null, elapsed(started), null, describe(e))));
         try {
@@ -103,9 +108,9 @@ class WebhookSender {
         }
     }
 
-    private static Outcome outcome(int status, long started, Buffer excerpt, String error) {
+    private static Outcome outcome(int status, long started, Buffer excerpt) {
         String text = excerpt.length() == 0 ? null : new String(excerpt.getBytes(), StandardCharsets.UTF_8);
-        return new Outcome(status, elapsed(started), text, error);
+        return new Outcome(status, elapsed(started), text, null);
     }
 
     private static String describe(Throwable e) {
