@@ -37,9 +37,10 @@ public class ProblemResponsesFilter implements OASFilter {
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
             if (path.startsWith("/api/") || ApiPaths.isFeed(path)) {
                 // Reads admit the reader role, which anonymous callers hold while public reads are on, except the
-                // admin-only tokens and export, and the editors' revisions. The model carries no roles, so DocumentedSecurityTests
+                // admin-only tokens, webhooks and export, and the editors' revisions. The model carries no roles, so DocumentedSecurityTests
                 // holds this rule to the @RolesAllowed of every resource method.
-                if (method == PathItem.HttpMethod.GET && !path.startsWith("/api/v1/tokens") && !path.contains("/revisions")
+                if (method == PathItem.HttpMethod.GET && !path.startsWith("/api/v1/tokens") && !path.startsWith("/api/v1/webhooks")
+                        && !path.contains("/revisions")
                         && !path.equals("/api/v1/export")) {
                     allowAnonymous(operation);
                 }

@@ -1,0 +1,100 @@
+package io.headline.webhook;
+
+import io.headline.change.ChangeLog;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Delivers webhooks from a thread of its own, every headline.webhooks.poll-interval: appends due scheduled
+ * appearances to the change log, fans new changes out to deliveries, then sends what is due. No content write waits
+ * for any of it. Tests turn the timer off and call {@link #runOnce()}.
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    /** Deliveries taken per round; they are sent one after another, each bounded by the timeout. */
+    static final int TAKE = 10;
+    /** Rounds per run, so one run ends even while changes keep coming. */
+    static final int MAX_ROUNDS = 50;
+
+    private final WebhookOutbox outbox;
+    private final WebhookSender sender;
+    private final ChangeLog changeLog;
+    private final WebhookConfig config;
+    private final Clock clock;
+    private ScheduledExecutorService timer;
+
+    WebhookDispatcher(WebhookOutbox outbox, WebhookSender sender, ChangeLog changeLog, WebhookConfig config,
+            Clock clock) {
+        this.outbox = outbox;
+        this.sender = sender;
+        this.changeLog = changeLog;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    void start(@Observes StartupEvent event) {
+        long interval = config.pollInterval().toMillis();
+        if (interval <= 0) {
+            return;
+        }
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "webhook-dispatcher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                runOnce();
+            } catch (RuntimeException e) {
+                LOG.warn("Webhook delivery failed; trying again at the next interval", e);
+            }
+        }, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+
+    /** One pass: fans out every new change, prunes old deliveries, then sends every due delivery. Returns how many attempts it made. */
+    public int runOnce() {
+        if (changeLog.anyDue(clock.instant())) {
+            QuarkusTransaction.requiringNew().run(() -> changeLog.appendDue(clock.instant()));
+        }
+        for (int round = 0; round < MAX_ROUNDS && outbox.fanOut() > 0; round++) {
+            // until the cursor has caught up
+        }
+        outbox.prune();
+        int attempts = 0;
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            List<WebhookOutbox.Taken> taken = outbox.take(TAKE);
+            for (WebhookOutbox.Taken delivery : taken) {
+                Instant at = clock.instant();
+                // The signed timestamp is the real time, whatever the application clock says: receivers refuse one
+                // far from their own clock (replay protection).
+                long timestamp = Instant.now().getEpochSecond();
+                WebhookSender.Outcome outcome = sender.send(delivery.url(), delivery.secret(), delivery.id().toString(),
+                        timestamp, delivery.payload());
+                outbox.record(delivery, outcome, at);
+                attempts++;
+            }
+            if (taken.size() < TAKE) {
+                break;
+            }
+        }
+        return attempts;
+    }
+}

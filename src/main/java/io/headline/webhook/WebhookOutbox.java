@@ -1,0 +1,377 @@
+package io.headline.webhook;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agroal.api.AgroalDataSource;
+import io.headline.change.ChangeKind;
+import io.headline.change.ChangeLog;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Deliveries, kept in the database: the change log (the transactional outbox every content write appends to) is fanned
+ * out to one delivery per subscribed hook, and workers take due deliveries with row locks that skip what another
+ * worker holds, so each delivery is attempted by one instance at a time. Each step is a short transaction of its own;
+ * no HTTP call runs inside one.
+ */
+@ApplicationScoped
+class WebhookOutbox {
+
+    /** Changes fanned out per transaction. */
+    static final int FAN_OUT_BATCH = 200;
+    /** How long a taken delivery is left to its worker before another may take it (the worker died). */
+    static final Duration LEASE = Duration.ofMinutes(2);
+    static final Duration FIRST_RETRY = Duration.ofSeconds(5);
+    static final Duration LONGEST_RETRY = Duration.ofHours(1);
+
+    /** A delivery a worker took: what it needs to send it. */
+    record Taken(UUID id, UUID webhookId, String url, String secret, String payload, Instant retryUntil, int attempts) {
+    }
+
+    private final AgroalDataSource dataSource;
+    private final ChangeLog changeLog;
+    private final WebhookPayloads payloads;
+    private final WebhookConfig config;
+    private final Clock clock;
+
+    WebhookOutbox(AgroalDataSource dataSource, ChangeLog changeLog, WebhookPayloads payloads, WebhookConfig config,
+            Clock clock) {
+        this.dataSource = dataSource;
+        this.changeLog = changeLog;
+        this.payloads = payloads;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * Fans out up to {@link #FAN_OUT_BATCH} changes past the cursor to deliveries, and moves the cursor past them, in
+     * one transaction: a crash leaves either both or neither. Returns how many changes it read.
+     */
+    @Transactional
+    int fanOut() {
+        try (Connection c = dataSource.getConnection()) {
+            long cursor;
+            try (PreparedStatement s = c.prepareStatement("select last_seq from webhook_cursor where id = 1 for update");
+                    ResultSet rs = s.executeQuery()) {
+                rs.next();
+                cursor = rs.getLong(1);
+            }
+            List<ChangeLog.Entry> changes = changeLog.after(cursor, changeLog.lastSeq(), FAN_OUT_BATCH, false);
+            if (changes.isEmpty()) {
+                return 0;
+            }
+            List<Subscriber> hooks = activeHooks(c);
+            if (!hooks.isEmpty()) {
+                Instant now = now();
+                for (ChangeLog.Entry change : changes) {
+                    fanOut(c, change, hooks, now);
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("update webhook_cursor set last_seq = ? where id = 1")) {
+                s.setLong(1, changes.get(changes.size() - 1).seq());
+                s.executeUpdate();
+            }
+            return changes.size();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Changes could not be fanned out to webhooks", e);
+        }
+    }
+
+    private void fanOut(Connection c, ChangeLog.Entry change, List<Subscriber> hooks, Instant now)
+            throws SQLException {
+        ObjectNode state = payloads.state(change);
+        ObjectNode previous = null;
+        if (change.kind() == ChangeKind.updated) {
+            try (PreparedStatement s = c.prepareStatement("select state from webhook_resource_state where resource_id = ?")) {
+                s.setObject(1, change.id());
+                try (ResultSet rs = s.executeQuery()) {
+                    previous = rs.next() ? payloads.parse(rs.getString(1)) : null;
+                }
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("delete from webhook_resource_state where resource_id = ?")) {
+            s.setObject(1, change.id());
+            s.executeUpdate();
+        }
+        if (change.kind() != ChangeKind.deleted) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "insert into webhook_resource_state (resource_id, seq, state) values (?, ?, ?)")) {
+                s.setObject(1, change.id());
+                s.setLong(2, change.seq());
+                s.setString(3, state.toString());
+                s.executeUpdate();
+            }
+        }
+        String body = payloads.body(change, state, previous);
+        try (PreparedStatement s = c.prepareStatement("insert into webhook_delivery (id, webhook_id, change_seq, "
+                + "resource_id, event_type, payload, state, attempts, next_attempt_at, retry_until, created_at) "
+                + "values (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)")) {
+            for (Subscriber hook : hooks) {
+                if (hook.wants(change)) {
+                    s.setObject(1, UUID.randomUUID());
+                    s.setObject(2, hook.id());
+                    s.setLong(3, change.seq());
+                    s.setObject(4, change.id());
+                    s.setString(5, change.event());
+                    s.setString(6, body);
+                    s.setObject(7, utc(now));
+                    s.setObject(8, utc(now.plus(config.retryPeriod())));
+                    s.setObject(9, utc(now));
+                    s.addBatch();
+                }
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** An active hook: what it subscribes to, and after which change. */
+    private record Subscriber(UUID id, List<String> events, long afterSeq) {
+
+        boolean wants(ChangeLog.Entry change) {
+            return change.seq() > afterSeq && events.contains(change.event());
+        }
+    }
+
+    private static List<Subscriber> activeHooks(Connection c) throws SQLException {
+        List<Subscriber> hooks = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select id, events, after_seq from webhook where active = true");
+                ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                hooks.add(new Subscriber(rs.getObject(1, UUID.class), List.of(rs.getString(2).split(",")),
+                        rs.getLong(3)));
+            }
+        }
+        return hooks;
+    }
+
+    /**
+     * Takes up to {@code limit} due deliveries of active hooks, each the oldest pending one of its hook and resource
+     * (so a resource's events arrive in order, retries included), skipping those another worker holds, and leases
+     * them: they are not due again until {@link #LEASE} has passed.
+     */
+    @Transactional
+    List<Taken> take(int limit) {
+        Instant now = now();
+        try (Connection c = dataSource.getConnection()) {
+            List<UUID> ids = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("select d.id from webhook_delivery d "
+                    + "where d.state = 'pending' and d.next_attempt_at <= ? "
+                    + "and exists (select 1 from webhook w where w.id = d.webhook_id and w.active = true) "
+                    + "and not exists (select 1 from webhook_delivery e where e.webhook_id = d.webhook_id "
+                    + "and e.resource_id = d.resource_id and e.state = 'pending' and e.change_seq < d.change_seq) "
+                    + "order by d.next_attempt_at, d.change_seq limit ? for update skip locked")) {
+                s.setObject(1, utc(now));
+                s.setInt(2, limit);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+            List<Taken> taken = new ArrayList<>();
+            for (UUID id : ids) {
+                try (PreparedStatement s = c.prepareStatement("update webhook_delivery set next_attempt_at = ?, "
+                        + "attempts = attempts + 1 where id = ?")) {
+                    s.setObject(1, utc(now.plus(LEASE)));
+                    s.setObject(2, id);
+                    s.executeUpdate();
+                }
+                try (PreparedStatement s = c.prepareStatement("select d.webhook_id, w.url, w.secret, d.payload, "
+                        + "d.retry_until, d.attempts from webhook_delivery d join webhook w on w.id = d.webhook_id "
+                        + "where d.id = ?")) {
+                    s.setObject(1, id);
+                    try (ResultSet rs = s.executeQuery()) {
+                        rs.next();
+                        taken.add(new Taken(id, rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getInt(6)));
+                    }
+                }
+            }
+            return taken;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Due webhook deliveries could not be taken", e);
+        }
+    }
+
+    /**
+     * Logs an attempt and decides what follows: a 2xx succeeds; a 410 switches the hook off; anything else is tried
+     * again after an exponential backoff with full jitter, or, past the retry period, is dead.
+     */
+    @Transactional
+    void record(Taken delivery, WebhookSender.Outcome outcome, Instant at) {
+        Instant now = now();
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("insert into webhook_attempt (id, delivery_id, at, "
+                    + "status_code, duration_ms, response, error) values (?, ?, ?, ?, ?, ?, ?)")) {
+                s.setObject(1, UUID.randomUUID());
+                s.setObject(2, delivery.id());
+                s.setObject(3, utc(at));
+                s.setObject(4, outcome.status());
+                s.setLong(5, outcome.durationMs());
+                s.setString(6, outcome.response() == null ? null : truncate(outcome.response(), 1024));
+                s.setString(7, outcome.error() == null ? null : truncate(outcome.error(), 500));
+                s.executeUpdate();
+            }
+            String state;
+            Instant next = now;
+            if (outcome.succeeded()) {
+                state = "succeeded";
+            } else if (outcome.status() != null && outcome.status() == 410) {
+                state = "failed";
+                try (PreparedStatement s = c.prepareStatement("update webhook set active = false, disabled_reason = ?, "
+                        + "updated_at = ? where id = ?")) {
+                    s.setString(1, "The receiver answered 410 Gone on " + at.truncatedTo(ChronoUnit.SECONDS) + ".");
+                    s.setObject(2, utc(now));
+                    s.setObject(3, delivery.webhookId());
+                    s.executeUpdate();
+                }
+            } else {
+                next = now.plus(backoff(delivery.attempts()));
+                state = next.isAfter(delivery.retryUntil()) ? "dead" : "pending";
+            }
+            try (PreparedStatement s = c.prepareStatement("update webhook_delivery set state = ?, next_attempt_at = ? "
+                    + "where id = ?")) {
+                s.setString(1, state);
+                s.setObject(2, utc(next));
+                s.setObject(3, delivery.id());
+                s.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("A webhook attempt could not be recorded", e);
+        }
+    }
+
+    /** Full jitter: a random delay up to 5 s doubled per attempt made, at most an hour. */
+    static Duration backoff(int attempts) {
+        long cap = Math.min(LONGEST_RETRY.toMillis(), FIRST_RETRY.toMillis() << Math.min(attempts - 1, 20));
+        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(cap + 1));
+    }
+
+    /** Deletes up to 1000 finished deliveries older than the retention period, with their attempts. */
+    @Transactional
+    int prune() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("delete from webhook_delivery where id in (select id from "
+                        + "webhook_delivery where state <> 'pending' and created_at < ? limit 1000)")) {
+            s.setObject(1, utc(now().minus(config.retention())));
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Old deliveries could not be pruned", e);
+        }
+    }
+
+    /** Queues a delivery again, now, with a new retry period. */
+    @Transactional
+    Optional<DeliveryView> replay(UUID webhookId, UUID deliveryId) {
+        Instant now = now();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("update webhook_delivery set state = 'pending', "
+                        + "next_attempt_at = ?, retry_until = ? where id = ? and webhook_id = ?")) {
+            s.setObject(1, utc(now));
+            s.setObject(2, utc(now.plus(config.retryPeriod())));
+            s.setObject(3, deliveryId);
+            s.setObject(4, webhookId);
+            if (s.executeUpdate() == 0) {
+                return Optional.empty();
+            }
+            return deliveries(c, webhookId, deliveryId, 0, 1).stream().findFirst();
+        } catch (SQLException e) {
+            throw new IllegalStateException("The delivery could not be replayed", e);
+        }
+    }
+
+    /** A hook's deliveries, newest first, with their attempts; and how many it has. */
+    @Transactional
+    Map.Entry<List<DeliveryView>, Long> deliveries(UUID webhookId, int offset, int limit, boolean count) {
+        try (Connection c = dataSource.getConnection()) {
+            Long total = null;
+            if (count) {
+                try (PreparedStatement s = c.prepareStatement("select count(*) from webhook_delivery where webhook_id = ?")) {
+                    s.setObject(1, webhookId);
+                    try (ResultSet rs = s.executeQuery()) {
+                        rs.next();
+                        total = rs.getLong(1);
+                    }
+                }
+            }
+            return new java.util.AbstractMap.SimpleImmutableEntry<>(deliveries(c, webhookId, null, offset, limit), total);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Deliveries could not be read", e);
+        }
+    }
+
+    private static List<DeliveryView> deliveries(Connection c, UUID webhookId, UUID deliveryId, int offset, int limit)
+            throws SQLException {
+        List<DeliveryView> views = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select id, event_type, change_seq, state, attempts, "
+                + "next_attempt_at, created_at, payload from webhook_delivery where webhook_id = ?"
+                + (deliveryId == null ? "" : " and id = ?")
+                + " order by created_at desc, change_seq desc, id desc limit ? offset ?")) {
+            int i = 1;
+            s.setObject(i++, webhookId);
+            if (deliveryId != null) {
+                s.setObject(i++, deliveryId);
+            }
+            s.setInt(i++, limit);
+            s.setInt(i, offset);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String state = rs.getString(4);
+                    views.add(new DeliveryView(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3), state,
+                            rs.getInt(5), state.equals("pending") ? instant(rs, 6) : null, instant(rs, 7),
+                            rs.getString(8), attempts(c, rs.getObject(1, UUID.class))));
+                }
+            }
+        }
+        return views;
+    }
+
+    /** A delivery's attempts, newest first: bounded by the retry schedule (some 35 in a day). */
+    private static List<DeliveryView.AttemptView> attempts(Connection c, UUID deliveryId) throws SQLException {
+        List<DeliveryView.AttemptView> attempts = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select at, status_code, duration_ms, response, error "
+                + "from webhook_attempt where delivery_id = ? order by at desc limit 100")) {
+            s.setObject(1, deliveryId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Integer status = rs.getObject(2) == null ? null : rs.getInt(2);
+                    attempts.add(new DeliveryView.AttemptView(instant(rs, 1), status, rs.getLong(3), rs.getString(4),
+                            rs.getString(5)));
+                }
+            }
+        }
+        return attempts;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

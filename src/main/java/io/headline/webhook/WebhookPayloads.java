@@ -1,0 +1,74 @@
+package io.headline.webhook;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headline.article.ArticleService;
+import io.headline.author.AuthorService;
+import io.headline.category.CategoryService;
+import io.headline.change.ChangeKind;
+import io.headline.change.ChangeLog;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+
+/** The body of an event: {@code {"type", "timestamp", "data"}}, data being the resource as the API returns it. */
+@ApplicationScoped
+class WebhookPayloads {
+
+    private final ArticleService articles;
+    private final AuthorService authors;
+    private final CategoryService categories;
+    private final ObjectMapper mapper;
+
+    WebhookPayloads(ArticleService articles, AuthorService authors, CategoryService categories, ObjectMapper mapper) {
+        this.articles = articles;
+        this.authors = authors;
+        this.categories = categories;
+        this.mapper = mapper;
+    }
+
+    /**
+     * The resource's state now (as an admin reads it, without authors' emails), or its id and slug once it is gone.
+     * Called when the change is fanned out, normally within a second of it.
+     */
+    ObjectNode state(ChangeLog.Entry change) {
+        String id = change.id().toString();
+        Optional<?> view = change.kind() == ChangeKind.deleted ? Optional.empty() : switch (change.type()) {
+            case article -> articles.find(id, true, ArticleService.PREVIEWED);
+            case author -> authors.find(id, false);
+            case category -> categories.find(id);
+        };
+        if (view.isPresent()) {
+            return mapper.valueToTree(view.get());
+        }
+        ObjectNode tombstone = JsonNodeFactory.instance.objectNode();
+        tombstone.put("id", id);
+        tombstone.put("slug", change.slug());
+        return tombstone;
+    }
+
+    /** The body sent: {@code previous}, when known, is the state the resource's previous event carried. */
+    String body(ChangeLog.Entry change, ObjectNode state, ObjectNode previous) {
+        ObjectNode data = state.deepCopy();
+        if (previous != null) {
+            data.set("previous", previous);
+        }
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("type", change.event());
+        body.put("timestamp", change.occurredAt().toString());
+        body.set("data", data);
+        try {
+            return mapper.writeValueAsString(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("A tree always serializes", e);
+        }
+    }
+
+    ObjectNode parse(String json) {
+        try {
+            return (ObjectNode) mapper.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("A stored state is JSON", e);
+        }
+    }
+}
