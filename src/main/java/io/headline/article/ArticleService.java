@@ -266,7 +266,8 @@ public class ArticleService {
         writtenEvents.fire(new ArticleWritten(article, caller.name()));
         articles.flush();
         changed(article);
-        changeLog.append(ArticleChanges.written(article, before, now()));
+        changeLog.append(ArticleChanges.written(article, before, now())
+                .withState(ArticleMapper.toView(article, clock.instant(), PREVIEWED)));
         return ArticleMapper.toView(article, clock.instant(), WRITTEN);
     }
 

@@ -112,6 +112,7 @@ public class AuthorService {
     private void changed(Author author, ChangeKind kind) {
         changes.fire(ContentChanged.of(Cacheable.key("author", author.id), "authors", "search"));
         // Last: the append serializes writers from here to the commit (see ChangeLog).
-        changeLog.append(Change.of(ResourceType.author, author.id, author.slug, kind));
+        changeLog.append(Change.of(ResourceType.author, author.id, author.slug, kind)
+                .withState(kind == ChangeKind.deleted ? null : AuthorMapper.toView(author, false)));
     }
 }

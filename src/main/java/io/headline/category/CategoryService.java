@@ -136,6 +136,7 @@ public class CategoryService {
     private void changed(Category category, ChangeKind kind) {
         changes.fire(ContentChanged.of(Cacheable.key("category", category.id), "categories", "search", "articles"));
         // Last: the append serializes writers from here to the commit (see ChangeLog).
-        changeLog.append(Change.of(ResourceType.category, category.id, category.slug, kind));
+        changeLog.append(Change.of(ResourceType.category, category.id, category.slug, kind)
+                .withState(kind == ChangeKind.deleted ? null : CategoryMapper.toView(category)));
     }
 }

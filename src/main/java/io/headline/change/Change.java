@@ -10,12 +10,21 @@ import java.util.UUID;
  * @param publishedAt an article's publication instant, when it is published or scheduled
  * @param appearsAt   set when the article becomes public later than the change (scheduled): the log then appends
  *                    its 'published' change once that instant has passed (see ChangeLog#appendDue)
+ * @param state       the resource as an admin reads it right after the change (its API view), kept with the change
+ *                    until webhooks have sent it, so that an event carries the state its own change left and the next
+ *                    one's {@code previous} is exact; null for a deletion and for the bulk import's rows (their state
+ *                    is read when they are sent)
  */
 public record Change(ResourceType type, UUID id, String slug, ChangeKind kind, boolean wasPublic, boolean isPublic,
-        Instant publishedAt, Instant appearsAt) {
+        Instant publishedAt, Instant appearsAt, Object state) {
 
     /** A change of an author or a category: public, like all of them. */
     public static Change of(ResourceType type, UUID id, String slug, ChangeKind kind) {
-        return new Change(type, id, slug, kind, true, kind != ChangeKind.deleted, null, null);
+        return new Change(type, id, slug, kind, true, kind != ChangeKind.deleted, null, null, null);
+    }
+
+    /** The same change, with the state it left (see {@code state}). */
+    public Change withState(Object view) {
+        return new Change(type, id, slug, kind, wasPublic, isPublic, publishedAt, appearsAt, view);
     }
 }

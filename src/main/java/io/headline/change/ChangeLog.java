@@ -1,5 +1,7 @@
 package io.headline.change;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -12,7 +14,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -58,10 +62,12 @@ public class ChangeLog {
 
     private final AgroalDataSource dataSource;
     private final Clock clock;
+    private final ObjectMapper mapper;
 
-    ChangeLog(AgroalDataSource dataSource, Clock clock) {
+    ChangeLog(AgroalDataSource dataSource, Clock clock, ObjectMapper mapper) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.mapper = mapper;
     }
 
     /** Appends {@code changes} in the caller's transaction, which must have flushed its writes: call it last. */
@@ -81,19 +87,26 @@ public class ChangeLog {
         if (changes.isEmpty()) {
             return;
         }
+        // Serialized before the counter is locked: the lock is held for the inserts and the commit only.
+        List<String> written = changes.stream().map(change -> json(change.state())).toList();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         long last = lockCounter(connection);
         List<Entry> entries = new ArrayList<>();
-        for (Change change : changes) {
+        Map<Long, String> states = new HashMap<>();
+        for (int i = 0; i < changes.size(); i++) {
+            Change change = changes.get(i);
             if (change.type() == ResourceType.article) {
                 dueAppearance(connection, change.id(), now).ifPresent(due ->
                         entries.add(appearance(due, last + entries.size() + 1)));
             }
-            entries.add(new Entry(last + entries.size() + 1, now, change.type(), change.id(), change.slug(),
-                    change.kind(), change.wasPublic(), change.isPublic(), micros(change.publishedAt()),
-                    micros(change.appearsAt())));
+            long seq = last + entries.size() + 1;
+            entries.add(new Entry(seq, now, change.type(), change.id(), change.slug(), change.kind(),
+                    change.wasPublic(), change.isPublic(), micros(change.publishedAt()), micros(change.appearsAt())));
+            if (written.get(i) != null) {
+                states.put(seq, written.get(i));
+            }
         }
-        insert(connection, entries);
+        insert(connection, entries, states);
     }
 
     /**
@@ -118,7 +131,7 @@ public class ChangeLog {
                     }
                 }
             }
-            insert(connection, due);
+            insert(connection, due, Map.of());
             return due.size();
         } catch (SQLException e) {
             throw new IllegalStateException("Due appearances could not be logged", e);
@@ -179,6 +192,35 @@ public class ChangeLog {
         }
     }
 
+    /**
+     * The states the changes after {@code seq} and up to {@code upTo} left (see {@link Change#state}), by number: as
+     * JSON, for those that kept one.
+     */
+    public Map<Long, String> states(Connection connection, long seq, long upTo) throws SQLException {
+        Map<Long, String> states = new HashMap<>();
+        try (PreparedStatement s = connection.prepareStatement("select seq, state from change_log where seq > ? "
+                + "and seq <= ? and state is not null")) {
+            s.setLong(1, seq);
+            s.setLong(2, upTo);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    states.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+        }
+        return states;
+    }
+
+    /** Forgets the states of the changes after {@code seq} and up to {@code upTo}: they have been sent. */
+    public void clearStates(Connection connection, long seq, long upTo) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("update change_log set state = null where seq > ? "
+                + "and seq <= ? and state is not null")) {
+            s.setLong(1, seq);
+            s.setLong(2, upTo);
+            s.executeUpdate();
+        }
+    }
+
     /** The row is its article's latest change: nothing written since supersedes its schedule. */
     private static final String LATEST =
             "not exists (select 1 from change_log l where l.resource_id = c.resource_id and l.seq > c.seq)";
@@ -212,13 +254,17 @@ public class ChangeLog {
                 ChangeKind.published, false, true, scheduled.publishedAt(), null);
     }
 
-    /** Inserts {@code entries} (numbered from the counter's last) and moves the counter past them. */
-    private static void insert(Connection connection, List<Entry> entries) throws SQLException {
+    /**
+     * Inserts {@code entries} (numbered from the counter's last), with the {@code states} they left by number, and
+     * moves the counter past them.
+     */
+    private static void insert(Connection connection, List<Entry> entries, Map<Long, String> states)
+            throws SQLException {
         if (entries.isEmpty()) {
             return;
         }
-        try (PreparedStatement s = connection.prepareStatement("insert into change_log (" + COLUMNS + ") "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement s = connection.prepareStatement("insert into change_log (" + COLUMNS + ", state) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Entry e : entries) {
                 s.setLong(1, e.seq());
                 s.setObject(2, utc(e.occurredAt()));
@@ -230,6 +276,7 @@ public class ChangeLog {
                 s.setBoolean(8, e.isPublic());
                 s.setObject(9, utc(e.publishedAt()));
                 s.setObject(10, utc(e.appearsAt()));
+                s.setString(11, states.get(e.seq()));
                 s.addBatch();
             }
             s.executeBatch();
@@ -259,6 +306,14 @@ public class ChangeLog {
                 ResourceType.valueOf(rs.getString(3)), rs.getObject(4, UUID.class), rs.getString(5),
                 ChangeKind.valueOf(rs.getString(6)), rs.getBoolean(7), rs.getBoolean(8),
                 instant(rs.getObject(9, OffsetDateTime.class)), instant(rs.getObject(10, OffsetDateTime.class)));
+    }
+
+    private String json(Object state) {
+        try {
+            return state == null ? null : mapper.writeValueAsString(state);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An API view always serializes", e);
+        }
     }
 
     private static String prefixed(String alias) {

@@ -91,7 +91,8 @@ public class WebhookDispatcher {
                 outbox.record(delivery, outcome, at);
                 attempts++;
             }
-            if (taken.size() < TAKE) {
+            // Not 'fewer than TAKE': a resource's next event becomes due only once its earlier one has succeeded
+            if (taken.isEmpty()) {
                 break;
             }
         }

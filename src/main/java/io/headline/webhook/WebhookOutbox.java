@@ -75,15 +75,16 @@ class WebhookOutbox {
             if (changes.isEmpty()) {
                 return 0;
             }
+            long upTo = changes.get(changes.size() - 1).seq();
+            Map<Long, String> written = changeLog.states(c, cursor, upTo);
             List<Subscriber> hooks = activeHooks(c);
-            if (!hooks.isEmpty()) {
-                Instant now = now();
-                for (ChangeLog.Entry change : changes) {
-                    fanOut(c, change, hooks, now);
-                }
+            Instant now = now();
+            for (ChangeLog.Entry change : changes) {
+                fanOut(c, change, written.get(change.seq()), hooks, now);
             }
+            changeLog.clearStates(c, cursor, upTo);
             try (PreparedStatement s = c.prepareStatement("update webhook_cursor set last_seq = ? where id = 1")) {
-                s.setLong(1, changes.get(changes.size() - 1).seq());
+                s.setLong(1, upTo);
                 s.executeUpdate();
             }
             return changes.size();
@@ -92,11 +93,20 @@ class WebhookOutbox {
         }
     }
 
-    private void fanOut(Connection c, ChangeLog.Entry change, List<Subscriber> hooks, Instant now)
+    /**
+     * Fans one change out to the hooks that want it. Its state is the one its write left ({@code written}), or, for
+     * the rows that kept none (bulk imports, scheduled appearances), the resource as it is now. Whether or not any hook
+     * is active, the resource's last state is kept up to date for the {@code previous} of its next event: a state
+     * that is not known is forgotten rather than left stale.
+     */
+    private void fanOut(Connection c, ChangeLog.Entry change, String written, List<Subscriber> hooks, Instant now)
             throws SQLException {
-        ObjectNode state = payloads.state(change);
+        List<Subscriber> wanting = hooks.stream().filter(hook -> hook.wants(change)).toList();
+        ObjectNode state = change.kind() == ChangeKind.deleted ? payloads.tombstone(change)
+                : written != null ? payloads.parse(written)
+                : wanting.isEmpty() ? null : payloads.state(change);
         ObjectNode previous = null;
-        if (change.kind() == ChangeKind.updated) {
+        if (!wanting.isEmpty() && change.kind() != ChangeKind.created) {
             try (PreparedStatement s = c.prepareStatement("select state from webhook_resource_state where resource_id = ?")) {
                 s.setObject(1, change.id());
                 try (ResultSet rs = s.executeQuery()) {
@@ -108,7 +118,7 @@ class WebhookOutbox {
             s.setObject(1, change.id());
             s.executeUpdate();
         }
-        if (change.kind() != ChangeKind.deleted) {
+        if (change.kind() != ChangeKind.deleted && state != null) {
             try (PreparedStatement s = c.prepareStatement(
                     "insert into webhook_resource_state (resource_id, seq, state) values (?, ?, ?)")) {
                 s.setObject(1, change.id());
@@ -117,23 +127,24 @@ class WebhookOutbox {
                 s.executeUpdate();
             }
         }
+        if (wanting.isEmpty()) {
+            return;
+        }
         String body = payloads.body(change, state, previous);
         try (PreparedStatement s = c.prepareStatement("insert into webhook_delivery (id, webhook_id, change_seq, "
                 + "resource_id, event_type, payload, state, attempts, next_attempt_at, retry_until, created_at) "
                 + "values (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)")) {
-            for (Subscriber hook : hooks) {
-                if (hook.wants(change)) {
-                    s.setObject(1, UUID.randomUUID());
-                    s.setObject(2, hook.id());
-                    s.setLong(3, change.seq());
-                    s.setObject(4, change.id());
-                    s.setString(5, change.event());
-                    s.setString(6, body);
-                    s.setObject(7, utc(now));
-                    s.setObject(8, utc(now.plus(config.retryPeriod())));
-                    s.setObject(9, utc(now));
-                    s.addBatch();
-                }
+            for (Subscriber hook : wanting) {
+                s.setObject(1, UUID.randomUUID());
+                s.setObject(2, hook.id());
+                s.setLong(3, change.seq());
+                s.setObject(4, change.id());
+                s.setString(5, change.event());
+                s.setString(6, body);
+                s.setObject(7, utc(now));
+                s.setObject(8, utc(now.plus(config.retryPeriod())));
+                s.setObject(9, utc(now));
+                s.addBatch();
             }
             s.executeBatch();
         }

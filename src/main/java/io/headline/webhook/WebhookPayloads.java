@@ -28,8 +28,9 @@ class WebhookPayloads {
     }
 
     /**
-     * The resource's state now (as an admin reads it, without authors' emails), or its id and slug once it is gone.
-     * Called when the change is fanned out, normally within a second of it.
+     * The resource's state now, as an admin reads it (authors without emails), the same view its writes keep in the
+     * change log; or its tombstone once it is gone. For the changes that kept no state (bulk imports, scheduled
+     * appearances), read when they are fanned out.
      */
     ObjectNode state(ChangeLog.Entry change) {
         String id = change.id().toString();
@@ -38,16 +39,21 @@ class WebhookPayloads {
             case author -> authors.find(id, false);
             case category -> categories.find(id);
         };
-        if (view.isPresent()) {
-            return mapper.valueToTree(view.get());
-        }
+        return view.<ObjectNode>map(mapper::valueToTree).orElseGet(() -> tombstone(change));
+    }
+
+    /** What a deletion carries: the id and the last slug. */
+    ObjectNode tombstone(ChangeLog.Entry change) {
         ObjectNode tombstone = JsonNodeFactory.instance.objectNode();
-        tombstone.put("id", id);
+        tombstone.put("id", change.id().toString());
         tombstone.put("slug", change.slug());
         return tombstone;
     }
 
-    /** The body sent: {@code previous}, when known, is the state the resource's previous event carried. */
+    /**
+     * The body sent: {@code previous}, when known, is the state the resource's previous change left (on every event
+     * but a creation; a deletion's tells what was deleted).
+     */
     String body(ChangeLog.Entry change, ObjectNode state, ObjectNode previous) {
         ObjectNode data = state.deepCopy();
         if (previous != null) {

@@ -9,12 +9,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.agroal.api.AgroalDataSource;
 import io.headline.Concurrently;
 import io.headline.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -38,6 +41,9 @@ class WebhookDeliveryTests {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private Receiver receiver;
     private final List<String> hooks = new ArrayList<>();
@@ -138,6 +144,52 @@ class WebhookDeliveryTests {
         assertThat(update.getString("data.previous.id")).isEqualTo(id);
         assertThat(update.getString("data.previous.subtitle")).isNull();
         assertThat(update.getString("timestamp")).isNotBlank();
+    }
+
+    @Test
+    void shouldSendTheStateEachWriteLeftAlthoughLaterWritesCameBeforeItWasSent() throws Exception {
+        register("article.created", "article.updated", "article.deleted");
+        String id = (String) createArticle("draft").get("id");
+        setSubtitle(id, "First");
+        setSubtitle(id, "Second");
+        admin().when().delete("/api/v1/articles/{id}", id).then().statusCode(204);
+
+        dispatcher.runOnce(); // all four fanned out together, after the last write
+
+        List<JsonPath> events = receiver.requests().stream().map(r -> new JsonPath(r.body()))
+                .filter(p -> id.equals(p.getString("data.id"))).toList();
+        assertThat(events).extracting(p -> p.getString("type"))
+                .containsExactly("article.created", "article.updated", "article.updated", "article.deleted");
+        assertThat(events.get(0).getString("data.subtitle")).isNull();
+        assertThat(events.get(0).getMap("data.previous")).isNull();
+        assertThat(events.get(1).getString("data.subtitle")).isEqualTo("First");
+        assertThat(events.get(1).getString("data.previous.subtitle")).isNull();
+        assertThat(events.get(2).getString("data.subtitle")).isEqualTo("Second");
+        assertThat(events.get(2).getString("data.previous.subtitle")).isEqualTo("First");
+        assertThat(events.get(3).getString("data.title")).isNull(); // a tombstone, with what was deleted
+        assertThat(events.get(3).getString("data.previous.subtitle")).isEqualTo("Second");
+        // Once sent, the log no longer keeps the states
+        try (Connection c = dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery(
+                "select count(*) from change_log where state is not null and seq <= (select last_seq from webhook_cursor)")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isZero();
+        }
+    }
+
+    @Test
+    void shouldKnowThePreviousStateOfChangesNoHookWanted() {
+        String id = (String) createArticle("draft").get("id");
+        setSubtitle(id, "Unwatched");
+        dispatcher.runOnce(); // fanned out while no hook wants it
+        register("article.updated");
+        setSubtitle(id, "Watched");
+
+        dispatcher.runOnce();
+
+        JsonPath update = receiver.requests().stream().map(r -> new JsonPath(r.body()))
+                .filter(p -> id.equals(p.getString("data.id"))).findFirst().orElseThrow();
+        assertThat(update.getString("data.subtitle")).isEqualTo("Watched");
+        assertThat(update.getString("data.previous.subtitle")).isEqualTo("Unwatched");
     }
 
     @Test
@@ -247,6 +299,11 @@ class WebhookDeliveryTests {
                 .when().post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath();
         hooks.add(created.getString("id"));
         return new Hook(created.getString("id"), created.getString("secret"));
+    }
+
+    private static void setSubtitle(String id, String subtitle) {
+        admin().contentType("application/merge-patch+json").body(Map.of("subtitle", subtitle))
+                .when().patch("/api/v1/articles/{id}", id).then().statusCode(200);
     }
 
     private String state(Hook hook, int index) {
