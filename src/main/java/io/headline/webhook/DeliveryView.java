@@ -19,6 +19,9 @@ public record DeliveryView(
         @Schema(required = true, description = "The body sent, as sent.") String payload,
         @Schema(required = true, description = "Every attempt, newest first.") List<AttemptView> attemptLog) {
 
+    /** The states a delivery can be in, as the API names them. */
+    static final List<String> STATES = List.of("pending", "succeeded", "failed", "dead");
+
     @Schema(name = "WebhookAttempt", description = "One try to send a delivery.")
     public record AttemptView(
             @Schema(required = true) Instant at,

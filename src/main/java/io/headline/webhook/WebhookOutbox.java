@@ -300,51 +300,61 @@ class WebhookOutbox {
             if (s.executeUpdate() == 0) {
                 return Optional.empty();
             }
-            return deliveries(c, webhookId, deliveryId, 0, 1).stream().findFirst();
+            return deliveries(c, webhookId, deliveryId, null, 0, 1).stream().findFirst();
         } catch (SQLException e) {
             throw new IllegalStateException("The delivery could not be replayed", e);
         }
     }
 
-    /** A hook's deliveries, newest first, with their attempts; and how many it has. */
+    /** A hook's deliveries (those in {@code state}, unless null), newest first, with their attempts; and how many. */
     @Transactional
-    Map.Entry<List<DeliveryView>, Long> deliveries(UUID webhookId, int offset, int limit, boolean count) {
+    Map.Entry<List<DeliveryView>, Long> deliveries(UUID webhookId, String state, int offset, int limit,
+            boolean count) {
         try (Connection c = dataSource.getConnection()) {
             Long total = null;
             if (count) {
-                try (PreparedStatement s = c.prepareStatement("select count(*) from webhook_delivery where webhook_id = ?")) {
+                try (PreparedStatement s = c.prepareStatement("select count(*) from webhook_delivery where webhook_id = ?"
+                        + (state == null ? "" : " and state = ?"))) {
                     s.setObject(1, webhookId);
+                    if (state != null) {
+                        s.setString(2, state);
+                    }
                     try (ResultSet rs = s.executeQuery()) {
                         rs.next();
                         total = rs.getLong(1);
                     }
                 }
             }
-            return new java.util.AbstractMap.SimpleImmutableEntry<>(deliveries(c, webhookId, null, offset, limit), total);
+            return new java.util.AbstractMap.SimpleImmutableEntry<>(deliveries(c, webhookId, null, state, offset, limit),
+                    total);
         } catch (SQLException e) {
             throw new IllegalStateException("Deliveries could not be read", e);
         }
     }
 
-    private static List<DeliveryView> deliveries(Connection c, UUID webhookId, UUID deliveryId, int offset, int limit)
-            throws SQLException {
+    private static List<DeliveryView> deliveries(Connection c, UUID webhookId, UUID deliveryId, String state,
+            int offset, int limit) throws SQLException {
         List<DeliveryView> views = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("select id, event_type, change_seq, state, attempts, "
                 + "next_attempt_at, created_at, payload from webhook_delivery where webhook_id = ?"
                 + (deliveryId == null ? "" : " and id = ?")
+                + (state == null ? "" : " and state = ?")
                 + " order by created_at desc, change_seq desc, id desc limit ? offset ?")) {
             int i = 1;
             s.setObject(i++, webhookId);
             if (deliveryId != null) {
                 s.setObject(i++, deliveryId);
             }
+            if (state != null) {
+                s.setString(i++, state);
+            }
             s.setInt(i++, limit);
             s.setInt(i, offset);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    String state = rs.getString(4);
-                    views.add(new DeliveryView(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3), state,
-                            rs.getInt(5), state.equals("pending") ? instant(rs, 6) : null, instant(rs, 7),
+                    String now = rs.getString(4);
+                    views.add(new DeliveryView(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3), now,
+                            rs.getInt(5), now.equals("pending") ? instant(rs, 6) : null, instant(rs, 7),
                             rs.getString(8), attempts(c, rs.getObject(1, UUID.class))));
                 }
             }

@@ -117,8 +117,12 @@ public class WebhookResource {
     @GET
     @Path("{id}/deliveries")
     @Operation(operationId = "listWebhookDeliveries", summary = "List a webhook's deliveries",
-            description = "Newest first, each with its payload and every attempt (status, duration, response excerpt).")
+            description = "Newest first, each with its payload and every attempt (status, duration, response excerpt). "
+                    + "`state=dead` lists the dead letters, to replay.")
     public Page<DeliveryView> deliveries(@PathParam("id") String id,
+            @QueryParam("state") @Parameter(description = "Only the deliveries in this state.",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"pending", "succeeded", "failed", "dead"}))
+            String state,
             @QueryParam("page") @Parameter(description = "Page number, from 1.",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) String page,
             @QueryParam("size") @Parameter(description = "Items per page, 1 to 100.",
@@ -126,7 +130,10 @@ public class WebhookResource {
             String size,
             @Context UriInfo uri) {
         PageRequest request = PageRequest.parse(page, size);
-        return service.deliveries(id(id), request).map(slice -> Pages.of(slice, request, uri))
+        if (state != null && !DeliveryView.STATES.contains(state)) {
+            throw ProblemException.invalidParameter("state", "must be one of " + String.join(", ", DeliveryView.STATES));
+        }
+        return service.deliveries(id(id), state, request).map(slice -> Pages.of(slice, request, uri))
                 .orElseThrow(() -> notFound(id));
     }
 

@@ -91,11 +91,13 @@ public class WebhookService {
         return hooks.deleteById(id);
     }
 
-    public Optional<Slice<DeliveryView>> deliveries(UUID id, PageRequest page) {
+    /** A hook's deliveries, newest first; only those in {@code state} unless it is null. */
+    public Optional<Slice<DeliveryView>> deliveries(UUID id, String state, PageRequest page) {
         if (hooks.findByIdOptional(id).isEmpty()) {
             return Optional.empty();
         }
-        Map.Entry<List<DeliveryView>, Long> found = outbox.deliveries(id, page.offset(), page.size(), page.count());
+        Map.Entry<List<DeliveryView>, Long> found = outbox.deliveries(id, state, page.offset(), page.size(),
+                page.count());
         return Optional.of(new Slice<>(found.getKey(), null, found.getValue()));
     }
 

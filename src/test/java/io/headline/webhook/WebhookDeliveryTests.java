@@ -229,6 +229,11 @@ class WebhookDeliveryTests {
                 .body("data[0].attemptLog[0].response", equalTo("answered 500"))
                 .extract().path("data[0].id");
         assertThat(receiver.requests()).hasSize(13);
+        // The dead letters, listed on their own
+        admin().when().get("/api/v1/webhooks/{id}/deliveries?state=dead", hook.id()).then()
+                .statusCode(200).body("data.id", equalTo(List.of(deliveryId)));
+        admin().when().get("/api/v1/webhooks/{id}/deliveries?state=succeeded", hook.id()).then()
+                .statusCode(200).body("data", hasSize(0));
 
         admin().when().post("/api/v1/webhooks/{id}/deliveries/{d}/replay", hook.id(), deliveryId).then()
                 .statusCode(200).body("state", equalTo("pending"));
@@ -238,6 +243,8 @@ class WebhookDeliveryTests {
         }
 
         assertThat(state(hook, 0)).isEqualTo("succeeded");
+        admin().when().get("/api/v1/webhooks/{id}/deliveries?state=dead", hook.id()).then()
+                .statusCode(200).body("data", hasSize(0));
         List<Receiver.Request> requests = receiver.requests();
         assertThat(requests).extracting(Receiver.Request::id).containsOnly(deliveryId);
         assertThat(requests.get(requests.size() - 1).answered()).isEqualTo(200);

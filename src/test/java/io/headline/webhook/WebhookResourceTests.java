@@ -96,6 +96,15 @@ class WebhookResourceTests {
     }
 
     @Test
+    void shouldRefuseAnUnknownDeliveryState() {
+        String id = admin().body(Map.of("url", URL, "events", List.of("article.published"), "active", false))
+                .when().post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
+        invalid(admin()).when().get("/api/v1/webhooks/{id}/deliveries?state=lost", id).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("state"));
+    }
+
+    @Test
     void shouldLetOnlyAdminsManageWebhooks() {
         invalid(anonymous()).when().get("/api/v1/webhooks").then().statusCode(401);
         withToken(createToken("editor", null)).when().get("/api/v1/webhooks").then().statusCode(403)
