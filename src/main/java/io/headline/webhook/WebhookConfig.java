@@ -37,4 +37,13 @@ public interface WebhookConfig {
     /** The longest one attempt may take, connection and response together (HEADLINE_WEBHOOKS_TIMEOUT). */
     @WithDefault("5s")
     Duration timeout();
+
+    /**
+     * How long a taken delivery is left to the instance that took it before another may take it again
+     * (HEADLINE_WEBHOOKS_LEASE): how soon a delivery in flight when its instance died is sent again. It must be longer
+     * than a round of attempts, 10 times the timeout (the application refuses to start otherwise), or a delivery still
+     * waiting for its turn in a round could be taken and sent by another instance too.
+     */
+    @WithDefault("2m")
+    Duration lease();
 }

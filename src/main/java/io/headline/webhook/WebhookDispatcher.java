@@ -7,6 +7,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -44,7 +45,19 @@ public class WebhookDispatcher {
         this.clock = clock;
     }
 
+    /**
+     * Refuses to start with a lease that a round could outlast: a round leases up to {@link #TAKE} deliveries at once
+     * and sends them one after another, each bounded by the timeout, so the last is recorded up to TAKE timeouts after
+     * it was taken. A shorter lease would let another instance take a delivery still waiting in the round and send it
+     * a second time (see {@link WebhookConfig#lease()}).
+     */
     void start(@Observes StartupEvent event) {
+        Duration round = config.timeout().multipliedBy(TAKE);
+        if (config.lease().compareTo(round) <= 0) {
+            throw new IllegalStateException("headline.webhooks.lease (" + config.lease() + ") must be longer than "
+                    + TAKE + " times headline.webhooks.timeout (" + config.timeout() + "), " + round + ": a round "
+                    + "takes up to " + TAKE + " deliveries at once and sends them one after another");
+        }
         long interval = config.pollInterval().toMillis();
         if (interval <= 0) {
             return;

@@ -34,8 +34,6 @@ class WebhookOutbox {
 
     /** Changes fanned out per transaction. */
     static final int FAN_OUT_BATCH = 200;
-    /** How long a taken delivery is left to its worker before another may take it (the worker died). */
-    static final Duration LEASE = Duration.ofMinutes(2);
     static final Duration FIRST_RETRY = Duration.ofSeconds(5);
     static final Duration LONGEST_RETRY = Duration.ofHours(1);
 
@@ -173,7 +171,8 @@ class WebhookOutbox {
     /**
      * Takes up to {@code limit} due deliveries of active hooks, each the oldest pending one of its hook and resource
      * (so a resource's events arrive in order, retries included), skipping those another worker holds, and leases
-     * them: they are not due again until {@link #LEASE} has passed.
+     * them: they are not due again until the lease (headline.webhooks.lease) has passed, which only happens when the
+     * worker died before it recorded the attempt.
      */
     @Transactional
     List<Taken> take(int limit) {
@@ -198,7 +197,7 @@ class WebhookOutbox {
             for (UUID id : ids) {
                 try (PreparedStatement s = c.prepareStatement("update webhook_delivery set next_attempt_at = ?, "
                         + "attempts = attempts + 1 where id = ?")) {
-                    s.setObject(1, utc(now.plus(LEASE)));
+                    s.setObject(1, utc(now.plus(config.lease())));
                     s.setObject(2, id);
                     s.executeUpdate();
                 }

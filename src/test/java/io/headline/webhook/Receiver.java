@@ -13,24 +13,30 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A webhook receiver on loopback: answers each request with the next planned status (200 once the plan is used up),
- * {@link #HANG} keeping the sender waiting past its timeout, and records every request it got.
+ * {@link #HANG} keeping the sender waiting past its timeout, and records every request it got. Public for the
+ * black-box tests over the packaged application (io.headline.ops), which run it beside a separate process.
  */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
 
-    static final int HANG = -1;
+    public static final int HANG = -1;
+    /** How long a {@link #HANG} holds the request: past every test's timeout. */
+    private static final long HANG_MILLIS = 3000;
 
-    record Request(String id, String timestamp, String signature, String body, int answered) {
+    public record Request(String id, String timestamp, String signature, String body, int answered) {
     }
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Deque<Integer> plan = new ConcurrentLinkedDeque<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final AtomicInteger hanging = new AtomicInteger();
+    private volatile boolean down;
 
-    Receiver() throws IOException {
+    public Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(executor);
         server.createContext("/hook", exchange -> {
@@ -38,16 +44,19 @@ final class Receiver implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
-            Integer planned = plan.poll();
+            Integer planned = down ? Integer.valueOf(503) : plan.poll();
             int status = planned == null ? 200 : planned;
             requests.add(new Request(exchange.getRequestHeaders().getFirst("webhook-id"),
                     exchange.getRequestHeaders().getFirst("webhook-timestamp"),
                     exchange.getRequestHeaders().getFirst("webhook-signature"), body, status));
             if (status == HANG) {
+                hanging.incrementAndGet();
                 try {
-                    Thread.sleep(3000);
+                    Thread.sleep(HANG_MILLIS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                } finally {
+                    hanging.decrementAndGet();
                 }
                 status = 200;
             }
@@ -59,15 +68,30 @@ final class Receiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
-    void plan(Integer... statuses) {
+    public void plan(Integer... statuses) {
         plan.addAll(List.of(statuses));
     }
 
-    List<Request> requests() {
+    /** How many planned answers are still to give. */
+    public int planned() {
+        return plan.size();
+    }
+
+    /** Down, every request is answered 503 and the plan waits; up again, the plan resumes. */
+    public void down(boolean down) {
+        this.down = down;
+    }
+
+    /** How many requests a {@link #HANG} is holding right now. */
+    public int hanging() {
+        return hanging.get();
+    }
+
+    public List<Request> requests() {
         return new ArrayList<>(requests);
     }
 

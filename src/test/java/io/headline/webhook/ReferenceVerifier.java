@@ -11,15 +11,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * The Standard Webhooks reference verifier (the standardwebhooks npm package, pinned in src/test/node/standardwebhooks)
  * run by node over what a {@link Receiver} recorded: a receiver using an off-the-shelf library accepts our requests.
+ * Public for the black-box tests over the packaged application (io.headline.ops).
  */
-final class ReferenceVerifier {
+public final class ReferenceVerifier {
 
     private static final File FOLDER = new File("src/test/node/standardwebhooks");
 
     private ReferenceVerifier() {
     }
 
-    static boolean nodeAvailable() {
+    public static boolean nodeAvailable() {
         try {
             return new ProcessBuilder("node", "--version").start().waitFor(10, TimeUnit.SECONDS);
         } catch (IOException | InterruptedException e) {
@@ -28,7 +29,7 @@ final class ReferenceVerifier {
     }
 
     /** What the verifier printed; it fails unless every request verifies. */
-    static String verify(String secret, List<Receiver.Request> requests) throws Exception {
+    public static String verify(String secret, List<Receiver.Request> requests) throws Exception {
         if (!new File(FOLDER, "node_modules/standardwebhooks").isDirectory()) {
             run(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), null);
         }
