@@ -19,10 +19,12 @@ public class HeadlineMain implements QuarkusApplication {
 
     public static void main(String... args) {
         if (args.length > 0) {
-            // A command opens no port (a server may be running on it) and loads no demo content into the database it
-            // imports into; its output is its own, so logs go to stderr.
+            // A command opens no port (a server may be running on it), loads no demo content into the database it
+            // imports into and sends no webhooks (the servers do, and a command ends before its attempts would be
+            // recorded); its output is its own, so logs go to stderr.
             System.setProperty("quarkus.http.host-enabled", "false");
             System.setProperty("headline.demo-content", "false");
+            System.setProperty("headline.webhooks.poll-interval", "0s");
             System.setProperty("quarkus.log.console.stderr", "true");
             System.setProperty("quarkus.banner.enabled", "false");
         }

@@ -34,9 +34,11 @@ import java.util.UUID;
  * few a second; the lock is held for one insert and the commit).
  *
  * <p>Lock order. The counter is the last lock a writing transaction takes: article rows (findForUpdate), referenced
- * authors and categories (share locks), the category tree and optimistic versions all come before it, and once a
- * transaction holds it, it only inserts into change_log, which waits on no one. A writer that holds the counter
- * never waits for a lock another writer holds, so the counter adds no deadlock.
+ * authors and categories (share locks), the category tree and optimistic versions all come before it. Once a
+ * transaction holds it, it inserts into change_log and change_state and clears the appears_at mark of its articles'
+ * earlier rows: change_log rows are only ever updated under the counter (the webhooks' fan-out deletes from
+ * change_state, never touching change_log), so none of this waits on anyone. A writer that holds the counter never
+ * waits for a lock another transaction holds, so the counter adds no deadlock.
  *
  * <p>Plain JDBC on the transaction's connection (Agroal hands out the one enlisted), so that the ORM's writes (flushed
  * first) and the bulk import's JDBC batches append the same way.
@@ -193,28 +195,24 @@ public class ChangeLog {
     }
 
     /**
-     * The states the changes after {@code seq} and up to {@code upTo} left (see {@link Change#state}), by number: as
-     * JSON, for those that kept one.
+     * The state change {@code seq} left (see {@link Change#state}), as JSON, if it kept one. One at a time: a state
+     * can be a large article, so a fan-out holds one in memory, not a batch of them.
      */
-    public Map<Long, String> states(Connection connection, long seq, long upTo) throws SQLException {
-        Map<Long, String> states = new HashMap<>();
-        try (PreparedStatement s = connection.prepareStatement("select seq, state from change_log where seq > ? "
-                + "and seq <= ? and state is not null")) {
+    public Optional<String> state(Connection connection, long seq) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("select state from change_state where seq = ?")) {
             s.setLong(1, seq);
-            s.setLong(2, upTo);
             try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    states.put(rs.getLong(1), rs.getString(2));
-                }
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
         }
-        return states;
     }
 
-    /** Forgets the states of the changes after {@code seq} and up to {@code upTo}: they have been sent. */
-    public void clearStates(Connection connection, long seq, long upTo) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement("update change_log set state = null where seq > ? "
-                + "and seq <= ? and state is not null")) {
+    /**
+     * Forgets the states of the changes after {@code seq} and up to {@code upTo}: they have been fanned out. Only
+     * change_state is touched, never a change_log row, so this waits on no writer and no writer waits on it.
+     */
+    public void forgetStates(Connection connection, long seq, long upTo) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("delete from change_state where seq > ? and seq <= ?")) {
             s.setLong(1, seq);
             s.setLong(2, upTo);
             s.executeUpdate();
@@ -263,8 +261,8 @@ public class ChangeLog {
         if (entries.isEmpty()) {
             return;
         }
-        try (PreparedStatement s = connection.prepareStatement("insert into change_log (" + COLUMNS + ", state) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement s = connection.prepareStatement("insert into change_log (" + COLUMNS + ") "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Entry e : entries) {
                 s.setLong(1, e.seq());
                 s.setObject(2, utc(e.occurredAt()));
@@ -276,10 +274,19 @@ public class ChangeLog {
                 s.setBoolean(8, e.isPublic());
                 s.setObject(9, utc(e.publishedAt()));
                 s.setObject(10, utc(e.appearsAt()));
-                s.setString(11, states.get(e.seq()));
                 s.addBatch();
             }
             s.executeBatch();
+        }
+        if (!states.isEmpty()) {
+            try (PreparedStatement s = connection.prepareStatement("insert into change_state (seq, state) values (?, ?)")) {
+                for (Map.Entry<Long, String> state : states.entrySet()) {
+                    s.setLong(1, state.getKey());
+                    s.setString(2, state.getValue());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
         }
         // A pending appearance is settled by the article's next change (its appearance, or a change that supersedes
         // it): its mark is cleared, so that the due look (anyDue, appendDue) reads pending schedules only, however many

@@ -16,7 +16,8 @@ public record DeliveryView(
         @Schema(required = true) int attempts,
         @Schema(description = "When it is tried next, while pending.") Instant nextAttemptAt,
         @Schema(required = true) Instant createdAt,
-        @Schema(required = true, description = "The body sent, as sent.") String payload,
+        @Schema(description = "The body sent, as sent. A list leaves out one over 64 Ki characters (null): the "
+                + "delivery's own GET has it.") String payload,
         @Schema(required = true, description = "Every attempt, newest first.") List<AttemptView> attemptLog) {
 
     /** The states a delivery can be in, as the API names them. */

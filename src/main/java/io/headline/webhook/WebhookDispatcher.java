@@ -70,7 +70,7 @@ public class WebhookDispatcher {
         timer.scheduleWithFixedDelay(() -> {
             try {
                 runOnce();
-            } catch (RuntimeException e) {
+            } catch (Throwable e) { // anything escaping would cancel the timer for good
                 LOG.warn("Webhook delivery failed; trying again at the next interval", e);
             }
         }, interval, interval, TimeUnit.MILLISECONDS);
@@ -99,10 +99,16 @@ public class WebhookDispatcher {
                 // The signed timestamp is the real time, whatever the application clock says: receivers refuse one
                 // far from their own clock (replay protection).
                 long timestamp = Instant.now().getEpochSecond();
-                WebhookSender.Outcome outcome = sender.send(delivery.url(), delivery.secret(), delivery.id().toString(),
-                        timestamp, delivery.payload());
-                outbox.record(delivery, outcome, at);
-                attempts++;
+                try {
+                    WebhookSender.Outcome outcome = sender.send(delivery.url(), delivery.secret(),
+                            delivery.id().toString(), timestamp, delivery.payload());
+                    outbox.record(delivery, outcome, at);
+                    attempts++;
+                } catch (RuntimeException e) {
+                    // One delivery's failure does not hold up the others taken with it; its lease brings it back.
+                    LOG.warnf(e, "Webhook delivery %s could not be attempted; it is taken again after its lease",
+                            delivery.id());
+                }
             }
             // Not 'fewer than TAKE': a resource's next event becomes due only once its earlier one has succeeded
             if (taken.isEmpty()) {

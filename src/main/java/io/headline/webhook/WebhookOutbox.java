@@ -35,6 +35,8 @@ class WebhookOutbox {
     /** Changes fanned out per transaction. */
     static final int FAN_OUT_BATCH = 200;
     static final Duration FIRST_RETRY = Duration.ofSeconds(5);
+    /** The longest payload a list of deliveries shows (characters); the delivery's own GET shows any. */
+    static final int LISTED_PAYLOAD_CHARS = 65_536;
     static final Duration LONGEST_RETRY = Duration.ofHours(1);
 
     /** A delivery a worker took: what it needs to send it. */
@@ -74,13 +76,12 @@ class WebhookOutbox {
                 return 0;
             }
             long upTo = changes.get(changes.size() - 1).seq();
-            Map<Long, String> written = changeLog.states(c, cursor, upTo);
             List<Subscriber> hooks = activeHooks(c);
             Instant now = now();
             for (ChangeLog.Entry change : changes) {
-                fanOut(c, change, written.get(change.seq()), hooks, now);
+                fanOut(c, change, changeLog.state(c, change.seq()).orElse(null), hooks, now);
             }
-            changeLog.clearStates(c, cursor, upTo);
+            changeLog.forgetStates(c, cursor, upTo);
             try (PreparedStatement s = c.prepareStatement("update webhook_cursor set last_seq = ? where id = 1")) {
                 s.setLong(1, upTo);
                 s.executeUpdate();
@@ -220,12 +221,24 @@ class WebhookOutbox {
 
     /**
      * Logs an attempt and decides what follows: a 2xx succeeds; a 410 switches the hook off; anything else is tried
-     * again after an exponential backoff with full jitter, or, past the retry period, is dead.
+     * again after an exponential backoff with full jitter, or, past the retry period, is dead. Nothing is recorded for
+     * a delivery that is gone (its hook was deleted meanwhile), and only the attempt is logged when another worker has
+     * taken the delivery since (this one outlived its lease): the outcome is that worker's to decide.
      */
     @Transactional
     void record(Taken delivery, WebhookSender.Outcome outcome, Instant at) {
         Instant now = now();
         try (Connection c = dataSource.getConnection()) {
+            int attempts;
+            try (PreparedStatement s = c.prepareStatement("select attempts from webhook_delivery where id = ? for update")) {
+                s.setObject(1, delivery.id());
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        return;
+                    }
+                    attempts = rs.getInt(1);
+                }
+            }
             try (PreparedStatement s = c.prepareStatement("insert into webhook_attempt (id, delivery_id, at, "
                     + "status_code, duration_ms, response, error) values (?, ?, ?, ?, ?, ?, ?)")) {
                 s.setObject(1, UUID.randomUUID());
@@ -233,9 +246,12 @@ class WebhookOutbox {
                 s.setObject(3, utc(at));
                 s.setObject(4, outcome.status());
                 s.setLong(5, outcome.durationMs());
-                s.setString(6, outcome.response() == null ? null : truncate(outcome.response(), 1024));
-                s.setString(7, outcome.error() == null ? null : truncate(outcome.error(), 500));
+                s.setString(6, stored(outcome.response(), 1024));
+                s.setString(7, stored(outcome.error(), 500));
                 s.executeUpdate();
+            }
+            if (attempts != delivery.attempts()) {
+                return;
             }
             String state;
             Instant next = now;
@@ -305,7 +321,21 @@ class WebhookOutbox {
         }
     }
 
-    /** A hook's deliveries (those in {@code state}, unless null), newest first, with their attempts; and how many. */
+    /** One delivery of a hook, with its whole payload and its attempts. */
+    @Transactional
+    Optional<DeliveryView> delivery(UUID webhookId, UUID deliveryId) {
+        try (Connection c = dataSource.getConnection()) {
+            return deliveries(c, webhookId, deliveryId, null, 0, 1).stream().findFirst();
+        } catch (SQLException e) {
+            throw new IllegalStateException("The delivery could not be read", e);
+        }
+    }
+
+    /**
+     * A hook's deliveries (those in {@code state}, unless null), newest first, with their attempts; and how many.
+     * Payloads over {@link #LISTED_PAYLOAD_CHARS} are left out (a page of large articles' events would be hundreds of
+     * megabytes): the delivery's own GET has them.
+     */
     @Transactional
     Map.Entry<List<DeliveryView>, Long> deliveries(UUID webhookId, String state, int offset, int limit,
             boolean count) {
@@ -335,7 +365,10 @@ class WebhookOutbox {
             int offset, int limit) throws SQLException {
         List<DeliveryView> views = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("select id, event_type, change_seq, state, attempts, "
-                + "next_attempt_at, created_at, payload from webhook_delivery where webhook_id = ?"
+                + "next_attempt_at, created_at, "
+                + (deliveryId == null ? "case when length(payload) <= " + LISTED_PAYLOAD_CHARS + " then payload end"
+                        : "payload")
+                + " from webhook_delivery where webhook_id = ?"
                 + (deliveryId == null ? "" : " and id = ?")
                 + (state == null ? "" : " and state = ?")
                 + " order by created_at desc, change_seq desc, id desc limit ? offset ?")) {
@@ -382,8 +415,16 @@ class WebhookOutbox {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static String truncate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max);
+    /**
+     * A receiver's text as it can be stored: at most {@code max} characters, control characters (a NUL, which
+     * PostgreSQL refuses in text, among them) replaced, tabs and line breaks kept.
+     */
+    static String stored(String text, int max) {
+        if (text == null) {
+            return null;
+        }
+        String cut = text.length() <= max ? text : text.substring(0, max);
+        return cut.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]", "\uFFFD");
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

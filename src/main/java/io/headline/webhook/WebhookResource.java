@@ -137,14 +137,25 @@ public class WebhookResource {
                 .orElseThrow(() -> notFound(id));
     }
 
+    @GET
+    @Path("{id}/deliveries/{deliveryId}")
+    @Operation(operationId = "getWebhookDelivery", summary = "Get one delivery of a webhook",
+            description = "With its whole payload, whatever its size, and every attempt.")
+    public DeliveryView delivery(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId) {
+        return service.delivery(id(id), id(deliveryId)).orElseThrow(() -> deliveryNotFound(id, deliveryId));
+    }
+
     @POST
     @Path("{id}/deliveries/{deliveryId}/replay")
     @Operation(operationId = "replayWebhookDelivery", summary = "Send a delivery again",
             description = "Queues it now, whatever its state (a dead one too), with a new retry period; its id and "
                     + "payload stay, its attempts are added to its log.")
     public DeliveryView replay(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId) {
-        return service.replay(id(id), id(deliveryId)).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
-                "No delivery '" + deliveryId + "' of webhook '" + id + "'."));
+        return service.replay(id(id), id(deliveryId)).orElseThrow(() -> deliveryNotFound(id, deliveryId));
+    }
+
+    private static ProblemException deliveryNotFound(String id, String deliveryId) {
+        return new ProblemException(ProblemType.NOT_FOUND, "No delivery '" + deliveryId + "' of webhook '" + id + "'.");
     }
 
     private static UUID id(String raw) {

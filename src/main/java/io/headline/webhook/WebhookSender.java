@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
@@ -17,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Sends one signed delivery. Vert.x's client rather than java.net.http: it connects to a given address
@@ -76,7 +78,13 @@ class WebhookSender {
                 .putHeader("webhook-timestamp", Long.toString(timestamp))
                 .putHeader("webhook-signature", WebhookSigner.sign(secret, id, timestamp, body));
         CompletableFuture<Outcome> result = new CompletableFuture<>();
+        AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
         client.request(options).onSuccess(request -> {
+            sent.set(request);
+            if (result.isDone()) { // timed out before the connection came
+                request.reset();
+                return;
+            }
             // The response's handlers are set by a listener attached before the request is sent: a listener attached
             // after could run once Vert.x had already delivered the body and its end (a fast receiver), and lose them.
             request.response().onSuccess(response -> {
@@ -94,9 +102,16 @@ class WebhookSender {
             request.end(Buffer.buffer(body, "UTF-8"));
         }).onFailure(e -> result.complete(new Outcome(null, elapsed(started), null, describe(e))));
         try {
-            return result.get(timeout + 1000, TimeUnit.MILLISECONDS);
+            return result.get(timeout, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            return new Outcome(null, elapsed(started), null, "timed out after " + timeout + " ms");
+            // The whole attempt is bounded, not only each silence: a receiver that trickles its answer is cut off here,
+            // and the connection closed, rather than left to hold one of the pool's connections.
+            result.complete(new Outcome(null, elapsed(started), null, "timed out after " + timeout + " ms"));
+            HttpClientRequest request = sent.get();
+            if (request != null) {
+                request.reset();
+            }
+            return result.join();
         } catch (ExecutionException e) {
             return new Outcome(null, elapsed(started), null, describe(e.getCause()));
         } catch (InterruptedException e) {

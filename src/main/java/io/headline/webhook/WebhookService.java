@@ -101,6 +101,10 @@ public class WebhookService {
         return Optional.of(new Slice<>(found.getKey(), null, found.getValue()));
     }
 
+    public Optional<DeliveryView> delivery(UUID id, UUID deliveryId) {
+        return outbox.delivery(id, deliveryId);
+    }
+
     public Optional<DeliveryView> replay(UUID id, UUID deliveryId) {
         return outbox.replay(id, deliveryId);
     }

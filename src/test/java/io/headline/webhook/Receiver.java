@@ -1,8 +1,10 @@
 package io.headline.webhook;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Receiver implements AutoCloseable {
 
     public static final int HANG = -1;
+    /** A 200 whose body comes a byte every 100 ms for 3 s: never silent long enough for an idle timeout. */
+    public static final int TRICKLE = -2;
     /** How long a {@link #HANG} holds the request: past every test's timeout. */
     private static final long HANG_MILLIS = 3000;
 
@@ -34,7 +38,10 @@ public final class Receiver implements AutoCloseable {
     private final Deque<Integer> plan = new ConcurrentLinkedDeque<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger hanging = new AtomicInteger();
+    private final AtomicInteger trickled = new AtomicInteger();
+    private final AtomicInteger cutOff = new AtomicInteger();
     private volatile boolean down;
+    private volatile String answer;
 
     public Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -49,6 +56,10 @@ public final class Receiver implements AutoCloseable {
             requests.add(new Request(exchange.getRequestHeaders().getFirst("webhook-id"),
                     exchange.getRequestHeaders().getFirst("webhook-timestamp"),
                     exchange.getRequestHeaders().getFirst("webhook-signature"), body, status));
+            if (status == TRICKLE) {
+                trickle(exchange);
+                return;
+            }
             if (status == HANG) {
                 hanging.incrementAndGet();
                 try {
@@ -60,12 +71,44 @@ public final class Receiver implements AutoCloseable {
                 }
                 status = 200;
             }
-            byte[] answer = ("answered " + status).getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status, answer.length);
-            exchange.getResponseBody().write(answer);
+            byte[] text = (answer != null ? answer : "answered " + status).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, text.length);
+            exchange.getResponseBody().write(text);
             exchange.close();
         });
         server.start();
+    }
+
+    private void trickle(HttpExchange exchange) {
+        try (OutputStream out = exchange.getResponseBody()) {
+            exchange.sendResponseHeaders(200, 0);
+            for (int i = 0; i < 30; i++) {
+                out.write('.');
+                out.flush();
+                Thread.sleep(100);
+            }
+        } catch (IOException e) {
+            cutOff.incrementAndGet(); // the sender closed the connection
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            trickled.incrementAndGet();
+            exchange.close();
+        }
+    }
+
+    /** The body of every answer from now on, instead of "answered STATUS". */
+    public void answerWith(String text) {
+        answer = text;
+    }
+
+    /** How many {@link #TRICKLE} answers have ended, and how many of them because the sender closed the connection. */
+    public int trickled() {
+        return trickled.get();
+    }
+
+    public int cutOff() {
+        return cutOff.get();
     }
 
     public String url() {

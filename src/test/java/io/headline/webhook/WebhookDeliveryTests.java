@@ -45,6 +45,12 @@ class WebhookDeliveryTests {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    WebhookOutbox outbox;
+
+    @Inject
+    WebhookConfig config;
+
     private Receiver receiver;
     private final List<String> hooks = new ArrayList<>();
 
@@ -170,7 +176,7 @@ class WebhookDeliveryTests {
         assertThat(events.get(3).getString("data.previous.subtitle")).isEqualTo("Second");
         // Once sent, the log no longer keeps the states
         try (Connection c = dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery(
-                "select count(*) from change_log where state is not null and seq <= (select last_seq from webhook_cursor)")) {
+                "select count(*) from change_state where seq <= (select last_seq from webhook_cursor)")) {
             rs.next();
             assertThat(rs.getLong(1)).isZero();
         }
@@ -190,6 +196,89 @@ class WebhookDeliveryTests {
                 .filter(p -> id.equals(p.getString("data.id"))).findFirst().orElseThrow();
         assertThat(update.getString("data.subtitle")).isEqualTo("Watched");
         assertThat(update.getString("data.previous.subtitle")).isEqualTo("Unwatched");
+    }
+
+    @Test
+    void shouldStoreAnAnswerWithANulByteAndNotSendItAgain() {
+        Hook hook = register("article.created");
+        receiver.answerWith("ok\0done");
+        createArticle("draft");
+
+        dispatcher.runOnce();
+        clock.advance(Duration.ofMinutes(3)); // past the lease, were the attempt not recorded
+        dispatcher.runOnce();
+
+        assertThat(receiver.requests()).hasSize(1);
+        admin().when().get("/api/v1/webhooks/{id}/deliveries", hook.id()).then().statusCode(200)
+                .body("data[0].state", equalTo("succeeded"))
+                .body("data[0].attemptLog", hasSize(1))
+                .body("data[0].attemptLog[0].response", equalTo("ok\uFFFDdone"));
+    }
+
+    @Test
+    void shouldCutOffAReceiverThatTricklesItsAnswerAtTheTimeout() throws InterruptedException {
+        Hook hook = register("article.created");
+        receiver.plan(Receiver.TRICKLE);
+        createArticle("draft");
+
+        dispatcher.runOnce();
+
+        admin().when().get("/api/v1/webhooks/{id}/deliveries", hook.id()).then().statusCode(200)
+                .body("data[0].state", equalTo("pending"))
+                .body("data[0].attemptLog[0].error", startsWith("timed out"));
+        // The receiver finds its connection closed before its 3 s answer is through
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (receiver.trickled() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50); // real input and output, which the test clock does not drive
+        }
+        assertThat(receiver.cutOff()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldLeaveTheOutcomeToTheWorkerThatTookADeliveryLast() {
+        Hook hook = register("article.created");
+        List<WebhookOutbox.Taken> first = takeAnArticlesDelivery();
+        clock.advance(config.lease().plusSeconds(1)); // the first worker outlived its lease
+        List<WebhookOutbox.Taken> second = outbox.take(10);
+        assertThat(second).extracting(WebhookOutbox.Taken::id).isEqualTo(first.stream().map(WebhookOutbox.Taken::id).toList());
+
+        outbox.record(second.get(0), new WebhookSender.Outcome(200, 5, "ok", null), clock.instant());
+        outbox.record(first.get(0), new WebhookSender.Outcome(500, 5, "late", null), clock.instant());
+
+        admin().when().get("/api/v1/webhooks/{id}/deliveries", hook.id()).then().statusCode(200)
+                .body("data[0].state", equalTo("succeeded"))
+                .body("data[0].attemptLog", hasSize(2));
+    }
+
+    @Test
+    void shouldRecordNothingForADeliveryWhoseHookWasDeletedMeanwhile() {
+        Hook hook = register("article.created");
+        List<WebhookOutbox.Taken> taken = takeAnArticlesDelivery();
+        admin().when().delete("/api/v1/webhooks/{id}", hook.id()).then().statusCode(204);
+        hooks.remove(hook.id());
+
+        outbox.record(taken.get(0), new WebhookSender.Outcome(200, 5, "ok", null), clock.instant());
+
+        admin().when().get("/api/v1/webhooks/{id}/deliveries", hook.id()).then().statusCode(404);
+    }
+
+    @Test
+    void shouldListALargePayloadOnlyInTheDeliveryItself() {
+        Hook hook = register("article.created");
+        Map<String, Object> input = io.headline.Api.articleInput("draft");
+        input.put("body", "A long read. ".repeat(6000));
+        String id = (String) createArticle(input).get("id");
+        dispatcher.runOnce();
+
+        Map<String, Object> listed = admin().when().get("/api/v1/webhooks/{id}/deliveries", hook.id()).then()
+                .statusCode(200).extract().path("data[0]");
+        assertThat(listed.get("payload")).isNull();
+        String payload = admin().when().get("/api/v1/webhooks/{id}/deliveries/{d}", hook.id(), listed.get("id"))
+                .then().statusCode(200).body("state", equalTo("succeeded")).extract().path("payload");
+        assertThat(new JsonPath(payload).getString("data.id")).isEqualTo(id);
+        assertThat(receiver.requests().get(0).body()).isEqualTo(payload);
+        admin().when().get("/api/v1/webhooks/{id}/deliveries/{d}", hook.id(), "0190a000-0000-7000-8000-000000000000")
+                .then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
@@ -306,6 +395,15 @@ class WebhookDeliveryTests {
                 .when().post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath();
         hooks.add(created.getString("id"));
         return new Hook(created.getString("id"), created.getString("secret"));
+    }
+
+    /** Creates an article and takes its delivery, as a worker does, without sending it. */
+    private List<WebhookOutbox.Taken> takeAnArticlesDelivery() {
+        createArticle("draft");
+        outbox.fanOut();
+        List<WebhookOutbox.Taken> taken = outbox.take(10);
+        assertThat(taken).hasSize(1);
+        return taken;
     }
 
     private static void setSubtitle(String id, String subtitle) {
