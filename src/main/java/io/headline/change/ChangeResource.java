@@ -45,7 +45,9 @@ public class ChangeResource {
                     + "resource at `href`. Start without `since`; then pass `nextCursor`, which is always present, "
                     + "right away while `hasMore`, later otherwise. A token that reads unpublished content sees every "
                     + "change; the public sees what is public: an article appears when it becomes public (a scheduled "
-                    + "one at its publication instant) and is deleted when it stops being public; drafts never show.")
+                    + "one at its publication instant) and is deleted when it stops being public; drafts never show. A `since` "
+                    + "beyond the end of the log (the database was restored to an earlier state, or the cursor comes "
+                    + "from another environment) is a 400: resync from the start, without `since`.")
     @APIResponse(responseCode = "200", description = "The changes; `Cache-Control: private, no-store`.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeFeed.class)))
     public RestResponse<ChangeFeed> list(

@@ -1,6 +1,7 @@
 package io.headline.change;
 
 import io.headline.common.ApiPaths;
+import io.headline.common.error.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -26,7 +27,10 @@ public class ChangeService {
     /**
      * Up to {@code limit} changes after {@code cursor}. Scheduled articles whose time has come are logged first (their
      * appearance), so the reader finds them after what it has read. The public sees what is public: authors and
-     * categories, and an article's changes while it is public, with the change that hides it as a deletion.
+     * categories, and an article's changes while it is public, with the change that hides it as a deletion. A cursor
+     * beyond the log's last number is refused rather than answered with an empty page: after a restore that took the
+     * numbers back, or with a cursor from another environment, a mirror would otherwise skip every change until the
+     * log caught up with it.
      */
     public ChangeFeed changes(String cursor, int limit, boolean everything) {
         long after = ChangeCursor.parse(cursor);
@@ -37,7 +41,11 @@ public class ChangeService {
         // A read looks at no more than SCAN_WINDOW numbers, however many of them the caller may not see (a public
         // reader behind a large draft import), and moves past those it looked at: its cursor never stalls on them.
         long last = log.lastSeq();
-        long upTo = after >= last ? after : Math.min(last, after + SCAN_WINDOW);
+        if (after > last) {
+            throw ProblemException.invalidParameter("since", "is beyond the end of the change log (restored, or from "
+                    + "another environment); resync from the start: request without since");
+        }
+        long upTo = Math.min(last, after + SCAN_WINDOW);
         List<ChangeLog.Entry> entries = log.after(after, upTo, limit + 1, !everything);
         boolean full = entries.size() > limit;
         List<ChangeView> changes = entries.stream().limit(limit).map(e -> view(e, everything)).toList();

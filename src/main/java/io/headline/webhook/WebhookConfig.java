@@ -9,8 +9,8 @@ import java.time.Duration;
 public interface WebhookConfig {
 
     /**
-     * Whether hooks may target loopback, link-local, private (RFC 1918, fc00::/7), multicast or unspecified addresses
-     * (HEADLINE_WEBHOOKS_ALLOW_PRIVATE). Off, such a URL is refused at registration and at every delivery, against
+     * Whether hooks may target loopback, link-local, private (RFC 1918, fc00::/7), multicast, reserved or unspecified
+     * addresses, directly or through an IPv6 tunnel (HEADLINE_WEBHOOKS_ALLOW_PRIVATE). Off, such a URL is refused at registration and at every delivery, against
      * the address actually connected to: for local development and tests only.
      */
     @WithDefault("false")

@@ -12,7 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "WebhookInput", description = "An endpoint to send content events to.")
 public record WebhookInput(
         @Schema(description = "Where to POST events: http or https. Addresses on loopback, link-local, private, "
-                + "multicast or unspecified ranges are refused (422) unless the operator allows them.",
+                + "multicast, reserved or unspecified ranges (or tunnelled to them) are refused (422) unless the "
+                + "operator allows them.",
                 examples = "https://partner.example.com/hooks/headline", required = true)
         @NotNull @HttpUrl
         String url,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
 import io.headline.change.ChangeKind;
 import io.headline.change.ChangeLog;
+import io.headline.common.error.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -301,18 +302,26 @@ class WebhookOutbox {
         }
     }
 
-    /** Queues a delivery again, now, with a new retry period. */
+    /**
+     * Queues a delivery again, now, with a new retry period. Refused (409) while its hook is inactive: take() leaves
+     * an inactive hook's deliveries alone, so a replay would answer {@code pending} and then do nothing.
+     */
     @Transactional
     Optional<DeliveryView> replay(UUID webhookId, UUID deliveryId) {
         Instant now = now();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("update webhook_delivery set state = 'pending', "
-                        + "next_attempt_at = ?, retry_until = ? where id = ? and webhook_id = ?")) {
+                        + "next_attempt_at = ?, retry_until = ? where id = ? and webhook_id = ? and exists "
+                        + "(select 1 from webhook w where w.id = webhook_delivery.webhook_id and w.active = true)")) {
             s.setObject(1, utc(now));
             s.setObject(2, utc(now.plus(config.retryPeriod())));
             s.setObject(3, deliveryId);
             s.setObject(4, webhookId);
             if (s.executeUpdate() == 0) {
+                if (!deliveries(c, webhookId, deliveryId, null, 0, 1).isEmpty()) {
+                    throw ProblemException.conflict("Webhook '" + webhookId + "' is inactive, so nothing would be "
+                            + "sent: switch it back on first (active: true), then replay.");
+                }
                 return Optional.empty();
             }
             return deliveries(c, webhookId, deliveryId, null, 0, 1).stream().findFirst();

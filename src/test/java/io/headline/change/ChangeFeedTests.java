@@ -9,6 +9,7 @@ import static io.headline.Api.invalid;
 import static io.headline.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -18,6 +19,7 @@ import io.headline.Api;
 import io.headline.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -266,6 +268,29 @@ class ChangeFeedTests {
 
         anonymous().queryParam("since", end).when().get("/api/v1/changes").then().statusCode(200)
                 .body("changes", hasSize(0)).body("hasMore", equalTo(false)).body("nextCursor", equalTo(end));
+    }
+
+    @Test
+    void shouldAnswerAnEmptyPageAfterTheLastChange() {
+        String start = Feed.end(Api::admin);
+        createCategory();
+        List<Map<String, Object>> changes = Feed.after(start, Api::admin).changes();
+        String last = (String) changes.get(changes.size() - 1).get("cursor");
+
+        admin().queryParam("since", last).when().get("/api/v1/changes").then().statusCode(200)
+                .body("changes", hasSize(0)).body("hasMore", equalTo(false)).body("nextCursor", equalTo(last));
+    }
+
+    @Test
+    void shouldRefuseACursorBeyondTheEndOfTheLog() {
+        // What a mirror holds after the database was restored to an earlier state: a cursor the log has not reached.
+        String beyond = ChangeCursor.of(ChangeCursor.parse(Feed.end(Api::admin)) + 1);
+
+        for (RequestSpecification caller : List.of(admin(), anonymous())) {
+            caller.queryParam("since", beyond).when().get("/api/v1/changes")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("since")).body("detail", containsString("without since"));
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.headline.webhook;
 
 import static io.headline.Api.admin;
 import static io.headline.Api.anonymous;
+import static io.headline.Api.createArticle;
 import static io.headline.Api.createToken;
 import static io.headline.Api.invalid;
 import static io.headline.Api.withToken;
@@ -11,10 +12,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,8 +25,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class WebhookResourceTests {
 
-    /** Nothing listens there, and the hooks these tests make are inactive: nothing is sent. */
+    /** Nothing listens there, and the hooks these tests make are inactive (or soon deleted): nothing is sent. */
     private static final String URL = "http://127.0.0.1:9/hook";
+
+    @Inject
+    WebhookDispatcher dispatcher;
 
     @Test
     void shouldReturnAGeneratedSecretOnceAndListHooksWithoutSecrets() {
@@ -93,6 +99,29 @@ class WebhookResourceTests {
                 .when().post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
         admin().when().post("/api/v1/webhooks/{id}/deliveries/{d}/replay", id, "0190a000-0000-7000-8000-000000000000")
                 .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldRefuseToReplayADeliveryOfAnInactiveHook() {
+        // Active until it has a delivery (nothing listens, so it stays pending), then switched off
+        String id = admin().body(Map.of("url", URL, "events", List.of("article.created")))
+                .when().post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
+        createArticle("draft");
+        dispatcher.runOnce();
+        String delivery = admin().when().get("/api/v1/webhooks/{id}/deliveries", id).then().statusCode(200)
+                .body("data", hasSize(1)).extract().path("data[0].id");
+        admin().contentType("application/merge-patch+json").body(Map.of("active", false))
+                .when().patch("/api/v1/webhooks/{id}", id).then().statusCode(200);
+
+        admin().when().post("/api/v1/webhooks/{id}/deliveries/{d}/replay", id, delivery)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("active: true"));
+
+        admin().contentType("application/merge-patch+json").body(Map.of("active", true))
+                .when().patch("/api/v1/webhooks/{id}", id).then().statusCode(200);
+        admin().when().post("/api/v1/webhooks/{id}/deliveries/{d}/replay", id, delivery)
+                .then().statusCode(200).body("state", equalTo("pending"));
+        admin().when().delete("/api/v1/webhooks/{id}", id).then().statusCode(204);
     }
 
     @Test
