@@ -9,7 +9,10 @@ import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -82,7 +85,11 @@ public class WebhookDispatcher {
         }
     }
 
-    /** One pass: fans out every new change, prunes old deliveries, then sends every due delivery. Returns how many attempts it made. */
+    /**
+     * One pass: fans out every new change, prunes old deliveries, then sends every due delivery. A hook whose receiver
+     * fails once is passed over for the rest of the pass (what was taken for it goes back, untried), so that a receiver
+     * that times out costs the others one timeout a pass, not one per queued event. Returns how many attempts it made.
+     */
     public int runOnce() {
         if (changeLog.anyDue(clock.instant())) {
             QuarkusTransaction.requiringNew().run(() -> changeLog.appendDue(clock.instant()));
@@ -92,9 +99,14 @@ public class WebhookDispatcher {
         }
         outbox.prune();
         int attempts = 0;
+        Set<UUID> failing = new HashSet<>();
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            List<WebhookOutbox.Taken> taken = outbox.take(TAKE);
+            List<WebhookOutbox.Taken> taken = outbox.take(TAKE, failing);
             for (WebhookOutbox.Taken delivery : taken) {
+                if (failing.contains(delivery.webhookId())) {
+                    outbox.release(delivery);
+                    continue;
+                }
                 Instant at = clock.instant();
                 // The signed timestamp is the real time, whatever the application clock says: receivers refuse one
                 // far from their own clock (replay protection).
@@ -104,6 +116,9 @@ public class WebhookDispatcher {
                             delivery.id().toString(), timestamp, delivery.payload());
                     outbox.record(delivery, outcome, at);
                     attempts++;
+                    if (!outcome.succeeded()) {
+                        failing.add(delivery.webhookId());
+                    }
                 } catch (RuntimeException e) {
                     // One delivery's failure does not hold up the others taken with it; its lease brings it back.
                     LOG.warnf(e, "Webhook delivery %s could not be attempted; it is taken again after its lease",

@@ -18,9 +18,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -174,10 +176,10 @@ class WebhookOutbox {
      * Takes up to {@code limit} due deliveries of active hooks, each the oldest pending one of its hook and resource
      * (so a resource's events arrive in order, retries included), skipping those another worker holds, and leases
      * them: they are not due again until the lease (headline.webhooks.lease) has passed, which only happens when the
-     * worker died before it recorded the attempt.
+     * worker died before it recorded the attempt. Deliveries of the hooks in {@code passedOver} are left alone.
      */
     @Transactional
-    List<Taken> take(int limit) {
+    List<Taken> take(int limit, Set<UUID> passedOver) {
         Instant now = now();
         try (Connection c = dataSource.getConnection()) {
             List<UUID> ids = new ArrayList<>();
@@ -186,9 +188,15 @@ class WebhookOutbox {
                     + "and exists (select 1 from webhook w where w.id = d.webhook_id and w.active = true) "
                     + "and not exists (select 1 from webhook_delivery e where e.webhook_id = d.webhook_id "
                     + "and e.resource_id = d.resource_id and e.state = 'pending' and e.change_seq < d.change_seq) "
+                    + (passedOver.isEmpty() ? "" : "and d.webhook_id not in ("
+                            + String.join(", ", Collections.nCopies(passedOver.size(), "?")) + ") ")
                     + "order by d.next_attempt_at, d.change_seq limit ? for update skip locked")) {
-                s.setObject(1, utc(now));
-                s.setInt(2, limit);
+                int i = 1;
+                s.setObject(i++, utc(now));
+                for (UUID hook : passedOver) {
+                    s.setObject(i++, hook);
+                }
+                s.setInt(i, limit);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         ids.add(rs.getObject(1, UUID.class));
@@ -217,6 +225,21 @@ class WebhookOutbox {
             return taken;
         } catch (SQLException e) {
             throw new IllegalStateException("Due webhook deliveries could not be taken", e);
+        }
+    }
+
+    /** Gives back a delivery taken and not attempted: due again now, its attempt count as it was. */
+    @Transactional
+    void release(Taken delivery) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("update webhook_delivery set next_attempt_at = ?, "
+                        + "attempts = attempts - 1 where id = ? and attempts = ? and state = 'pending'")) {
+            s.setObject(1, utc(now()));
+            s.setObject(2, delivery.id());
+            s.setInt(3, delivery.attempts());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("A webhook delivery could not be given back", e);
         }
     }
 

@@ -24,6 +24,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -235,11 +236,30 @@ class WebhookDeliveryTests {
     }
 
     @Test
+    void shouldCostOtherHooksOneTimeoutAPassWhenAReceiverHangs() throws Exception {
+        try (Receiver healthy = new Receiver()) {
+            register("author.created");
+            register(healthy, "author.created");
+            receiver.plan(Receiver.HANG, Receiver.HANG, Receiver.HANG, Receiver.HANG, Receiver.HANG);
+            for (int i = 0; i < 5; i++) {
+                createAuthor();
+            }
+
+            dispatcher.runOnce();
+
+            assertThat(healthy.requests()).hasSize(5);
+            assertThat(receiver.requests()).as("the hanging receiver, tried once this pass").hasSize(1);
+            dispatcher.runOnce(); // the others were given back untried: due again at once
+            assertThat(receiver.requests()).hasSize(2);
+        }
+    }
+
+    @Test
     void shouldLeaveTheOutcomeToTheWorkerThatTookADeliveryLast() {
         Hook hook = register("article.created");
         List<WebhookOutbox.Taken> first = takeAnArticlesDelivery();
         clock.advance(config.lease().plusSeconds(1)); // the first worker outlived its lease
-        List<WebhookOutbox.Taken> second = outbox.take(10);
+        List<WebhookOutbox.Taken> second = outbox.take(10, Set.of());
         assertThat(second).extracting(WebhookOutbox.Taken::id).isEqualTo(first.stream().map(WebhookOutbox.Taken::id).toList());
 
         outbox.record(second.get(0), new WebhookSender.Outcome(200, 5, "ok", null), clock.instant());
@@ -391,7 +411,11 @@ class WebhookDeliveryTests {
     }
 
     private Hook register(String... events) {
-        JsonPath created = admin().body(Map.of("url", receiver.url(), "events", List.of(events)))
+        return register(receiver, events);
+    }
+
+    private Hook register(Receiver to, String... events) {
+        JsonPath created = admin().body(Map.of("url", to.url(), "events", List.of(events)))
                 .when().post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath();
         hooks.add(created.getString("id"));
         return new Hook(created.getString("id"), created.getString("secret"));
@@ -401,7 +425,7 @@ class WebhookDeliveryTests {
     private List<WebhookOutbox.Taken> takeAnArticlesDelivery() {
         createArticle("draft");
         outbox.fanOut();
-        List<WebhookOutbox.Taken> taken = outbox.take(10);
+        List<WebhookOutbox.Taken> taken = outbox.take(10, Set.of());
         assertThat(taken).hasSize(1);
         return taken;
     }
