@@ -13,7 +13,8 @@ public record DeliveryView(
         @Schema(required = true, description = "pending (waiting for an attempt), succeeded (a 2xx), failed (the "
                 + "hook was switched off first) or dead (retried for the whole retry period).",
                 enumeration = {"pending", "succeeded", "failed", "dead"}) String state,
-        @Schema(required = true) int attempts,
+        @Schema(required = true, description = "Attempts since it was last queued (a replay starts again from 0, and "
+                + "its backoff from 5 s); `attemptLog` has every one.") int attempts,
         @Schema(description = "When it is tried next, while pending.") Instant nextAttemptAt,
         @Schema(required = true) Instant createdAt,
         @Schema(description = "The body sent, as sent. A list leaves out one over 64 Ki characters (null): the "

@@ -312,12 +312,16 @@ class WebhookOutbox {
         return Duration.ofMillis(ThreadLocalRandom.current().nextLong(cap + 1));
     }
 
-    /** Deletes up to 1000 finished deliveries older than the retention period, with their attempts. */
+    /**
+     * Deletes up to 1000 deliveries that finished longer ago than the retention period, with their attempts. A
+     * finished delivery's next_attempt_at is when it finished (record() sets it then), so a replayed one is kept for a
+     * whole period after its new end.
+     */
     @Transactional
     int prune() {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("delete from webhook_delivery where id in (select id from "
-                        + "webhook_delivery where state <> 'pending' and created_at < ? limit 1000)")) {
+                        + "webhook_delivery where state <> 'pending' and next_attempt_at < ? limit 1000)")) {
             s.setObject(1, utc(now().minus(config.retention())));
             return s.executeUpdate();
         } catch (SQLException e) {
@@ -334,7 +338,7 @@ class WebhookOutbox {
         Instant now = now();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("update webhook_delivery set state = 'pending', "
-                        + "next_attempt_at = ?, retry_until = ? where id = ? and webhook_id = ? and exists "
+                        + "attempts = 0, next_attempt_at = ?, retry_until = ? where id = ? and webhook_id = ? and exists "
                         + "(select 1 from webhook w where w.id = webhook_delivery.webhook_id and w.active = true)")) {
             s.setObject(1, utc(now));
             s.setObject(2, utc(now.plus(config.retryPeriod())));

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -345,7 +346,13 @@ class WebhookDeliveryTests {
                 .statusCode(200).body("data", hasSize(0));
 
         admin().when().post("/api/v1/webhooks/{id}/deliveries/{d}/replay", hook.id(), deliveryId).then()
-                .statusCode(200).body("state", equalTo("pending"));
+                .statusCode(200).body("state", equalTo("pending")).body("attempts", equalTo(0));
+        receiver.plan(500);
+        dispatcher.runOnce();
+        // Its backoff starts again from 5 s, not from where the dead delivery's left off
+        String next = admin().when().get("/api/v1/webhooks/{id}/deliveries/{d}", hook.id(), deliveryId).then()
+                .statusCode(200).body("attempts", equalTo(1)).extract().path("nextAttemptAt");
+        assertThat(Instant.parse(next)).isBeforeOrEqualTo(clock.instant().plusSeconds(5));
         for (int i = 0; i < 8 && !state(hook, 0).equals("succeeded"); i++) {
             dispatcher.runOnce();
             clock.advance(Duration.ofHours(2));
@@ -405,6 +412,24 @@ class WebhookDeliveryTests {
         dispatcher.runOnce();
 
         admin().when().get("/api/v1/webhooks/{id}/deliveries", hook.id()).then().body("meta.totalItems", equalTo(0));
+    }
+
+    @Test
+    void shouldKeepAReplayedDeliveryForAWholePeriodAfterItFinishedAgain() {
+        Hook hook = register("article.created");
+        createArticle("draft");
+        dispatcher.runOnce();
+        String id = admin().when().get("/api/v1/webhooks/{id}/deliveries", hook.id()).then().extract().path("data[0].id");
+        clock.advance(Duration.ofDays(29));
+        admin().when().post("/api/v1/webhooks/{id}/deliveries/{d}/replay", hook.id(), id).then().statusCode(200);
+        dispatcher.runOnce();
+
+        clock.advance(Duration.ofDays(2)); // 31 days after it was created, 2 after it finished again
+        dispatcher.runOnce();
+
+        admin().when().get("/api/v1/webhooks/{id}/deliveries", hook.id()).then()
+                .body("data.id", equalTo(List.of(id)))
+                .body("data[0].attemptLog", hasSize(2));
     }
 
     record Hook(String id, String secret) {
