@@ -1,13 +1,13 @@
 package io.headline.change;
 
 import static io.headline.Api.admin;
-import static io.headline.Api.articleInput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headline.Api;
 import io.headline.Concurrently;
+import io.headline.TestClock;
 import io.headline.article.ArticleInput;
 import io.headline.article.ArticleService;
 import io.headline.article.ArticleStatus;
@@ -17,13 +17,16 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
@@ -33,12 +36,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
  * The feed keeps a copy exactly in sync while writers race: slow writers hold their transaction open (after their
  * change is logged, where a number taken early but committed late would be passed over by a poller) among fast
- * ones, and a reader polls the feed all along and applies it to a mirror, fetching each changed article's state.
+ * ones, and two readers poll the feed all along and apply it to mirrors, fetching each changed resource's state: an
+ * editor's (the admin feed) and the public's (the anonymous feed, where an unpublish is a removal and a scheduled
+ * article appears at its time, with no write then). Both end equal to what their caller sees of the source: the
+ * articles, and the authors and categories they embed, renamed meanwhile.
  */
 @QuarkusTest
 class ChangeMirrorTests {
@@ -46,89 +53,150 @@ class ChangeMirrorTests {
     private static final int WRITERS = 6;
     private static final int ARTICLES_EACH = 3;
 
+    /** The articles scheduled to come out in an hour. */
+    private final Set<UUID> scheduled = ConcurrentHashMap.newKeySet();
+
     @Inject
     ArticleService articles;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    TestClock clock;
 
-    /** An article as the mirror keeps it. */
-    record Copy(String slug, String title, String status) {
+    /** A resource as a mirror keeps it: an article's slug, title and status, an author's or category's slug and name. */
+    record Copy(String slug, String name, String status) {
+    }
+
+    /** A reader polling the feed as {@code caller}, and what it applied, in feed order, to its copy. */
+    private static final class Mirror {
+        final Supplier<RequestSpecification> caller;
+        final Map<UUID, Copy> copies = new HashMap<>();
+        final Map<UUID, Integer> seenArticles = new HashMap<>();
+        final BlockingQueue<Map<String, Object>> read = new LinkedBlockingQueue<>();
+        final AtomicReference<String> cursor;
+        final AtomicInteger polls = new AtomicInteger();
+        Thread reader;
+        Thread applier;
+
+        Mirror(Supplier<RequestSpecification> caller) {
+            this.caller = caller;
+            this.cursor = new AtomicReference<>(Feed.end(caller));
+        }
+
+        void start(AtomicBoolean writing, AtomicBoolean reading, AtomicReference<Throwable> failure) {
+            // The reader only polls, so that it polls often; the applier applies what it read, in order, meanwhile.
+            reader = thread(failure, () -> {
+                while (writing.get()) {
+                    poll();
+                }
+            });
+            applier = thread(failure, () -> {
+                while (reading.get() || !read.isEmpty()) {
+                    Map<String, Object> change = read.poll(10, TimeUnit.MILLISECONDS);
+                    if (change != null) {
+                        apply(change);
+                    }
+                }
+            });
+        }
+
+        void poll() {
+            Feed.Read page = Feed.after(cursor.get(), caller);
+            read.addAll(page.changes());
+            cursor.set(page.cursor());
+            polls.incrementAndGet();
+        }
+
+        /** Applies one change: a deletion removes, anything else fetches the current state as the caller sees it. */
+        void apply(Map<String, Object> change) {
+            UUID id = UUID.fromString((String) change.get("id"));
+            String type = (String) change.get("resourceType");
+            if ("article".equals(type)) {
+                seenArticles.merge(id, 1, Integer::sum);
+            }
+            if ("deleted".equals(change.get("kind"))) {
+                copies.remove(id);
+            } else {
+                // Deleted (or hidden) since: its change follows in the feed.
+                current(caller, type, id).ifPresentOrElse(copy -> copies.put(id, copy), () -> copies.remove(id));
+            }
+        }
     }
 
     @Test
     void shouldEndEqualToTheSourceWithNothingSkipped() throws Exception {
-        String start = Feed.end(Api::admin);
         Map<UUID, Integer> writes = new ConcurrentHashMap<>();
-        Map<UUID, Copy> mirror = new HashMap<>();
-        Map<UUID, Integer> seen = new HashMap<>();
+        Map<UUID, String> others = new ConcurrentHashMap<>(); // authors and categories, by id: their type
+        Mirror editor = new Mirror(Api::admin);
+        Mirror reader = new Mirror(Api::anonymous);
         AtomicBoolean writing = new AtomicBoolean(true);
-        AtomicInteger polls = new AtomicInteger();
-
-        // The reader only polls, so that it polls often; the mirror applies what it read, in order, meanwhile.
-        BlockingQueue<Map<String, Object>> read = new LinkedBlockingQueue<>();
-        AtomicReference<String> cursor = new AtomicReference<>(start);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread reader = thread(failure, () -> {
-            while (writing.get()) {
-                Feed.Read page = Feed.after(cursor.get(), Api::admin);
-                read.addAll(page.changes());
-                cursor.set(page.cursor());
-                polls.incrementAndGet();
-            }
-        });
         AtomicBoolean reading = new AtomicBoolean(true);
-        Thread applier = thread(failure, () -> {
-            while (reading.get() || !read.isEmpty()) {
-                Map<String, Object> change = read.poll(10, TimeUnit.MILLISECONDS);
-                if (change != null) {
-                    apply(change, mirror, seen);
-                }
-            }
-        });
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        editor.start(writing, reading, failure);
+        reader.start(writing, reading, failure);
         List<Callable<Void>> writers = new ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
             boolean slow = w % 2 == 1;
             Random random = new Random(w);
             // A category and an author each: writes that share one take turns on its row lock (H2 has no share lock).
-            Map<String, Object> fixture = articleInput("draft");
+            Map<String, Object> category = Api.createCategory();
+            Map<String, Object> author = Api.createAuthor();
+            others.put(UUID.fromString((String) category.get("id")), "category");
+            others.put(UUID.fromString((String) author.get("id")), "author");
             writers.add(() -> {
                 for (int a = 0; a < ARTICLES_EACH; a++) {
-                    write(fixture, a == 0, slow, random, writes);
+                    write((String) category.get("slug"), (String) author.get("slug"), a == 0, slow, random, writes);
                 }
+                rename("/api/v1/categories/{id}", category.get("id"));
+                rename("/api/v1/authors/{id}", author.get("id"));
                 return null;
             });
         }
         try {
             Concurrently.run(writers);
+            // The scheduled articles' time comes: the public sees them appear, with no write then.
+            clock.advance(Duration.ofHours(2));
         } finally {
             writing.set(false);
-            reader.join();
-            // The reader's last poll, once every write has committed.
-            read.addAll(Feed.after(cursor.get(), Api::admin).changes());
+            for (Mirror mirror : List.of(editor, reader)) {
+                mirror.reader.join();
+                mirror.poll(); // its last poll, once every write has committed
+            }
             reading.set(false);
-            applier.join();
+            editor.applier.join();
+            reader.applier.join();
         }
-        assertThat(failure.get()).isNull();
-
-        Map<UUID, Copy> source = new HashMap<>();
-        for (UUID id : writes.keySet()) {
-            current(id).ifPresent(copy -> source.put(id, copy));
+        try {
+            assertThat(failure.get()).isNull();
+            for (Mirror mirror : List.of(editor, reader)) {
+                Map<UUID, Copy> source = new HashMap<>();
+                writes.keySet().forEach(id -> current(mirror.caller, "article", id).ifPresent(copy -> source.put(id, copy)));
+                others.forEach((id, type) -> current(mirror.caller, type, id).ifPresent(copy -> source.put(id, copy)));
+                assertThat(mirror.polls.get()).isGreaterThan(1);
+                assertThat(mirror.copies).as("what %s sees", mirror.caller == editor.caller ? "an editor" : "the public")
+                        .isEqualTo(source);
+            }
+            // Every write in the editor's feed, each scheduled article's appearance too
+            Map<UUID, Integer> expected = new HashMap<>(writes);
+            scheduled.forEach(id -> expected.merge(id, 1, Integer::sum));
+            assertThat(editor.seenArticles).isEqualTo(expected);
+            assertThat(scheduled).isNotEmpty().allSatisfy(id ->
+                    assertThat(reader.copies.get(id)).as("appeared to the public").extracting(Copy::status)
+                            .isEqualTo("published"));
+        } finally {
+            clock.reset();
         }
-        assertThat(polls.get()).isGreaterThan(1);
-        assertThat(mirror).isEqualTo(source);
-        assertThat(seen).isEqualTo(writes);
     }
 
     /**
-     * One article's life: created, retitled, published, retitled, unpublished, published again, and (unless
-     * {@code keep}) deleted; each write counted once it committed. A slow writer holds each write's transaction open
-     * before and after the write.
+     * One article's life: created, retitled, published, retitled, unpublished, published again, and then deleted, or
+     * (when {@code keep}) unpublished and scheduled to come out in an hour; each write counted once it committed. A
+     * slow writer holds each write's transaction open before and after the write.
      */
-    private void write(Map<String, Object> fixture, boolean keep, boolean slow, Random random,
+    private void write(String category, String author, boolean keep, boolean slow, Random random,
             Map<UUID, Integer> writes) {
         ArticleInput input = new ArticleInput(null, Api.unique("Mirrored"), null, null, "Body", ArticleStatus.draft,
-                false, null, (String) fixture.get("category"), List.of(((List<?>) fixture.get("authors")).get(0)
-                .toString()), List.of(), null);
+                false, null, category, List.of(author), List.of(), null);
         UUID id = inTransaction(slow, random, () -> articles.create(input, Caller.SYSTEM).id());
         writes.merge(id, 1, Integer::sum);
         List<Runnable> steps = new ArrayList<>(List.of(
@@ -137,7 +205,12 @@ class ChangeMirrorTests {
                 () -> retitle(id),
                 () -> articles.transition(id.toString(), ArticleStatus.draft, null, Caller.SYSTEM),
                 () -> articles.transition(id.toString(), ArticleStatus.published, null, Caller.SYSTEM)));
-        if (!keep) {
+        if (keep) {
+            steps.add(() -> articles.transition(id.toString(), ArticleStatus.draft, null, Caller.SYSTEM));
+            steps.add(() -> articles.transition(id.toString(), ArticleStatus.scheduled,
+                    clock.instant().plus(Duration.ofHours(1)), Caller.SYSTEM));
+            scheduled.add(id);
+        } else {
             steps.add(() -> articles.delete(id.toString(), IfMatch.ABSENT));
         }
         for (Runnable step : steps) {
@@ -147,6 +220,11 @@ class ChangeMirrorTests {
             });
             writes.merge(id, 1, Integer::sum);
         }
+    }
+
+    private static void rename(String path, Object id) {
+        admin().contentType("application/merge-patch+json").body(Map.of("name", Api.unique("Renamed")))
+                .when().patch(path, id).then().statusCode(200);
     }
 
     private void retitle(UUID id) {
@@ -179,21 +257,6 @@ class ChangeMirrorTests {
         }
     }
 
-    /** Applies one change of the feed to the mirror: a deletion removes, anything else fetches the current state. */
-    private static void apply(Map<String, Object> change, Map<UUID, Copy> mirror, Map<UUID, Integer> seen) {
-        if (!"article".equals(change.get("resourceType"))) {
-            return;
-        }
-        UUID id = UUID.fromString((String) change.get("id"));
-        seen.merge(id, 1, Integer::sum);
-        if ("deleted".equals(change.get("kind"))) {
-            mirror.remove(id);
-        } else {
-            // Deleted since: its tombstone follows in the feed.
-            current(id).ifPresentOrElse(copy -> mirror.put(id, copy), () -> mirror.remove(id));
-        }
-    }
-
     interface Loop {
         void run() throws Exception;
     }
@@ -210,13 +273,20 @@ class ChangeMirrorTests {
         return thread;
     }
 
-    private static Optional<Copy> current(UUID id) {
-        Response response = admin().when().get("/api/v1/articles/{id}", id);
+    /** The resource as {@code caller} reads it now, if it can. */
+    private static Optional<Copy> current(Supplier<RequestSpecification> caller, String type, UUID id) {
+        String path = switch (type) {
+            case "article" -> "/api/v1/articles/{id}";
+            case "author" -> "/api/v1/authors/{id}";
+            default -> "/api/v1/categories/{id}";
+        };
+        Response response = caller.get().when().get(path, id);
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
-        JsonPath article = response.then().statusCode(200).extract().jsonPath();
-        return Optional.of(new Copy(article.getString("slug"), article.getString("title"),
-                article.getString("status")));
+        JsonPath found = response.then().statusCode(200).extract().jsonPath();
+        return Optional.of(type.equals("article")
+                ? new Copy(found.getString("slug"), found.getString("title"), found.getString("status"))
+                : new Copy(found.getString("slug"), found.getString("name"), null));
     }
 }
