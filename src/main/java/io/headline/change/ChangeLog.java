@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -65,11 +66,13 @@ public class ChangeLog {
     private final AgroalDataSource dataSource;
     private final Clock clock;
     private final ObjectMapper mapper;
+    private final Instance<StateReaders> readers;
 
-    ChangeLog(AgroalDataSource dataSource, Clock clock, ObjectMapper mapper) {
+    ChangeLog(AgroalDataSource dataSource, Clock clock, ObjectMapper mapper, Instance<StateReaders> readers) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.mapper = mapper;
+        this.readers = readers;
     }
 
     /** Appends {@code changes} in the caller's transaction, which must have flushed its writes: call it last. */
@@ -90,7 +93,8 @@ public class ChangeLog {
             return;
         }
         // Serialized before the counter is locked: the lock is held for the inserts and the commit only.
-        List<String> written = changes.stream().map(change -> json(change.state())).toList();
+        boolean wanted = readers.stream().anyMatch(StateReaders::wanted);
+        List<String> written = changes.stream().map(change -> wanted ? json(change.state()) : null).toList();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         long last = lockCounter(connection);
         List<Entry> entries = new ArrayList<>();

@@ -75,6 +75,7 @@ class AddressGuard {
      */
     private static final List<Tunnel6> TUNNELS = List.of(
             new Tunnel6(12, 0, 0, 0, 0, 0, 0xffff), // ::ffff:0:0/96, IPv4-mapped
+            new Tunnel6(12, 0, 0, 0, 0, 0xffff, 0), // ::ffff:0:0:0/96, IPv4-translated (SIIT)
             new Tunnel6(12, 0, 0, 0, 0, 0, 0), // ::/96, IPv4-compatible (deprecated)
             new Tunnel6(12, 0x64, 0xff9b, 0, 0, 0, 0), // 64:ff9b::/96, NAT64
             new Tunnel6(2, 0x2002), // 2002::/16, 6to4

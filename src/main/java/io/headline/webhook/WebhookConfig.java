@@ -40,9 +40,9 @@ public interface WebhookConfig {
 
     /**
      * How long a taken delivery is left to the instance that took it before another may take it again
-     * (HEADLINE_WEBHOOKS_LEASE): how soon a delivery in flight when its instance died is sent again. It must be longer
-     * than a round of attempts, 10 times the timeout (the application refuses to start otherwise), or a delivery still
-     * waiting for its turn in a round could be taken and sent by another instance too.
+     * (HEADLINE_WEBHOOKS_LEASE): how soon a delivery in flight when its instance died is sent again. An instance sends
+     * a delivery only while what is left of its lease covers an attempt (else it gives it back), so that no other can
+     * take it meanwhile; the lease must be longer than twice the timeout (the application refuses to start otherwise).
      */
     @WithDefault("2m")
     Duration lease();

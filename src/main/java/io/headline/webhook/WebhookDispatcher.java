@@ -38,6 +38,7 @@ public class WebhookDispatcher {
     private final WebhookConfig config;
     private final Clock clock;
     private ScheduledExecutorService timer;
+    private volatile boolean stopping;
 
     WebhookDispatcher(WebhookOutbox outbox, WebhookSender sender, ChangeLog changeLog, WebhookConfig config,
             Clock clock) {
@@ -49,17 +50,16 @@ public class WebhookDispatcher {
     }
 
     /**
-     * Refuses to start with a lease that a round could outlast: a round leases up to {@link #TAKE} deliveries at once
-     * and sends them one after another, each bounded by the timeout, so the last is recorded up to TAKE timeouts after
-     * it was taken. A shorter lease would let another instance take a delivery still waiting in the round and send it
-     * a second time (see {@link WebhookConfig#lease()}).
+     * Refuses to start with a lease that could not cover an attempt with room to spare: a delivery whose remaining
+     * lease cannot cover one is given back untried (see {@link #runOnce}), so with a lease of one timeout or less
+     * nothing would ever be sent (see {@link WebhookConfig#lease()}).
      */
     void start(@Observes StartupEvent event) {
-        Duration round = config.timeout().multipliedBy(TAKE);
-        if (config.lease().compareTo(round) <= 0) {
+        Duration shortest = config.timeout().multipliedBy(2);
+        if (config.lease().compareTo(shortest) <= 0) {
             throw new IllegalStateException("headline.webhooks.lease (" + config.lease() + ") must be longer than "
-                    + TAKE + " times headline.webhooks.timeout (" + config.timeout() + "), " + round + ": a round "
-                    + "takes up to " + TAKE + " deliveries at once and sends them one after another");
+                    + "twice headline.webhooks.timeout (" + config.timeout() + "), " + shortest + ": a delivery is "
+                    + "sent only while its lease can still cover an attempt");
         }
         long interval = config.pollInterval().toMillis();
         if (interval <= 0) {
@@ -79,9 +79,17 @@ public class WebhookDispatcher {
         }, interval, interval, TimeUnit.MILLISECONDS);
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    /**
+     * Lets an attempt under way finish and be recorded (an interrupted one would have been sent, yet logged as failed),
+     * and gives back what was taken and not tried yet.
+     */
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        stopping = true;
         if (timer != null) {
-            timer.shutdownNow();
+            timer.shutdown();
+            if (!timer.awaitTermination(config.timeout().toMillis() + 5000, TimeUnit.MILLISECONDS)) {
+                timer.shutdownNow();
+            }
         }
     }
 
@@ -103,7 +111,10 @@ public class WebhookDispatcher {
         for (int round = 0; round < MAX_ROUNDS; round++) {
             List<WebhookOutbox.Taken> taken = outbox.take(TAKE, failing);
             for (WebhookOutbox.Taken delivery : taken) {
-                if (failing.contains(delivery.webhookId())) {
+                // Given back untried: when stopping, when its hook failed in this pass, and when what is left of its
+                // lease could not cover an attempt (a long round, slow lookups), since another worker may take it then.
+                if (stopping || failing.contains(delivery.webhookId())
+                        || clock.instant().plus(config.timeout()).isAfter(delivery.leasedUntil())) {
                     outbox.release(delivery);
                     continue;
                 }
@@ -126,7 +137,7 @@ public class WebhookDispatcher {
                 }
             }
             // Not 'fewer than TAKE': a resource's next event becomes due only once its earlier one has succeeded
-            if (taken.isEmpty()) {
+            if (taken.isEmpty() || stopping) {
                 break;
             }
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
 import io.headline.change.ChangeKind;
 import io.headline.change.ChangeLog;
+import io.headline.change.StateReaders;
 import io.headline.common.error.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -33,7 +34,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * no HTTP call runs inside one.
  */
 @ApplicationScoped
-class WebhookOutbox {
+class WebhookOutbox implements StateReaders {
 
     /** Changes fanned out per transaction. */
     static final int FAN_OUT_BATCH = 200;
@@ -43,7 +44,8 @@ class WebhookOutbox {
     static final Duration LONGEST_RETRY = Duration.ofHours(1);
 
     /** A delivery a worker took: what it needs to send it. */
-    record Taken(UUID id, UUID webhookId, String url, String secret, String payload, Instant retryUntil, int attempts) {
+    record Taken(UUID id, UUID webhookId, String url, String secret, String payload, Instant retryUntil, int attempts,
+            UUID leaseId, Instant leasedUntil) {
     }
 
     private final AgroalDataSource dataSource;
@@ -152,6 +154,21 @@ class WebhookOutbox {
         }
     }
 
+    /**
+     * Whether a write's state will be sent: while any hook is active. Without one, a write keeps none, and a hook
+     * registered later gets no {@code previous} with a resource's first event (rather than a stale one).
+     */
+    @Override
+    public boolean wanted() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select 1 from webhook where active = true limit 1");
+                ResultSet rs = s.executeQuery()) {
+            return rs.next();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Webhooks could not be read", e);
+        }
+    }
+
     /** An active hook: what it subscribes to, and after which change. */
     private record Subscriber(UUID id, List<String> events, long afterSeq) {
 
@@ -204,11 +221,14 @@ class WebhookOutbox {
                 }
             }
             List<Taken> taken = new ArrayList<>();
+            Instant leasedUntil = now.plus(config.lease());
             for (UUID id : ids) {
+                UUID lease = UUID.randomUUID();
                 try (PreparedStatement s = c.prepareStatement("update webhook_delivery set next_attempt_at = ?, "
-                        + "attempts = attempts + 1 where id = ?")) {
-                    s.setObject(1, utc(now.plus(config.lease())));
-                    s.setObject(2, id);
+                        + "attempts = attempts + 1, lease_id = ? where id = ?")) {
+                    s.setObject(1, utc(leasedUntil));
+                    s.setObject(2, lease);
+                    s.setObject(3, id);
                     s.executeUpdate();
                 }
                 try (PreparedStatement s = c.prepareStatement("select d.webhook_id, w.url, w.secret, d.payload, "
@@ -218,7 +238,8 @@ class WebhookOutbox {
                     try (ResultSet rs = s.executeQuery()) {
                         rs.next();
                         taken.add(new Taken(id, rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getInt(6)));
+                                rs.getString(4), rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getInt(6),
+                                lease, leasedUntil));
                     }
                 }
             }
@@ -228,15 +249,18 @@ class WebhookOutbox {
         }
     }
 
-    /** Gives back a delivery taken and not attempted: due again now, its attempt count as it was. */
+    /**
+     * Gives back a delivery taken and not attempted, unless its lease has passed to another worker: due again now, its
+     * attempt count as it was.
+     */
     @Transactional
     void release(Taken delivery) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("update webhook_delivery set next_attempt_at = ?, "
-                        + "attempts = attempts - 1 where id = ? and attempts = ? and state = 'pending'")) {
+                        + "attempts = attempts - 1, lease_id = null where id = ? and lease_id = ?")) {
             s.setObject(1, utc(now()));
             s.setObject(2, delivery.id());
-            s.setInt(3, delivery.attempts());
+            s.setObject(3, delivery.leaseId());
             s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("A webhook delivery could not be given back", e);
@@ -253,14 +277,14 @@ class WebhookOutbox {
     void record(Taken delivery, WebhookSender.Outcome outcome, Instant at) {
         Instant now = now();
         try (Connection c = dataSource.getConnection()) {
-            int attempts;
-            try (PreparedStatement s = c.prepareStatement("select attempts from webhook_delivery where id = ? for update")) {
+            UUID lease;
+            try (PreparedStatement s = c.prepareStatement("select lease_id from webhook_delivery where id = ? for update")) {
                 s.setObject(1, delivery.id());
                 try (ResultSet rs = s.executeQuery()) {
                     if (!rs.next()) {
                         return;
                     }
-                    attempts = rs.getInt(1);
+                    lease = rs.getObject(1, UUID.class);
                 }
             }
             try (PreparedStatement s = c.prepareStatement("insert into webhook_attempt (id, delivery_id, at, "
@@ -274,7 +298,7 @@ class WebhookOutbox {
                 s.setString(7, stored(outcome.error(), 500));
                 s.executeUpdate();
             }
-            if (attempts != delivery.attempts()) {
+            if (!delivery.leaseId().equals(lease)) {
                 return;
             }
             String state;
@@ -293,9 +317,12 @@ class WebhookOutbox {
             } else {
                 next = now.plus(backoff(delivery.attempts()));
                 state = next.isAfter(delivery.retryUntil()) ? "dead" : "pending";
+                if (state.equals("dead")) {
+                    next = now; // when it finished, which prune counts from
+                }
             }
-            try (PreparedStatement s = c.prepareStatement("update webhook_delivery set state = ?, next_attempt_at = ? "
-                    + "where id = ?")) {
+            try (PreparedStatement s = c.prepareStatement("update webhook_delivery set state = ?, next_attempt_at = ?, "
+                    + "lease_id = null where id = ?")) {
                 s.setString(1, state);
                 s.setObject(2, utc(next));
                 s.setObject(3, delivery.id());
@@ -330,26 +357,40 @@ class WebhookOutbox {
     }
 
     /**
-     * Queues a delivery again, now, with a new retry period. Refused (409) while its hook is inactive: take() leaves
-     * an inactive hook's deliveries alone, so a replay would answer {@code pending} and then do nothing.
+     * Queues a delivery again, now, with a new retry period and its attempt count (so its backoff) from 0. Refused
+     * (409) while its hook is inactive (take() leaves an inactive hook's deliveries alone, so a replay would answer
+     * {@code pending} and then do nothing), and while a worker holds it (it is being sent: a second copy would race
+     * the first, and the resource's next event could overtake it).
      */
     @Transactional
     Optional<DeliveryView> replay(UUID webhookId, UUID deliveryId) {
         Instant now = now();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("update webhook_delivery set state = 'pending', "
-                        + "attempts = 0, next_attempt_at = ?, retry_until = ? where id = ? and webhook_id = ? and exists "
-                        + "(select 1 from webhook w where w.id = webhook_delivery.webhook_id and w.active = true)")) {
-            s.setObject(1, utc(now));
-            s.setObject(2, utc(now.plus(config.retryPeriod())));
-            s.setObject(3, deliveryId);
-            s.setObject(4, webhookId);
-            if (s.executeUpdate() == 0) {
-                if (!deliveries(c, webhookId, deliveryId, null, 0, 1).isEmpty()) {
-                    throw ProblemException.conflict("Webhook '" + webhookId + "' is inactive, so nothing would be "
-                            + "sent: switch it back on first (active: true), then replay.");
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("select w.active, d.lease_id, d.next_attempt_at "
+                    + "from webhook_delivery d join webhook w on w.id = d.webhook_id where d.id = ? and d.webhook_id = ? "
+                    + "for update")) {
+                s.setObject(1, deliveryId);
+                s.setObject(2, webhookId);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    if (!rs.getBoolean(1)) {
+                        throw ProblemException.conflict("Webhook '" + webhookId + "' is inactive, so nothing would be "
+                                + "sent: switch it back on first (active: true), then replay.");
+                    }
+                    if (rs.getObject(2) != null && instant(rs, 3).isAfter(now)) {
+                        throw ProblemException.conflict("Delivery '" + deliveryId + "' is being sent now; replay it "
+                                + "once its attempt is in its log.");
+                    }
                 }
-                return Optional.empty();
+            }
+            try (PreparedStatement s = c.prepareStatement("update webhook_delivery set state = 'pending', attempts = 0, "
+                    + "lease_id = null, next_attempt_at = ?, retry_until = ? where id = ?")) {
+                s.setObject(1, utc(now));
+                s.setObject(2, utc(now.plus(config.retryPeriod())));
+                s.setObject(3, deliveryId);
+                s.executeUpdate();
             }
             return deliveries(c, webhookId, deliveryId, null, 0, 1).stream().findFirst();
         } catch (SQLException e) {

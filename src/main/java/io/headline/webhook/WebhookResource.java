@@ -148,10 +148,10 @@ public class WebhookResource {
     @POST
     @Path("{id}/deliveries/{deliveryId}/replay")
     @Operation(operationId = "replayWebhookDelivery", summary = "Send a delivery again",
-            description = "Queues it now, whatever its state (a dead one too), with a new retry period; its id and "
-                    + "payload stay, its attempts are added to its log. Refused with 409 while the hook is inactive "
-                    + "(switched off by an admin or by a 410), since nothing would be sent: switch it back on first "
-                    + "(`active: true`).")
+            description = "Queues it now, whatever its state (a dead one too), with a new retry period and its "
+                    + "backoff from 5 s; its id and payload stay, its attempts are added to its log. Refused with 409 "
+                    + "while the hook is inactive (switched off by an admin or by a 410), since nothing would be sent: "
+                    + "switch it back on first (`active: true`); and while it is being sent.")
     public DeliveryView replay(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId) {
         return service.replay(id(id), id(deliveryId)).orElseThrow(() -> deliveryNotFound(id, deliveryId));
     }

@@ -19,14 +19,14 @@ import java.util.function.Supplier;
 final class WebhookRun {
 
     /**
-     * A quick dispatcher, a short timeout and the shortest lease it allows (past a round of 10 attempts), so that
-     * faults and a lost worker play out in seconds.
+     * A quick dispatcher, a short timeout (yet long enough for a test to act while a request is held) and a short
+     * lease, so that faults and a lost worker play out in seconds.
      */
     static final List<String> DISPATCHER = List.of(
             "-Dheadline.webhooks.allow-private=true",
             "-Dheadline.webhooks.poll-interval=200ms",
-            "-Dheadline.webhooks.timeout=1s",
-            "-Dheadline.webhooks.lease=11s");
+            "-Dheadline.webhooks.timeout=3s",
+            "-Dheadline.webhooks.lease=7s");
 
     /** Every event a hook may subscribe to. */
     static final List<String> ALL_EVENTS = List.of("article.created", "article.updated", "article.published",

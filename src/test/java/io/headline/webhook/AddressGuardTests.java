@@ -25,7 +25,8 @@ class AddressGuardTests {
     /** NAT64, 6to4 and IPv4-compatible addresses lead to the IPv4 address they carry: refused when that one is. */
     @ParameterizedTest
     @ValueSource(strings = {"64:ff9b::7f00:1", "64:ff9b::a00:1", "64:ff9b::a9fe:a9fe", "2002:7f00:1::1",
-            "2002:a00:1::1", "2002:c0a8:101::1", "::127.0.0.1", "::10.0.0.1", "::192.168.1.1"})
+            "2002:a00:1::1", "2002:c0a8:101::1", "::127.0.0.1", "::10.0.0.1", "::192.168.1.1", "::ffff:0:7f00:1",
+            "::ffff:0:a00:1"})
     void shouldRefuseIpv6AddressesCarryingARefusedIpv4Address(String address) throws Exception {
         assertThat(AddressGuard.isPrivate(InetAddress.getByName(address))).isTrue();
     }
@@ -41,7 +42,7 @@ class AddressGuardTests {
     @ParameterizedTest
     @ValueSource(strings = {"93.184.216.34", "8.8.8.8", "172.32.0.1", "100.128.0.1", "2606:4700::1111",
             "::ffff:8.8.8.8", "198.17.255.255", "198.20.0.1", "192.0.1.1", "223.1.2.3", "1.0.0.1",
-            "2002:808:808::1", "64:ff9b::808:808", "::8.8.8.8", "2001:4860:4860::8888"})
+            "2002:808:808::1", "64:ff9b::808:808", "::8.8.8.8", "2001:4860:4860::8888", "::ffff:0:808:808"})
     void shouldAllowPublicAddresses(String address) throws Exception {
         assertThat(AddressGuard.isPrivate(InetAddress.getByName(address))).isFalse();
     }

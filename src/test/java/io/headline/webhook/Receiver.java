@@ -28,7 +28,7 @@ public final class Receiver implements AutoCloseable {
     /** A 200 whose body comes a byte every 100 ms for 3 s: never silent long enough for an idle timeout. */
     public static final int TRICKLE = -2;
     /** How long a {@link #HANG} holds the request: past every test's timeout. */
-    private static final long HANG_MILLIS = 3000;
+    private static final long HANG_MILLIS = 5000;
 
     public record Request(String id, String timestamp, String signature, String body, int answered) {
     }

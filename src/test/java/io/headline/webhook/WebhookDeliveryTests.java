@@ -17,6 +17,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
@@ -185,7 +186,36 @@ class WebhookDeliveryTests {
     }
 
     @Test
+    void shouldKeepNoStatesWhileNoHookIsActive() throws Exception {
+        // Hooks other tests left active are switched off meanwhile
+        List<String> active = admin().when().get("/api/v1/webhooks").then().statusCode(200)
+                .extract().path("data.findAll { it.active }.id");
+        active.forEach(hook -> setActive(hook, false));
+        try {
+            String id = (String) createArticle("draft").get("id");
+            setSubtitle(id, "Unwatched");
+
+            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                    "select count(*) from change_state t join change_log l on l.seq = t.seq where l.resource_id = ?")) {
+                s.setObject(1, java.util.UUID.fromString(id));
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    assertThat(rs.getLong(1)).isZero();
+                }
+            }
+        } finally {
+            active.forEach(hook -> setActive(hook, true));
+        }
+    }
+
+    private static void setActive(String hook, boolean active) {
+        admin().contentType("application/merge-patch+json").body(Map.of("active", active))
+                .when().patch("/api/v1/webhooks/{id}", hook).then().statusCode(200);
+    }
+
+    @Test
     void shouldKnowThePreviousStateOfChangesNoHookWanted() {
+        register("author.deleted"); // a hook is active, but wants none of the article's changes
         String id = (String) createArticle("draft").get("id");
         setSubtitle(id, "Unwatched");
         dispatcher.runOnce(); // fanned out while no hook wants it
@@ -269,6 +299,18 @@ class WebhookDeliveryTests {
         admin().when().get("/api/v1/webhooks/{id}/deliveries", hook.id()).then().statusCode(200)
                 .body("data[0].state", equalTo("succeeded"))
                 .body("data[0].attemptLog", hasSize(2));
+    }
+
+    @Test
+    void shouldRefuseToReplayADeliveryBeingSent() {
+        Hook hook = register("article.created");
+        List<WebhookOutbox.Taken> taken = takeAnArticlesDelivery();
+
+        admin().when().post("/api/v1/webhooks/{id}/deliveries/{d}/replay", hook.id(), taken.get(0).id()).then()
+                .statusCode(409).contentType("application/problem+json");
+        outbox.record(taken.get(0), new WebhookSender.Outcome(500, 5, "no", null), clock.instant());
+        admin().when().post("/api/v1/webhooks/{id}/deliveries/{d}/replay", hook.id(), taken.get(0).id()).then()
+                .statusCode(200).body("state", equalTo("pending"));
     }
 
     @Test
