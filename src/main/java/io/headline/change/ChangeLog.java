@@ -61,6 +61,16 @@ public class ChangeLog {
         public String event() {
             return type + "." + kind;
         }
+
+        /**
+         * What tells this change from another that took its number in a log restored to an earlier state since:
+         * a digest of its resource and its instant.
+         */
+        public String mark() {
+            long micros = ChronoUnit.MICROS.between(Instant.EPOCH, occurredAt);
+            return Long.toHexString(id.getMostSignificantBits() ^ Long.rotateLeft(id.getLeastSignificantBits(), 17)
+                    ^ micros * 0x9E3779B97F4A7C15L);
+        }
     }
 
     private final AgroalDataSource dataSource;
@@ -168,6 +178,19 @@ public class ChangeLog {
                 ResultSet rs = s.executeQuery()) {
             rs.next();
             return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The change log could not be read", e);
+        }
+    }
+
+    /** The change numbered {@code seq}, if the log has one. */
+    public Optional<Entry> at(long seq) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement s = connection.prepareStatement("select " + COLUMNS + " from change_log where seq = ?")) {
+            s.setLong(1, seq);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(entry(rs)) : Optional.empty();
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("The change log could not be read", e);
         }

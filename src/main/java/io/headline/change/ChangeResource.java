@@ -46,8 +46,9 @@ public class ChangeResource {
                     + "right away while `hasMore`, later otherwise. A token that reads unpublished content sees every "
                     + "change; the public sees what is public: an article appears when it becomes public (a scheduled "
                     + "one at its publication instant) and is deleted when it stops being public; drafts never show. A `since` "
-                    + "beyond the end of the log (the database was restored to an earlier state, or the cursor comes "
-                    + "from another environment) is a 400: resync from the start, without `since`.")
+                    + "beyond the end of the log, or at a change the log does not have (the database was restored to an "
+                    + "earlier state, or the cursor comes from another environment), is a 400: resync from the start, "
+                    + "without `since`.")
     @APIResponse(responseCode = "200", description = "The changes; `Cache-Control: private, no-store`.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeFeed.class)))
     public RestResponse<ChangeFeed> list(

@@ -33,7 +33,8 @@ public class ChangeService {
      * log caught up with it.
      */
     public ChangeFeed changes(String cursor, int limit, boolean everything) {
-        long after = ChangeCursor.parse(cursor);
+        ChangeCursor.Position position = ChangeCursor.parse(cursor);
+        long after = position.seq();
         Instant now = clock.instant();
         if (log.anyDue(now)) {
             QuarkusTransaction.requiringNew().run(() -> log.appendDue(now));
@@ -45,13 +46,24 @@ public class ChangeService {
             throw ProblemException.invalidParameter("since", "is beyond the end of the change log (restored, or from "
                     + "another environment); resync from the start: request without since");
         }
+        if (position.mark() != null && !log.at(after).map(e -> e.mark().equals(position.mark())).orElse(false)) {
+            throw ProblemException.invalidParameter("since", "points at a change this log does not have (it was "
+                    + "restored to an earlier state, or the cursor is from another environment); resync from the start: "
+                    + "request without since");
+        }
         long upTo = Math.min(last, after + SCAN_WINDOW);
         List<ChangeLog.Entry> entries = log.after(after, upTo, limit + 1, !everything);
         boolean full = entries.size() > limit;
         List<ChangeView> changes = entries.stream().limit(limit).map(e -> view(e, everything)).toList();
-        long next = full ? entries.get(limit - 1).seq() : upTo;
         boolean hasMore = full || upTo < last;
-        return new ChangeFeed(changes, ChangeCursor.of(next), hasMore);
+        if (full) {
+            return new ChangeFeed(changes, ChangeCursor.of(entries.get(limit - 1)), true);
+        }
+        // Up to the end of what it looked at, which the caller may not see all of
+        String next = upTo == 0 ? ChangeCursor.start()
+                : !entries.isEmpty() && entries.get(entries.size() - 1).seq() == upTo ? ChangeCursor.of(entries.get(entries.size() - 1))
+                : ChangeCursor.of(log.at(upTo).orElseThrow());
+        return new ChangeFeed(changes, next, hasMore);
     }
 
     private static ChangeView view(ChangeLog.Entry e, boolean everything) {
@@ -59,7 +71,7 @@ public class ChangeService {
                 : !e.isPublic() ? ChangeKind.deleted
                 : e.wasPublic() ? ChangeKind.updated : ChangeKind.published;
         boolean gone = kind == ChangeKind.deleted;
-        return new ChangeView(ChangeCursor.of(e.seq()), e.type() + "." + kind, kind, e.type(), e.id(), e.slug(),
+        return new ChangeView(ChangeCursor.of(e), e.type() + "." + kind, kind, e.type(), e.id(), e.slug(),
                 e.occurredAt(), gone ? null : e.publishedAt(),
                 gone ? null : ApiPaths.item(e.type().collection(), e.id()).toString());
     }

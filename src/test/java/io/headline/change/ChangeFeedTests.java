@@ -65,8 +65,8 @@ class ChangeFeedTests {
                 "article.published");
         List<Map<String, Object>> changes = read.changes();
         for (int i = 1; i < changes.size(); i++) {
-            assertThat(ChangeCursor.parse((String) changes.get(i).get("cursor")))
-                    .isGreaterThan(ChangeCursor.parse((String) changes.get(i - 1).get("cursor")));
+            assertThat(ChangeCursor.parse((String) changes.get(i).get("cursor")).seq())
+                    .isGreaterThan(ChangeCursor.parse((String) changes.get(i - 1).get("cursor")).seq());
         }
     }
 
@@ -284,13 +284,28 @@ class ChangeFeedTests {
     @Test
     void shouldRefuseACursorBeyondTheEndOfTheLog() {
         // What a mirror holds after the database was restored to an earlier state: a cursor the log has not reached.
-        String beyond = ChangeCursor.of(ChangeCursor.parse(Feed.end(Api::admin)) + 1);
+        String beyond = ChangeCursor.of(ChangeCursor.parse(Feed.end(Api::admin)).seq() + 1, "0");
 
         for (RequestSpecification caller : List.of(admin(), anonymous())) {
             caller.queryParam("since", beyond).when().get("/api/v1/changes")
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("errors[0].field", equalTo("since")).body("detail", containsString("without since"));
         }
+    }
+
+    @Test
+    void shouldRefuseACursorAtAChangeThisLogDoesNotHave() {
+        createArticle("published");
+        ChangeCursor.Position end = ChangeCursor.parse(Feed.end(Api::admin));
+        // What a mirror holds after the database was restored and written to since: the number, another change
+        String restored = ChangeCursor.of(end.seq(), Long.toHexString(~Long.parseUnsignedLong(end.mark(), 16)));
+
+        admin().queryParam("since", restored).when().get("/api/v1/changes")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("since")).body("detail", containsString("does not have"));
+        // A cursor issued before marks is still taken at its word
+        admin().queryParam("since", ChangeCursor.unmarked(end.seq())).when().get("/api/v1/changes")
+                .then().statusCode(200).body("changes", hasSize(0));
     }
 
     @Test
