@@ -267,7 +267,7 @@ public class ArticleService {
         articles.flush();
         changed(article);
         changeLog.append(ArticleChanges.written(article, before, now())
-                .withState(ArticleMapper.toView(article, clock.instant(), PREVIEWED)));
+                .withState(() -> ArticleMapper.toView(article, clock.instant(), PREVIEWED)));
         return ArticleMapper.toView(article, clock.instant(), WRITTEN);
     }
 

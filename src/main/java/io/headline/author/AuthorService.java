@@ -113,6 +113,6 @@ public class AuthorService {
         changes.fire(ContentChanged.of(Cacheable.key("author", author.id), "authors", "search"));
         // Last: the append serializes writers from here to the commit (see ChangeLog).
         changeLog.append(Change.of(ResourceType.author, author.id, author.slug, kind)
-                .withState(kind == ChangeKind.deleted ? null : AuthorMapper.toView(author, false)));
+                .withState(kind == ChangeKind.deleted ? null : () -> AuthorMapper.toView(author, false)));
     }
 }

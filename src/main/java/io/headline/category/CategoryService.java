@@ -137,6 +137,6 @@ public class CategoryService {
         changes.fire(ContentChanged.of(Cacheable.key("category", category.id), "categories", "search", "articles"));
         // Last: the append serializes writers from here to the commit (see ChangeLog).
         changeLog.append(Change.of(ResourceType.category, category.id, category.slug, kind)
-                .withState(kind == ChangeKind.deleted ? null : CategoryMapper.toView(category)));
+                .withState(kind == ChangeKind.deleted ? null : () -> CategoryMapper.toView(category)));
     }
 }

@@ -103,8 +103,11 @@ public class ChangeLog {
             return;
         }
         // Serialized before the counter is locked: the lock is held for the inserts and the commit only.
-        boolean wanted = readers.stream().anyMatch(StateReaders::wanted);
-        List<String> written = changes.stream().map(change -> wanted ? json(change.state()) : null).toList();
+        // Asked only when a change carries a state (the bulk import's carry none), and made only when wanted.
+        boolean wanted = changes.stream().anyMatch(change -> change.state() != null)
+                && readers.stream().anyMatch(StateReaders::wanted);
+        List<String> written = changes.stream()
+                .map(change -> wanted && change.state() != null ? json(change.state().get()) : null).toList();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         long last = lockCounter(connection);
         List<Entry> entries = new ArrayList<>();

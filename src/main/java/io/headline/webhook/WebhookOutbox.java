@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 /**
  * Deliveries, kept in the database: the change log (the transactional outbox every content write appends to) is fanned
@@ -41,6 +42,8 @@ class WebhookOutbox implements StateReaders {
     static final Duration FIRST_RETRY = Duration.ofSeconds(5);
     /** The longest payload a list of deliveries shows (characters); the delivery's own GET shows any. */
     static final int LISTED_PAYLOAD_CHARS = 65_536;
+    /** Control characters but tab and line breaks: what a stored answer must not hold (see {@link #stored}). */
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
     static final Duration LONGEST_RETRY = Duration.ofHours(1);
 
     /** A delivery a worker took: what it needs to send it. */
@@ -501,7 +504,7 @@ class WebhookOutbox implements StateReaders {
             return null;
         }
         String cut = text.length() <= max ? text : text.substring(0, max);
-        return cut.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]", "\uFFFD");
+        return CONTROL.matcher(cut).replaceAll("\uFFFD");
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {
