@@ -61,16 +61,6 @@ public class ChangeLog {
         public String event() {
             return type + "." + kind;
         }
-
-        /**
-         * What tells this change from another that took its number in a log restored to an earlier state since:
-         * a digest of its resource and its instant.
-         */
-        public String mark() {
-            long micros = ChronoUnit.MICROS.between(Instant.EPOCH, occurredAt);
-            return Long.toHexString(id.getMostSignificantBits() ^ Long.rotateLeft(id.getLeastSignificantBits(), 17)
-                    ^ micros * 0x9E3779B97F4A7C15L);
-        }
     }
 
     private final AgroalDataSource dataSource;
@@ -219,6 +209,35 @@ public class ChangeLog {
                 }
             }
             return entries;
+        } catch (SQLException e) {
+            throw new IllegalStateException("The change log could not be read", e);
+        }
+    }
+
+    /**
+     * The slug each of {@code entries} found, by number: its resource's slug as the change before it left it (absent
+     * when the log has none, the resource being last written before the log began).
+     */
+    public Map<Long, String> slugsBefore(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return Map.of();
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement s = connection.prepareStatement("select c.seq, (select p.slug from change_log p "
+                        + "where p.resource_id = c.resource_id and p.seq < c.seq order by p.seq desc limit 1) "
+                        + "from change_log c where c.seq in (" + "?, ".repeat(entries.size() - 1) + "?)")) {
+            for (int i = 0; i < entries.size(); i++) {
+                s.setLong(i + 1, entries.get(i).seq());
+            }
+            Map<Long, String> slugs = new HashMap<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getString(2) != null) {
+                        slugs.put(rs.getLong(1), rs.getString(2));
+                    }
+                }
+            }
+            return slugs;
         } catch (SQLException e) {
             throw new IllegalStateException("The change log could not be read", e);
         }

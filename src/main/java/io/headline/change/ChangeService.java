@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 @ApplicationScoped
 public class ChangeService {
@@ -17,10 +18,12 @@ public class ChangeService {
     static final long SCAN_WINDOW = 10_000;
 
     private final ChangeLog log;
+    private final ChangeMarks marks;
     private final Clock clock;
 
-    ChangeService(ChangeLog log, Clock clock) {
+    ChangeService(ChangeLog log, ChangeMarks marks, Clock clock) {
         this.log = log;
+        this.marks = marks;
         this.clock = clock;
     }
 
@@ -46,7 +49,7 @@ public class ChangeService {
             throw ProblemException.invalidParameter("since", "is beyond the end of the change log (restored, or from "
                     + "another environment); resync from the start: request without since");
         }
-        if (position.mark() != null && !log.at(after).map(e -> e.mark().equals(position.mark())).orElse(false)) {
+        if (position.mark() != null && !log.at(after).map(e -> holds(position, e, everything)).orElse(false)) {
             throw ProblemException.invalidParameter("since", "points at a change this log does not have (it was "
                     + "restored to an earlier state, or the cursor is from another environment); resync from the start: "
                     + "request without since");
@@ -54,24 +57,56 @@ public class ChangeService {
         long upTo = Math.min(last, after + SCAN_WINDOW);
         List<ChangeLog.Entry> entries = log.after(after, upTo, limit + 1, !everything);
         boolean full = entries.size() > limit;
-        List<ChangeView> changes = entries.stream().limit(limit).map(e -> view(e, everything)).toList();
+        List<ChangeLog.Entry> page = entries.stream().limit(limit).toList();
+        // A change that hides an article may rename it too: the public is told the slug it saw, not the new one.
+        Map<Long, String> seenSlugs = everything ? Map.of()
+                : log.slugsBefore(page.stream().filter(ChangeService::hidesFromThePublic).toList());
+        List<ChangeView> changes = page.stream()
+                .map(e -> view(e, everything, hidesFromThePublic(e) && !everything ? seenSlugs.get(e.seq()) : e.slug()))
+                .toList();
         boolean hasMore = full || upTo < last;
         if (full) {
-            return new ChangeFeed(changes, ChangeCursor.of(entries.get(limit - 1)), true);
+            return new ChangeFeed(changes, cursor(entries.get(limit - 1)), true);
         }
-        // Up to the end of what it looked at, which the caller may not see all of
+        // Up to the end of what it looked at, which the caller may not see all of: the mark is keyed, so it tells
+        // nothing of a change the caller may not see
         String next = upTo == 0 ? ChangeCursor.start()
-                : !entries.isEmpty() && entries.get(entries.size() - 1).seq() == upTo ? ChangeCursor.of(entries.get(entries.size() - 1))
-                : ChangeCursor.of(log.at(upTo).orElseThrow());
+                : !entries.isEmpty() && entries.get(entries.size() - 1).seq() == upTo ? cursor(entries.get(entries.size() - 1))
+                : cursor(log.at(upTo).orElseThrow());
         return new ChangeFeed(changes, next, hasMore);
     }
 
-    private static ChangeView view(ChangeLog.Entry e, boolean everything) {
+    /**
+     * Whether the cursor's mark is that of the change at its number. A mark made before marks were keyed is checked
+     * only where the caller sees the change: elsewhere, comparing it would tell whoever can compute one (from an id
+     * and an instant) whether that hidden change is the one they guessed; there it is taken at its number.
+     */
+    private boolean holds(ChangeCursor.Position position, ChangeLog.Entry at, boolean everything) {
+        if (!position.keyed() && !everything && !seenByThePublic(at)) {
+            return true;
+        }
+        return marks.matches(at, position.mark(), position.keyed());
+    }
+
+    private String cursor(ChangeLog.Entry e) {
+        return ChangeCursor.of(e.seq(), marks.of(e));
+    }
+
+    /** The public feed shows every author and category change, and an article's while it is public or that hide it. */
+    private static boolean seenByThePublic(ChangeLog.Entry e) {
+        return e.type() != ResourceType.article || e.wasPublic() || e.isPublic();
+    }
+
+    private static boolean hidesFromThePublic(ChangeLog.Entry e) {
+        return e.type() == ResourceType.article && e.wasPublic() && !e.isPublic();
+    }
+
+    private ChangeView view(ChangeLog.Entry e, boolean everything, String slug) {
         ChangeKind kind = everything || e.type() != ResourceType.article ? e.kind()
                 : !e.isPublic() ? ChangeKind.deleted
                 : e.wasPublic() ? ChangeKind.updated : ChangeKind.published;
         boolean gone = kind == ChangeKind.deleted;
-        return new ChangeView(ChangeCursor.of(e), e.type() + "." + kind, kind, e.type(), e.id(), e.slug(),
+        return new ChangeView(cursor(e), e.type() + "." + kind, kind, e.type(), e.id(), slug,
                 e.occurredAt(), gone ? null : e.publishedAt(),
                 gone ? null : ApiPaths.item(e.type().collection(), e.id()).toString());
     }

@@ -12,7 +12,10 @@ public record ChangeView(
         @Schema(required = true) ChangeKind kind,
         @Schema(required = true) ResourceType resourceType,
         @Schema(required = true) UUID id,
-        @Schema(required = true, description = "The resource's slug after the change (a deleted one's last slug).") String slug,
+        @Schema(description = "The resource's slug after the change (a deleted one's last slug). In the public feed, an "
+                + "article's deletion (it stopped being public) carries the slug the public last saw, whatever the "
+                + "change made it; absent when the log does not know it (the article was last written before the log "
+                + "began).") String slug,
         @Schema(required = true, description = "When the change happened; for a scheduled article's appearance, its publication "
                 + "instant. Changes are listed in commit order, which this need not follow.") Instant occurredAt,
         @Schema(description = "An article's publication instant, when it is published or scheduled.")

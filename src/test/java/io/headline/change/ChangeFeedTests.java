@@ -29,6 +29,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,6 +44,9 @@ class ChangeFeedTests {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    ChangeLog log;
 
     @Test
     void shouldListEveryKindOfArticleChangeInOrder() {
@@ -104,6 +108,26 @@ class ChangeFeedTests {
         assertThat(read.kindsOf(id)).containsExactly("published", "updated", "deleted");
         assertThat(read.of(hidden)).isEmpty();
         assertThat(read.of(id).get(0).get("href")).isEqualTo("/api/v1/articles/" + id);
+    }
+
+    @Test
+    void shouldTellThePublicTheSlugItSawWhenAWriteHidesAndRenamesAnArticle() {
+        Map<String, Object> article = createArticle("published");
+        String publicStart = Feed.end(Api::anonymous);
+        String adminStart = Feed.end(Api::admin);
+        String hidden = unique("not-yet-announced");
+
+        admin().contentType("application/merge-patch+json").body(Map.of("status", "draft", "slug", hidden))
+                .when().patch("/api/v1/articles/{id}", article.get("id")).then().statusCode(200);
+
+        List<Map<String, Object>> seen = Feed.after(publicStart, Api::anonymous).of(article.get("id"));
+        assertThat(seen).extracting(c -> c.get("kind"), c -> c.get("slug"))
+                .containsExactly(tuple("deleted", article.get("slug")));
+        assertThat(anonymous().queryParam("since", publicStart).when().get("/api/v1/changes").asString())
+                .doesNotContain(hidden);
+        // Editors see the change as it was made
+        assertThat(Feed.after(adminStart, Api::admin).of(article.get("id"))).extracting(c -> c.get("slug"))
+                .containsExactly(hidden);
     }
 
     @Test
@@ -263,6 +287,48 @@ class ChangeFeedTests {
     }
 
     @Test
+    void shouldGiveThePublicACursorThatTellsNothingOfTheHiddenChangeItStandsAt() {
+        String start = Feed.end(Api::anonymous);
+        UUID hidden = UUID.fromString((String) createArticle("draft").get("id"));
+        Map<String, Object> change = Feed.after(start, Api::admin).of(hidden.toString()).get(0);
+
+        ChangeCursor.Position next = ChangeCursor.parse(anonymous().queryParam("since", start)
+                .when().get("/api/v1/changes").then().statusCode(200).extract().path("nextCursor"));
+
+        // Anyone who knows an id can compute what a mark made of it and an instant would be: it must not be that.
+        assertThat(next.seq()).isEqualTo(ChangeCursor.parse((String) change.get("cursor")).seq());
+        assertThat(next.mark()).isNotEqualTo(unkeyedMark(hidden, Instant.parse((String) change.get("occurredAt"))));
+    }
+
+    @Test
+    void shouldMarkChangesAlikeOnEveryInstanceSharingTheDatabase() {
+        createCategory();
+        ChangeCursor.Position end = ChangeCursor.parse(Feed.end(Api::admin));
+        ChangeLog.Entry last = log.at(end.seq()).orElseThrow();
+
+        // Another instance (or this one restarted) has only the database in common with this one
+        assertThat(new ChangeMarks(dataSource).of(last)).isEqualTo(end.mark());
+    }
+
+    @Test
+    void shouldStillTakeCursorsIssuedBeforeMarksWereKeyed() {
+        String start = Feed.end(Api::admin);
+        Map<String, Object> category = createCategory();
+        Map<String, Object> change = Feed.after(start, Api::admin).of(category.get("id")).get(0);
+        long seq = ChangeCursor.parse((String) change.get("cursor")).seq();
+        String mark = unkeyedMark(UUID.fromString((String) category.get("id")),
+                Instant.parse((String) change.get("occurredAt")));
+
+        for (RequestSpecification caller : List.of(admin(), anonymous())) {
+            caller.queryParam("since", cursor("c2:" + seq + ":" + mark)).when().get("/api/v1/changes")
+                    .then().statusCode(200);
+        }
+        // ... and still tell one into a log restored since
+        admin().queryParam("since", cursor("c2:" + seq + ":" + mark + "0")).when().get("/api/v1/changes")
+                .then().statusCode(400).body("detail", containsString("does not have"));
+    }
+
+    @Test
     void shouldKeepTheCursorWhenNothingIsNew() {
         String end = Feed.end(Api::anonymous);
 
@@ -315,5 +381,16 @@ class ChangeFeedTests {
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("errors[0].field", equalTo("since"));
         }
+    }
+
+    /** The mark cursors carried before marks were keyed (c2): anyone could make it from an id and an instant. */
+    private static String unkeyedMark(UUID id, Instant occurredAt) {
+        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, occurredAt);
+        return Long.toHexString(id.getMostSignificantBits() ^ Long.rotateLeft(id.getLeastSignificantBits(), 17)
+                ^ micros * 0x9E3779B97F4A7C15L);
+    }
+
+    private static String cursor(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.US_ASCII));
     }
 }
