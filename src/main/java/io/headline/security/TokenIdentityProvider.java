@@ -19,14 +19,18 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Turns a bearer token into a caller: the bootstrap admin token from configuration (HEADLINE_ADMIN_TOKEN),
  * or a token created through the API, looked up by its hash on a worker thread.
  *
  * <p>A token found is remembered for a minute (the precision of its lastUsedAt, which the next lookup records), so
- * that a request with a known token is authenticated without blocking; a revocation, on any instance, drops it at
- * once ({@link Invalidated}), and its expiry is checked on every use.
+ * that a request with a known token is authenticated without blocking. Whatever ends a token takes effect at once, on
+ * every instance: a revocation, or a change to its author (deleting the author deletes its tokens), drops it
+ * ({@link Invalidated}, which other instances' writes reach through the database), and its expiry is checked against
+ * the clock on every use. A lookup that an invalidation overtook is not remembered, as it may have read the token
+ * before the write that ended it committed.
  */
 @ApplicationScoped
 public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
@@ -36,6 +40,8 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
 
     private final TokenService tokens;
     private final Clock clock;
+    /** Counts the invalidations seen, so that a lookup can tell whether one came while it read. */
+    private final AtomicLong invalidations = new AtomicLong();
     /** By hash of the secret. */
     private final Cache<String, TokenService.Holder> known = Caffeine.newBuilder()
             .maximumSize(MAX_REMEMBERED)
@@ -70,19 +76,26 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
             }
             return Uni.createFrom().item(identity(remembered));
         }
-        return context.runBlocking(() -> tokens.authenticate(secret)
-                .map(holder -> {
-                    known.put(hash, holder);
-                    return identity(holder);
-                })
-                .orElseThrow(TokenIdentityProvider::unknown));
+        return context.runBlocking(() -> {
+            long seen = invalidations.get();
+            return tokens.authenticate(secret)
+                    .map(holder -> {
+                        known.put(hash, holder);
+                        if (invalidations.get() != seen) {
+                            known.invalidate(hash);
+                        }
+                        return identity(holder);
+                    })
+                    .orElseThrow(TokenIdentityProvider::unknown);
+        });
     }
 
     void forget(@Observes Invalidated invalidated) {
+        invalidations.incrementAndGet();
         if (invalidated.everything()) {
             known.invalidateAll();
         } else {
-            known.asMap().values().removeIf(holder -> invalidated.keys().contains(TokenService.key(holder.id())));
+            known.asMap().values().removeIf(holder -> holder.isStaleAfter(invalidated));
         }
     }
 

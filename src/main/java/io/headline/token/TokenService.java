@@ -3,7 +3,9 @@ package io.headline.token;
 import io.headline.author.AuthorMapper;
 import io.headline.author.AuthorRepository;
 import io.headline.common.error.ProblemException;
+import io.headline.delivery.Cacheable;
 import io.headline.invalidation.ContentChanged;
+import io.headline.invalidation.Invalidated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -19,6 +21,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -45,6 +48,15 @@ public class TokenService {
 
         public boolean isExpiredAt(Instant now) {
             return expiresAt != null && !expiresAt.isAfter(now);
+        }
+
+        /**
+         * Whether a copy of this holder is stale after {@code invalidated}: the token was revoked, or its author changed
+         * (deleting an author deletes its tokens with it, in the database).
+         */
+        public boolean isStaleAfter(Invalidated invalidated) {
+            return invalidated.touches(authorId == null ? Set.of(key(id))
+                    : Set.of(key(id), Cacheable.key("author", authorId)));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.headline.token;
 
 import static io.headline.Api.admin;
+import static io.headline.Api.createAuthor;
 import static io.headline.Api.anonymous;
 import static io.headline.Api.createToken;
 import static io.headline.Api.invalid;
@@ -16,13 +17,21 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.headline.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class TokenResourceTests {
+
+    @Inject
+    TestClock clock;
 
     @Test
     void shouldReturnTheSecretOnceAndListTokensWithoutSecrets() {
@@ -57,6 +66,36 @@ class TokenResourceTests {
         admin().when().delete("/api/v1/tokens/{id}", token.id()).then().statusCode(204);
 
         invalid(withToken(token.secret())).when().get("/api/v1/articles").then().statusCode(401);
+    }
+
+    @Test
+    void shouldStopTheTokensOfADeletedAuthorAtOnce() {
+        Map<String, Object> author = createAuthor();
+        String secret = createToken("author", (String) author.get("slug"));
+        withToken(secret).when().get("/api/v1/articles").then().statusCode(200); // remembered since
+
+        admin().when().delete("/api/v1/authors/{id}", author.get("id")).then().statusCode(204);
+
+        invalid(withToken(secret)).when().get("/api/v1/articles").then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldRefuseATokenRightAfterItExpires() {
+        Instant expiresAt = clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        String secret = admin().body(Map.of("name", unique("expiring"), "role", "content", "expiresAt", expiresAt.toString()))
+                .when().post("/api/v1/tokens").then().statusCode(201).extract().path("token");
+        withToken(secret).when().get("/api/v1/articles").then().statusCode(200); // remembered since
+        try {
+            clock.advance(Duration.between(clock.instant(), expiresAt).minusSeconds(5));
+            withToken(secret).when().get("/api/v1/articles").then().statusCode(200);
+
+            clock.advance(Duration.ofSeconds(5));
+
+            invalid(withToken(secret)).when().get("/api/v1/articles").then().statusCode(401);
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test
