@@ -131,11 +131,14 @@ public interface HeadlineConfig {
 
     interface RateLimit {
 
-        /** Requests per window from one client IP without a token (HEADLINE_RATE_LIMIT_ANONYMOUS). */
+        /** Requests per window from one client address without a token (HEADLINE_RATE_LIMIT_ANONYMOUS). */
         @WithDefault("600")
         long anonymous();
 
-        /** Requests per window for one API token (HEADLINE_RATE_LIMIT_TOKEN), unless its role has its own quota. */
+        /**
+         * Requests per window for one secret API token (HEADLINE_RATE_LIMIT_TOKEN), unless its role has its own quota;
+         * also a content key's, which is counted per key and client address since the key is public.
+         */
         @WithDefault("6000")
         long token();
 

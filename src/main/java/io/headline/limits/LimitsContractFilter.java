@@ -27,7 +27,9 @@ public class LimitsContractFilter implements OASFilter {
 
     private static final Map<String, Header> RATE_LIMIT_HEADERS = Map.of(
             RateLimitFilter.POLICY_HEADER, header("The caller's quota (draft-ietf-httpapi-ratelimit-headers): its "
-                    + "name (`anonymous`, per client IP, or `token`, per API token), `q` requests per `w` seconds.",
+                    + "name and `q` requests per `w` seconds. `anonymous` is counted per client address; `content` per "
+                    + "content key and client address, since the key is public and anyone may use it; `token` (or a "
+                    + "role's own quota) per secret API token. So no caller can use up another's quota.",
                     "\"anonymous\";q=600;w=60"),
             RateLimitFilter.STATE_HEADER, header("What is left of the quota: `r` requests, and `t` seconds until it is "
                     + "whole again (requests come back gradually over the window).", "\"anonymous\";r=599;t=1"));

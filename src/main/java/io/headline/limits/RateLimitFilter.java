@@ -6,6 +6,7 @@ import io.headline.common.HeadlineConfig;
 import io.headline.common.error.ProblemType;
 import io.headline.security.BearerTokenMechanism;
 import io.headline.security.Caller;
+import io.headline.security.Roles;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.IdentityProviderManager;
@@ -14,10 +15,10 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -25,17 +26,20 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Counts every request under /api/ (and the Ghost Content API's, the feeds' and sitemaps') against its caller's quota: an API token by its principal, anyone else by
- * client IP. A request with a token that is not valid counts against its IP, so inventing tokens earns no fresh
- * quota (and it is still answered 401 further on).
+ * Counts every request under /api/ (and the Ghost Content API's, the feeds' and sitemaps') against its caller's quota,
+ * chosen so that no caller can spend another's:
+ * <ul>
+ * <li>a secret API token (admin, editor, author, preview) by itself, whatever its address: only its holder has it;
+ * <li>a content key by the key and the client address together: the key is public by design (it is in a front end's
+ * pages and in Ghost Content API URLs), so anyone may use it, and each address spends only its own share;
+ * <li>anyone else by client address. A request with a token that is not valid counts against its address, so
+ * inventing tokens earns no fresh quota (and it is still answered 401 further on).
+ * </ul>
+ * The client address is the TCP peer, or what a trusted proxy forwards (see {@link ClientAddress}).
  *
  * <p>It is a Vert.x route filter, so it runs before Quarkus REST reads a body or starts a transaction, and it never
  * blocks: the bucket is lock-free and a token is checked off the event loop (a created token is looked up in the
  * database on a worker thread).
- *
- * <p>The client IP is the TCP peer. Behind a proxy or load balancer, set quarkus.http.proxy.proxy-address-forwarding
- * (and allow-x-forwarded or allow-forwarded) so that it is the client's address rather than the proxy's; not by
- * default, because a client could then choose its own address.
  */
 @ApplicationScoped
 class RateLimitFilter {
@@ -55,30 +59,39 @@ class RateLimitFilter {
 
     private final RateLimiter anonymous;
     private final RateLimiter token;
-    /** Quotas of their own for tokens of some roles, by role. */
+    /**
+     * Quotas of their own for tokens of some roles, by role. Content keys always have one, counted per address, so
+     * their table of callers is their own: strangers' addresses never crowd out the secret tokens'.
+     */
     private final Map<String, RateLimiter> roles;
     private final IdentityProviderManager identities;
+    private final ClientAddress clientAddress;
     private final EarlyProblems problems;
     /** headline_rate_limit_refusals_total, by quota (its policy name). */
     private final Map<String, Counter> refusals;
 
-    RateLimitFilter(HeadlineConfig config, IdentityProviderManager identities, EarlyProblems problems,
-            MeterRegistry registry) {
+    RateLimitFilter(HeadlineConfig config, IdentityProviderManager identities, ClientAddress clientAddress,
+            EarlyProblems problems, MeterRegistry registry) {
         HeadlineConfig.RateLimit limits = config.rateLimit();
-        this.anonymous = new RateLimiter("anonymous", limits.anonymous(), limits.window(), limits.maxCallers(),
-                TimeMeter.SYSTEM_NANOTIME);
-        this.token = new RateLimiter("token", limits.token(), limits.window(), limits.maxCallers(),
-                TimeMeter.SYSTEM_NANOTIME);
-        this.roles = limits.roles().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                role -> new RateLimiter(role.getKey(), role.getValue(), limits.window(), limits.maxCallers(),
-                        TimeMeter.SYSTEM_NANOTIME)));
+        this.anonymous = limiter("anonymous", limits.anonymous(), limits);
+        this.token = limiter("token", limits.token(), limits);
+        // As large as a token's, unless the role is given its own.
+        Map<String, Long> quotas = new HashMap<>(limits.roles());
+        quotas.putIfAbsent(Roles.CONTENT, limits.token());
+        this.roles = quotas.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                quota -> limiter(quota.getKey(), quota.getValue(), limits)));
         this.identities = identities;
+        this.clientAddress = clientAddress;
         this.problems = problems;
         this.refusals = Stream.concat(Stream.of(anonymous, token), roles.values().stream())
                 .map(RateLimiter::policy).distinct()
                 .collect(Collectors.toMap(Function.identity(), quota -> Counter.builder("headline.rate.limit.refusals")
                         .description("Requests refused 429 for their caller's quota").tag("quota", quota)
                         .register(registry)));
+    }
+
+    private static RateLimiter limiter(String policy, long limit, HeadlineConfig.RateLimit limits) {
+        return new RateLimiter(policy, limit, limits.window(), limits.maxCallers(), TimeMeter.SYSTEM_NANOTIME);
     }
 
     void register(@Observes Filters filters) {
@@ -111,12 +124,13 @@ class RateLimitFilter {
         if (hasToken) {
             context.put(BearerTokenMechanism.AUTHENTICATED, identity);
         }
+        boolean publicKey = hasToken && identity.hasRole(Roles.CONTENT);
         RateLimiter limiter = !hasToken ? anonymous : identity.getRoles().stream().map(roles::get)
                 .filter(Objects::nonNull).findFirst().orElse(token);
-        Object tokenId = hasToken ? identity.getAttribute(Caller.TOKEN_ID) : null;
-        // A token created through the API counts by its id (names need not be unique); the bootstrap token by name.
-        String caller = !hasToken ? clientAddress(context)
-                : tokenId != null ? tokenId.toString() : identity.getPrincipal().getName();
+        String caller = hasToken ? holder(identity) : clientAddress.of(context.request());
+        if (publicKey) {
+            caller += "@" + clientAddress.of(context.request());
+        }
         RateLimiter.Decision decision = limiter.tryAcquire(caller);
 
         String policy = "\"" + limiter.policy() + "\"";
@@ -129,14 +143,15 @@ class RateLimitFilter {
         }
         refusals.get(limiter.policy()).increment();
         response.putHeader(RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
-        problems.send(context, ProblemType.TOO_MANY_REQUESTS, "This " + (hasToken ? "API token" : "client")
-                + " has used its " + limiter.limit() + " requests per " + limiter.window().toSeconds()
-                + " seconds; retry after " + decision.retryAfterSeconds() + " seconds.");
+        String who = !hasToken ? "client" : publicKey ? "content key, from this address," : "API token";
+        problems.send(context, ProblemType.TOO_MANY_REQUESTS, "This " + who + " has used its " + limiter.limit()
+                + " requests per " + limiter.window().toSeconds() + " seconds; retry after "
+                + decision.retryAfterSeconds() + " seconds.");
     }
 
-    /** No peer address (a Unix domain socket) means a local client: they all share one quota. */
-    private static String clientAddress(RoutingContext context) {
-        SocketAddress peer = context.request().remoteAddress();
-        return peer == null ? "local" : peer.hostAddress();
+    /** A token created through the API counts by its id (names need not be unique); the bootstrap token by name. */
+    private static String holder(SecurityIdentity identity) {
+        Object tokenId = identity.getAttribute(Caller.TOKEN_ID);
+        return tokenId != null ? tokenId.toString() : identity.getPrincipal().getName();
     }
 }

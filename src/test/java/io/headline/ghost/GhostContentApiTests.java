@@ -277,8 +277,9 @@ class GhostContentApiTests {
     }
 
     @Test
-    void shouldCountKeyedCallsAgainstTheToken() {
-        ghost().when().get(BASE + "settings/").then().statusCode(200).header("RateLimit-Policy", startsWith("\"token\""));
+    void shouldCountKeyedCallsAgainstTheKeysQuota() {
+        ghost().when().get(BASE + "settings/").then().statusCode(200)
+                .header("RateLimit-Policy", startsWith("\"content\""));
         given().noFilters().when().get(BASE + "settings/").then().statusCode(403)
                 .header("RateLimit-Policy", startsWith("\"anonymous\""));
     }
