@@ -1,6 +1,8 @@
 # Builds Headline from source and runs it on a JRE as a non-root user. It starts without demo content (set
 # HEADLINE_DEMO_CONTENT=true for it) and stops gracefully: give `docker stop` more than the 30 s that requests in
-# flight may take (docker stop -t 35, or docker run --stop-timeout 35).
+# flight may take (docker stop -t 35, or docker run --stop-timeout 35). The API, health and the contract are on 8080;
+# Prometheus metrics on the management interface, 9000 (/q/metrics): publish or route 9000 to the monitoring network
+# only, never to the public.
 # The image is built for PostgreSQL, the production database:
 #   docker build -t headline .
 #   docker run -p 8080:8080 \
@@ -38,7 +40,10 @@ WORKDIR /app
 COPY --from=build --chown=headline:headline /src/target/quarkus-app/ /app/
 # ExitOnOutOfMemoryError: the process ends at once rather than go on after an out-of-memory error with a
 # half-done write (the orchestrator restarts it). Keep it when you override JAVA_OPTS.
+# The management interface listens on every interface of the container (the jar's default is localhost, which no
+# scraper outside the container could reach); who reaches port 9000 is decided by where it is published.
 ENV HEADLINE_DEMO_CONTENT=false \
+    QUARKUS_MANAGEMENT_HOST=0.0.0.0 \
     JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:AOTCache=/app/app.aot"
 RUN java -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:AOTCacheOutput=/app/app.aot \
       -Dquarkus.appcds.generate=true -jar /app/quarkus-run.jar
@@ -46,7 +51,7 @@ RUN java -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:AOTCacheOutput=
 # The user must own the directory (a named volume mounted there starts as a copy of it, owner included).
 RUN mkdir -p /app/data && chown headline:headline /app/data
 USER headline
-EXPOSE 8080
+EXPOSE 8080 9000
 # Ready: the database answers and takes a write. The JRE image has neither curl nor wget: bash asks over /dev/tcp.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
     CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${QUARKUS_HTTP_PORT:-8080} && printf 'GET /q/health/ready HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]

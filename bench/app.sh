@@ -2,7 +2,8 @@
 #
 # start_app PORT [java options...] builds the packaged jar if it is missing, starts it in a scratch directory with the
 # bench token as admin token and both rate limits lifted (else a benchmark measures 429s), and waits until it is ready.
-# Set app_env (an array of NAME=value) to pass more environment, app_java to use another java. It sets: token, work
+# Set app_env (an array of NAME=value) to pass more environment, app_java to use another java, management_port for
+# the management interface's (metrics; any free one by default, so that instances run side by side). It sets: token, work
 # (the scratch directory, with run.log), pid, base (localhost:PORT/api/v1) and ready_ms (launch to ready). The app is
 # stopped and the directory removed by stop_app, which runs on exit unless the caller has an EXIT trap of its own
 # (which should then call stop_app).
@@ -18,7 +19,7 @@ start_app() {
   start=$(date +%s%N)
   (cd "$work" && exec env HEADLINE_ADMIN_TOKEN="$token" HEADLINE_RATE_LIMIT_ANONYMOUS=1000000000 \
     HEADLINE_RATE_LIMIT_TOKEN=1000000000 "${app_env[@]}" "${app_java:-java}" "$@" -Dquarkus.http.port="$port" \
-    -jar "$jar" >"$work/run.log" 2>&1) &
+    -Dquarkus.management.port="${management_port:-0}" -jar "$jar" >"$work/run.log" 2>&1) &
   pid=$!
   [ -n "$(trap -p EXIT)" ] || trap stop_app EXIT
   until curl -sf -o /dev/null "localhost:$port/q/health/ready"; do

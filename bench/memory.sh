@@ -4,13 +4,14 @@
 # Starts the packaged jar with a bounded heap (JAVA_OPTS, default -Xmx256m) in a scratch directory, creates
 # ARTICLES published articles (default 25) with ~900 KB bodies through the API, then runs 6 concurrent loops of
 # ROUNDS (default 20) GET /api/v1/articles?size=100&fields=body,bodyHtml,bodyText (and a search in the same shape),
-# sampling the used heap (Micrometer, /q/metrics) meanwhile. Prints the peak heap, the status codes seen, and
-# whether the process logged an OutOfMemoryError.
+# sampling the used heap (Micrometer, /q/metrics on the management interface, port BENCH_PORT + 1) meanwhile. Prints
+# the peak heap, the status codes seen, and whether the process logged an OutOfMemoryError.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 articles="${1:-25}"
 rounds="${2:-20}"
 port="${BENCH_PORT:-18082}"
+management_port=$((port + 1))
 . bench/app.sh
 # shellcheck disable=SC2086 # JAVA_OPTS holds several options
 start_app "$port" ${JAVA_OPTS:--Xmx256m}
@@ -29,7 +30,7 @@ for _ in $(seq 1 "$articles"); do
 done
 
 heap() {
-  curl -s "localhost:$port/q/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {sum += $NF} END {printf "%d\n", sum}'
+  curl -s "localhost:$management_port/q/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {sum += $NF} END {printf "%d\n", sum}'
 }
 : >"$work/heap"
 (while kill -0 $pid 2>/dev/null; do heap >>"$work/heap"; sleep 0.2; done) &

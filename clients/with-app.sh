@@ -23,7 +23,9 @@ _app_stop() {
 trap _app_stop EXIT
 
 HEADLINE_ADMIN_TOKEN=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
-QUARKUS_HTTP_PORT=$_app_port HEADLINE_ADMIN_TOKEN=$HEADLINE_ADMIN_TOKEN HEADLINE_DEMO_CONTENT=true \
+# Any free management port (metrics), so that the server starts beside another instance.
+QUARKUS_HTTP_PORT=$_app_port QUARKUS_MANAGEMENT_PORT=${QUARKUS_MANAGEMENT_PORT:-0} \
+HEADLINE_ADMIN_TOKEN=$HEADLINE_ADMIN_TOKEN HEADLINE_DEMO_CONTENT=true \
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$_app_work/headline;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0" \
   java -jar "$_app_jar" > "$_app_work/server.log" 2>&1 &
 _app_pid=$!

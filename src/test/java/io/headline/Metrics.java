@@ -2,11 +2,12 @@ package io.headline;
 
 import static io.restassured.RestAssured.given;
 
+import io.quarkus.test.common.http.TestHTTPResourceManager;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** What /q/metrics says, in the Prometheus text format. */
+/** What /q/metrics on the management interface says, in the Prometheus text format. */
 public final class Metrics {
 
     /** One sample: name, labels (without braces) and value. */
@@ -16,7 +17,12 @@ public final class Metrics {
     }
 
     public static String scrape() {
-        return given().noFilters().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return given().noFilters().when().get(url()).then().statusCode(200).extract().asString();
+    }
+
+    /** Where the scrape is: the management interface's port, not the API's. */
+    public static String url() {
+        return TestHTTPResourceManager.getManagementUri() + "/metrics";
     }
 
     /** The sum of the samples of {@code name} that carry each of {@code labels} (as {@code quota="anonymous"}). */

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.headline.Metrics;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -28,9 +29,14 @@ class OperationsTests {
     void shouldExposePerRouteTimingsForPrometheus() {
         given().noFilters().when().get("/api/v1/articles/{slug}", "extraction-sequel-in-the-works").then().statusCode(200);
 
-        given().noFilters().when().get("/q/metrics")
+        given().noFilters().when().get(Metrics.url())
                 .then().statusCode(200)
                 .body(containsString("http_server_requests_seconds_count{"))
                 .body(containsString("uri=\"/api/v1/articles/{idOrSlug}\""));
+    }
+
+    @Test
+    void shouldKeepTheMetricsOffThePublicPort() {
+        given().noFilters().when().get("/q/metrics").then().statusCode(404);
     }
 }

@@ -27,10 +27,7 @@ record PackagedApp(Process process, int port, Path log) {
 
     /** Starts it with extra JVM options (heap size, GC log) and waits until it is ready; its output goes to {@code log}. */
     static PackagedApp start(Path workDir, String name, List<String> jvmOptions) throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+ExitOnOutOfMemoryError"));
@@ -38,6 +35,8 @@ record PackagedApp(Process process, int port, Path log) {
         command.addAll(List.of(
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + port,
+                // Instances side by side (TwoInstancesIT, other runs on the machine): not all on the default 9000.
+                "-Dquarkus.management.port=" + freePort(),
                 "-Dheadline.demo-content=false",
                 "-Dheadline.rate-limit.anonymous=1000000",
                 "-Dheadline.rate-limit.token=1000000"));
@@ -58,6 +57,12 @@ record PackagedApp(Process process, int port, Path log) {
         } catch (Exception | AssertionError notReady) {
             app.process.destroyForcibly();
             throw notReady;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 
