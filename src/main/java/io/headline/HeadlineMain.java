@@ -23,6 +23,7 @@ public class HeadlineMain implements QuarkusApplication {
             // imports into and sends no webhooks (the servers do, and a command ends before its attempts would be
             // recorded); its output is its own, so logs go to stderr.
             System.setProperty("quarkus.http.host-enabled", "false");
+            System.setProperty("quarkus.management.host-enabled", "false");
             System.setProperty("headline.demo-content", "false");
             System.setProperty("headline.webhooks.poll-interval", "0s");
             System.setProperty("quarkus.log.console.stderr", "true");
