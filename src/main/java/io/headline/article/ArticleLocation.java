@@ -10,4 +10,13 @@ public record ArticleLocation(UUID id, String slug, String categorySlug, Instant
     public Instant lastModified() {
         return publishedAt.isAfter(updatedAt) ? publishedAt : updatedAt;
     }
+
+    /** Where it stands in the public articles' oldest-first order: what a sitemap page starts from. */
+    public Key key() {
+        return new Key(publishedAt, id);
+    }
+
+    /** A place in the public articles' oldest-first order (publication, then id). */
+    public record Key(Instant publishedAt, UUID id) {
+    }
 }

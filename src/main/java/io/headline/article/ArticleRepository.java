@@ -92,13 +92,7 @@ public class ArticleRepository implements SluggedRepository<Article> {
 
     /** How many of {@code rows}, from the first, fit their whole bodies in the budget; at least one. */
     private int withinBudget(List<Article> rows, BodyNeeds needs) {
-        Map<UUID, Long> sizes = new HashMap<>();
-        String size = String.join(" + ", Stream.of(needs.markdown() ? "a.body" : null,
-                        needs.html() ? "a.bodyHtml" : null, needs.text() ? "a.bodyText" : null)
-                .filter(Objects::nonNull).map(column -> "coalesce(octet_length(" + column + "), 0)").toList());
-        getEntityManager().createQuery("select a.id, " + size + " from Article a where a.id in :ids", Object[].class)
-                .setParameter("ids", ids(rows)).getResultList()
-                .forEach(row -> sizes.put((UUID) row[0], ((Number) row[1]).longValue()));
+        Map<UUID, Long> sizes = bodySizes(rows, needs);
         long total = 0;
         int kept = 0;
         for (Article a : rows) {
@@ -109,6 +103,21 @@ public class ArticleRepository implements SluggedRepository<Article> {
             kept++;
         }
         return kept;
+    }
+
+    /** The bytes of the whole body forms {@code needs} names, of each article that has any, in one query. */
+    Map<UUID, Long> bodySizes(List<Article> rows, BodyNeeds needs) {
+        Map<UUID, Long> sizes = new HashMap<>();
+        if (rows.isEmpty() || !needs.whole()) {
+            return sizes;
+        }
+        String size = String.join(" + ", Stream.of(needs.markdown() ? "a.body" : null,
+                        needs.html() ? "a.bodyHtml" : null, needs.text() ? "a.bodyText" : null)
+                .filter(Objects::nonNull).map(column -> "coalesce(octet_length(" + column + "), 0)").toList());
+        getEntityManager().createQuery("select a.id, " + size + " from Article a where a.id in :ids", Object[].class)
+                .setParameter("ids", ids(rows)).getResultList()
+                .forEach(row -> sizes.put((UUID) row[0], ((Number) row[1]).longValue()));
+        return sizes;
     }
 
     /**
@@ -284,23 +293,36 @@ public class ArticleRepository implements SluggedRepository<Article> {
         return count("category.id", categoryId);
     }
 
+    /** What every sitemap query reads: the public articles at {@code :now}, oldest first, in ix_article_published_asc. */
+    private static final String PUBLIC_OLDEST_FIRST = "from Article a join a.category c where a.status in (:publicStatuses) "
+            + "and a.publishedAt <= :now %s order by a.publishedAt asc nulls last, a.id asc nulls first";
+
     /**
      * Where the articles the public sees at {@code now} are, oldest first (so that a page of a sitemap keeps its
-     * articles as new ones come), {@code limit} of them from {@code offset}; only the few columns an address needs.
+     * articles as new ones come), {@code limit} of them from the one at {@code from} (keyset: one index range, however
+     * far into the list), or from the first; only the few columns an address needs, no body.
      */
-    public List<ArticleLocation> publicLocations(Instant now, long offset, int limit) {
-        return getEntityManager().createQuery("select new io.headline.article.ArticleLocation(a.id, a.slug, c.slug, "
-                        + "a.publishedAt, a.updatedAt) from Article a join a.category c where a.status in (:publicStatuses) "
-                        + "and a.publishedAt <= :now order by a.publishedAt, a.id", ArticleLocation.class)
-                .setParameter("publicStatuses", PUBLIC_STATUSES).setParameter("now", now)
-                .setFirstResult(Math.toIntExact(offset)).setMaxResults(limit).getResultList();
+    public List<ArticleLocation> publicLocations(Instant now, Optional<ArticleLocation.Key> from, int limit) {
+        var query = getEntityManager().createQuery("select new io.headline.article.ArticleLocation(a.id, a.slug, "
+                        + "c.slug, a.publishedAt, a.updatedAt) " + PUBLIC_OLDEST_FIRST.formatted(from.isEmpty() ? ""
+                        : "and (a.publishedAt, a.id) >= (:fromPublished, :fromId)"), ArticleLocation.class)
+                .setParameter("publicStatuses", PUBLIC_STATUSES).setParameter("now", now);
+        from.ifPresent(key -> query.setParameter("fromPublished", key.publishedAt()).setParameter("fromId", key.id()));
+        return query.setMaxResults(limit).getResultList();
     }
 
-    /** How many articles the public sees at {@code now}. */
-    public long countPublic(Instant now) {
-        return getEntityManager().createQuery("select count(a) from Article a where a.status in (:publicStatuses) "
-                        + "and a.publishedAt <= :now", Long.class)
-                .setParameter("publicStatuses", PUBLIC_STATUSES).setParameter("now", now).getSingleResult();
+    /**
+     * Where each page of {@code perPage} of {@link #publicLocations} starts: the first article, then every
+     * {@code perPage}th, at most {@code maxPages}. One pass over the index's two columns, no row of the table itself.
+     */
+    public List<ArticleLocation.Key> publicPageStarts(Instant now, int perPage, int maxPages) {
+        return getEntityManager().createQuery("select new io.headline.article.ArticleLocation$Key(p.publishedAt, p.id) "
+                        + "from (select a.publishedAt publishedAt, a.id id, row_number() over (order by a.publishedAt "
+                        + "asc nulls last, a.id asc nulls first) position from Article a where a.status in "
+                        + "(:publicStatuses) and a.publishedAt <= :now) p where mod(p.position - 1, :perPage) = 0 "
+                        + "order by p.publishedAt asc nulls last, p.id asc nulls first", ArticleLocation.Key.class)
+                .setParameter("publicStatuses", PUBLIC_STATUSES).setParameter("now", now)
+                .setParameter("perPage", (long) perPage).setMaxResults(maxPages).getResultList();
     }
 
     /** The first moment after {@code now} at which an article becomes public by itself (see {@link Article#isPublicAt}). */

@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.LongConsumer;
 
 @ApplicationScoped
 public class ArticleService {
@@ -73,11 +74,24 @@ public class ArticleService {
     }
 
     public Slice<ArticleView> list(ArticleListRequest request) {
+        return list(request, null);
+    }
+
+    /**
+     * As {@link #list(ArticleListRequest)}, telling {@code beforeBodies} how many bytes of whole bodies the page is
+     * about to read, before it reads them: so that what a response holds for them (a body-read permit) is what they
+     * weigh, not the most a page may weigh.
+     */
+    public Slice<ArticleView> list(ArticleListRequest request, LongConsumer beforeBodies) {
         Instant now = clock.instant();
         ArticleListRequest.Filter filter = request.filter();
         BodyNeeds needs = BodyNeeds.of(request.shape());
         Slice<Article> page = articles.list(filter, categoryIds(filter), authorId(filter), request.sort(),
                 request.page(), now, needs);
+        if (beforeBodies != null) {
+            beforeBodies.accept(articles.bodySizes(page.items(), needs).values().stream().mapToLong(Long::longValue)
+                    .sum());
+        }
         Map<UUID, ArticleBody> bodies = articles.bodies(page.items(), needs);
         return page.map(a -> ArticleMapper.toView(a, bodies.getOrDefault(a.id, ArticleBody.NONE), now, request.shape()));
     }
@@ -111,14 +125,14 @@ public class ArticleService {
         return score;
     }
 
-    /** Where the public articles are, oldest first, {@code limit} from {@code offset} (a sitemap's page). */
-    public List<ArticleLocation> publicLocations(long offset, int limit) {
-        return articles.publicLocations(clock.instant(), offset, limit);
+    /** Where the public articles are, oldest first, {@code limit} from the one at {@code from} or the first. */
+    public List<ArticleLocation> publicLocations(Optional<ArticleLocation.Key> from, int limit) {
+        return articles.publicLocations(clock.instant(), from, limit);
     }
 
-    /** How many articles the public sees now. */
-    public long countPublic() {
-        return articles.countPublic(clock.instant());
+    /** Where each page of {@code perPage} public articles, oldest first, starts; at most {@code maxPages}. */
+    public List<ArticleLocation.Key> publicPageStarts(int perPage, int maxPages) {
+        return articles.publicPageStarts(clock.instant(), perPage, maxPages);
     }
 
     /** The tags the public sees on published articles, alphabetically, at most {@code limit}. */

@@ -40,9 +40,10 @@ public interface FeedConfig {
 
     /**
      * URLs per sitemap (HEADLINE_FEEDS_SITEMAP_URLS), at most the 50,000 sitemaps.org allows: past it, /sitemap.xml is
-     * an index of /sitemaps/{n}.xml pages of this many.
+     * an index of /sitemaps/{n}.xml pages of this many. A thousand addresses are about 120 KB, so that a page stays
+     * under the response cache's entry limit (headline.response-cache.max-entry-size) and is built once per change.
      */
-    @WithDefault("" + SITEMAP_MAX_URLS)
+    @WithDefault("1000")
     @Min(1)
     @Max(SITEMAP_MAX_URLS)
     int sitemapUrls();

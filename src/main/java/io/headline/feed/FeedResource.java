@@ -10,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -82,8 +83,8 @@ public class FeedResource {
     @Path(ApiPaths.SITEMAP)
     @Produces(FeedFormat.SITEMAP_TYPE)
     @Operation(operationId = "getSitemap", summary = "Sitemap", description = "Every published article's address "
-            + "(sitemaps.org 0.9), oldest first; past 50,000 (headline.feeds.sitemap-urls) a sitemap index of "
-            + "/sitemaps/{page}.xml pages of that many.")
+            + "(sitemaps.org 0.9), oldest first; past 1,000 (headline.feeds.sitemap-urls) a sitemap index of "
+            + "/sitemaps/{page}.xml pages of that many, whose addresses say where each starts.")
     @APIResponse(responseCode = "200", description = "A sitemap (urlset) or a sitemap index (sitemapindex).",
             content = @Content(mediaType = XML, schema = @Schema(type = SchemaType.STRING)))
     public Response sitemap(@Context UriInfo uri) {
@@ -94,13 +95,20 @@ public class FeedResource {
     @Path(ApiPaths.SITEMAPS + "/{page: [0-9]{1,9}}.xml")
     @Produces(FeedFormat.SITEMAP_TYPE)
     @Operation(operationId = "getSitemapPage", summary = "A page of the sitemap index", description = "The articles "
-            + "of one page of the sitemap index, from 1; a page past the last is a 404.")
+            + "of one page of the sitemap index, at the address the index gives it: the page from 1, and for every page "
+            + "but the first where it starts (`from`). A page without articles left, or past the first without `from`, "
+            + "is a 404.")
     @APIResponse(responseCode = "200", description = "A sitemap (urlset).",
             content = @Content(mediaType = XML, schema = @Schema(type = SchemaType.STRING)))
     public Response sitemapPage(@Parameter(description = "The page, from 1.", schema = @Schema(type = SchemaType.INTEGER,
-            minimum = "1")) @PathParam("page") long page, @Context UriInfo uri) {
-        return sitemap(service.sitemapPage(page, base(uri))
-                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "The sitemap has no page " + page + ".")));
+            minimum = "1")) @PathParam("page") long page,
+            @Parameter(description = "Where the page starts, as the sitemap index gives it: the first article's "
+                    + "publication instant and id, comma-separated.", example = "2024-05-01T09:30:00Z,"
+                    + "0b8f8a52-4a59-4c1b-9a43-6d2c2c7a1f10") @QueryParam(SitemapPage.FROM) String from,
+            @Context UriInfo uri) {
+        return sitemap(SitemapPage.of(page, from).flatMap(found -> service.sitemapPage(found, base(uri)))
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "The sitemap has no page " + page
+                        + (from == null ? "" : " from " + from) + "; /sitemap.xml lists its pages.")));
     }
 
     private static Response feed(Feed feed, String file) {

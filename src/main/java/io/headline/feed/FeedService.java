@@ -80,7 +80,8 @@ public class FeedService {
         params.fields = List.of(FIELDS);
         params.count = "false";
         ArticleListRequest request = ArticleListRequest.parse(params, false, false);
-        Slice<ArticleView> found = bodyReads.run(() -> articles.list(request));
+        // A feed reads its bodies whole, and holds what they weigh (not a bulk read's whole budget) while it is sent.
+        Slice<ArticleView> found = articles.list(request, bodyReads::hold);
 
         List<Feed.Entry> entries = found.items().stream().map(a -> entry(a, base)).toList();
         Set<String> keys = new LinkedHashSet<>();
@@ -98,30 +99,32 @@ public class FeedService {
 
     /**
      * /sitemap.xml: the public articles' addresses, or, past headline.feeds.sitemap-urls of them, an index of the pages
-     * that list them.
+     * that list them. Each page's address says where it starts (see {@link SitemapPage}), so that a page is one index
+     * range read from there, however far into the list; the index itself reads the index's two columns once.
      */
     public Sitemap sitemap(URI base) {
-        long count = articles.countPublic();
-        int perPage = config.sitemapUrls();
-        if (count <= perPage) {
-            return sitemapPage(1, base).orElseThrow();
-        }
         // An index lists at most as many sitemaps as a sitemap lists URLs; only a tiny sitemap-urls can reach that.
-        long pages = Math.min((count + perPage - 1) / perPage, FeedConfig.SITEMAP_MAX_URLS);
+        List<ArticleLocation.Key> starts = articles.publicPageStarts(config.sitemapUrls(), FeedConfig.SITEMAP_MAX_URLS);
+        if (starts.size() <= 1) {
+            return sitemapPage(SitemapPage.FIRST, base).orElseThrow();
+        }
         List<Sitemap.Url> listed = new ArrayList<>();
-        for (long n = 1; n <= pages; n++) {
-            listed.add(new Sitemap.Url(base + ApiPaths.SITEMAPS.substring(1) + "/" + n + ".xml", null));
+        for (int n = 0; n < starts.size(); n++) {
+            SitemapPage page = n == 0 ? SitemapPage.FIRST : new SitemapPage(n + 1, Optional.of(starts.get(n)));
+            listed.add(new Sitemap.Url(page.location(base), null));
         }
         return new Sitemap(true, listed, Set.of(ARTICLES), Optional.empty());
     }
 
-    /** Page {@code n} (from 1) of the public articles' addresses, oldest first; page 1 always exists. */
-    public Optional<Sitemap> sitemapPage(long n, URI base) {
-        int perPage = config.sitemapUrls();
-        if (n < 1 || n > 1 && (n - 1) * perPage >= articles.countPublic()) {
+    /**
+     * A page of the public articles' addresses, oldest first, from where it starts; the first page always exists,
+     * another only while an article is left at or after its start. No body is read: no body-read permit is taken.
+     */
+    public Optional<Sitemap> sitemapPage(SitemapPage page, URI base) {
+        List<ArticleLocation> found = articles.publicLocations(page.from(), config.sitemapUrls());
+        if (found.isEmpty() && page.number() > 1) {
             return Optional.empty();
         }
-        List<ArticleLocation> found = bodyReads.run(() -> articles.publicLocations((n - 1) * perPage, perPage));
         List<Sitemap.Url> listed = found.stream().map(a -> new Sitemap.Url(
                 urls.of(base, a.id(), a.slug(), a.categorySlug(), a.publishedAt()), a.lastModified())).toList();
         return Optional.of(new Sitemap(false, listed, Set.of(ARTICLES),

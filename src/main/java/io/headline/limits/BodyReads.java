@@ -62,6 +62,16 @@ public class BodyReads {
         run(() -> null);
     }
 
+    /**
+     * Holds what {@code bytes} of bodies take, never more than a bulk read, until the response has ended; nothing for
+     * none: for a response that learns what its bodies weigh before it reads them (a feed).
+     */
+    public void hold(long bytes) {
+        if (bytes > 0) {
+            run(bytes, () -> null);
+        }
+    }
+
     /** Builds a response that may carry bodies in bulk; what it holds is given back once the response has ended. */
     public <T> T run(Supplier<T> work) {
         return run(bulk, work);
@@ -116,6 +126,11 @@ public class BodyReads {
     /** Units free now, out of body-reads × list-body-budget in KiB (for tests). */
     int available() {
         return permits.availablePermits();
+    }
+
+    /** The units a bulk read takes (for tests). */
+    int bulk() {
+        return bulk;
     }
 
     /** All the units there are (for tests). */

@@ -67,12 +67,13 @@ public class LimitsContractFilter implements OASFilter {
 
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (path.startsWith("/api/") || ApiPaths.isFeed(path)) {
-                item.getOperations().values().forEach(operation -> document(operation, ApiPaths.isFeed(path)));
+                item.getOperations().values().forEach(operation -> document(operation,
+                        path.startsWith(ApiPaths.FEEDS + "/")));
             }
         });
     }
 
-    /** {@code feed}: a feed or sitemap, which is built under a body-read permit (feeds carry bodies). */
+    /** {@code feed}: a feed, which reads its articles' bodies under a body-read permit (a sitemap reads none). */
     private static void document(Operation operation, boolean feed) {
         if (operation.getRequestBody() != null) {
             operation.getResponses().addAPIResponse("413", OASFactory.createAPIResponse().ref(RESPONSES + "TooLarge"));

@@ -1,5 +1,6 @@
 package io.headline.feed;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +16,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
@@ -66,6 +72,43 @@ final class FeedFormats {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static final Pattern LOC = Pattern.compile("<loc>([^<]+)</loc>");
+
+    /** The addresses a sitemap or a sitemap index lists, in order. */
+    static List<String> locations(String xml) {
+        List<String> found = new ArrayList<>();
+        Matcher loc = LOC.matcher(xml);
+        while (loc.find()) {
+            found.add(loc.group(1).replace("&amp;", "&"));
+        }
+        return found;
+    }
+
+    /** The pages /sitemap.xml names, as paths with their query; empty when it is a sitemap itself. */
+    static List<String> sitemapPages() {
+        String sitemap = given().when().get("/sitemap.xml").then().statusCode(200)
+                .contentType("application/xml; charset=utf-8").extract().asString();
+        if (!sitemap.contains("<sitemapindex")) {
+            validate(sitemap, "sitemap.xsd");
+            return List.of();
+        }
+        validate(sitemap, "siteindex.xsd");
+        return locations(sitemap).stream().map(URI::create)
+                .map(page -> page.getRawPath() + (page.getRawQuery() == null ? "" : "?" + page.getRawQuery())).toList();
+    }
+
+    /** Every article address the sitemap lists, across the index's pages when it is one; each document validated. */
+    static List<String> sitemapUrls() {
+        List<String> pages = sitemapPages();
+        List<String> listed = new ArrayList<>();
+        for (String page : pages.isEmpty() ? List.of("/sitemap.xml") : pages) {
+            String sitemap = given().when().get(page).then().statusCode(200).extract().asString();
+            validate(sitemap, "sitemap.xsd");
+            listed.addAll(locations(sitemap));
+        }
+        return listed;
     }
 
     private static InputStream resource(String name) {

@@ -7,14 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.headline.Metrics;
-import io.headline.common.HeadlineConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,35 +21,17 @@ class BodyReadsTests {
     @Inject
     BodyReads bodyReads;
 
-    @Inject
-    HeadlineConfig config;
-
-    private final CountDownLatch release = new CountDownLatch(1);
-    private ExecutorService holders;
+    private HeldBodyReads held;
 
     /** Takes every permit, as that many slow body-carrying responses would. */
     @BeforeEach
     void takeEveryPermit() throws InterruptedException {
-        int permits = config.limits().bodyReads();
-        holders = Executors.newFixedThreadPool(permits);
-        CountDownLatch held = new CountDownLatch(permits);
-        for (int i = 0; i < permits; i++) {
-            holders.submit(() -> bodyReads.run(() -> {
-                held.countDown();
-                try {
-                    return release.await(1, TimeUnit.MINUTES);
-                } catch (InterruptedException e) {
-                    return false;
-                }
-            }));
-        }
-        held.await();
+        held = HeldBodyReads.all(bodyReads);
     }
 
     @AfterEach
     void giveThemBack() {
-        release.countDown();
-        holders.shutdown();
+        held.close();
     }
 
     @Test
