@@ -54,6 +54,13 @@ final class SendPacer extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (!ctx.channel().isActive()) { // nothing is held for a connection that is gone
+            ReferenceCountUtil.release(msg);
+            if (!promise.isVoid()) {
+                promise.tryFailure(new ClosedChannelException());
+            }
+            return;
+        }
         if (msg instanceof HttpContent content && content.content().readableBytes() > SLICE) {
             slice(ctx, content, promise);
         } else if (queue.isEmpty()) {
@@ -82,7 +89,18 @@ final class SendPacer extends ChannelDuplexHandler {
             Object part = !last ? new DefaultHttpContent(slice)
                     : content instanceof LastHttpContent trailing ? new DefaultLastHttpContent(slice,
                             trailing.trailingHeaders()) : new DefaultHttpContent(slice);
-            Held held = new Held(part, last ? promise : ctx.newPromise(), length, counted);
+            // Each slice its own promise: the caller's may be a void one, which takes no listener.
+            ChannelPromise written = ctx.newPromise();
+            if (last && !promise.isVoid()) {
+                written.addListener(done -> {
+                    if (done.isSuccess()) {
+                        promise.trySuccess();
+                    } else {
+                        promise.tryFailure(done.cause());
+                    }
+                });
+            }
+            Held held = new Held(part, written, length, counted);
             queue.add(held);
             pending.add(held.pending());
         }
@@ -164,7 +182,9 @@ final class SendPacer extends ChannelDuplexHandler {
         for (Held held; (held = queue.poll()) != null; ) {
             pending.remove(held.pending());
             ReferenceCountUtil.release(held.message());
-            held.promise().tryFailure(closed);
+            if (!held.promise().isVoid()) {
+                held.promise().tryFailure(closed);
+            }
         }
     }
 }
