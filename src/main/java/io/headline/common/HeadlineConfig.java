@@ -111,7 +111,8 @@ public interface HeadlineConfig {
          * How many responses that read article bodies in bulk (lists asking for bodies) are in flight at once
          * (HEADLINE_LIMITS_BODY_READS); a search counts for the share of one that its snippets' reading takes. More
          * wait up to body-read-wait, then get 503 with Retry-After. Each may hold
-         * about list-body-budget several times over (text, JSON, compression) until it is sent; one per core of a
+         * about list-body-budget several times over (text, JSON) until it is serialized (what then waits to be sent
+         * is bounded by send-budget); one per core of a
          * small machine: six concurrent largest reads then stay under about 205 MiB live in a 256 MiB heap, with no
          * full collection (MemoryBoundIT; with 4 it was 238 MiB and three full collections).
          */
@@ -124,6 +125,23 @@ public interface HeadlineConfig {
          */
         @WithDefault("500ms")
         Duration bodyReadWait();
+
+        /**
+         * The most bytes of large answers (over 64 KiB) that may wait for their clients to read them, on all
+         * connections together (HEADLINE_LIMITS_SEND_BUDGET); a large answer that finds no room within body-read-wait
+         * is answered 503 with Retry-After. Unset: an eighth of the heap (-Xmx). An answer waiting holds about twice
+         * its size in the heap.
+         */
+        @WithConverter(MemorySizeConverter.class)
+        Optional<MemorySize> sendBudget();
+
+        /**
+         * How long a connection that has an answer to send may go without sending any of it before it is closed and
+         * what it held is freed (HEADLINE_LIMITS_SEND_STALL_TIMEOUT): a client that stopped reading. A client that
+         * reads, however slowly, makes progress every 64 KiB.
+         */
+        @WithDefault("30s")
+        Duration sendStallTimeout();
     }
 
     /** Requests per caller and window under /api/ (see io.headline.limits). */

@@ -3,6 +3,7 @@ package io.headline.delivery;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headline.common.HeadlineConfig;
 import io.headline.common.paging.Page;
+import io.headline.limits.PendingSends;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,11 +52,14 @@ public class HttpCachingFilter implements ContainerResponseFilter {
     private final ObjectMapper mapper;
     private final String publicCacheControl;
     private final CurrentVertxRequest current;
+    private final PendingSends sends;
 
-    public HttpCachingFilter(ObjectMapper mapper, HeadlineConfig config, CurrentVertxRequest current) {
+    public HttpCachingFilter(ObjectMapper mapper, HeadlineConfig config, CurrentVertxRequest current,
+            PendingSends sends) {
         this.mapper = mapper;
         this.publicCacheControl = config.cache().publicCacheControl();
         this.current = current;
+        this.sends = sends;
     }
 
     @Override
@@ -102,6 +106,9 @@ public class HttpCachingFilter implements ContainerResponseFilter {
             response.setStatus(Response.Status.NOT_MODIFIED.getStatusCode());
             response.setEntity(null, null, null);
         } else {
+            if (!HttpMethod.HEAD.equals(request.getMethod())) {
+                sends.admit(body.length);
+            }
             response.setEntity(body, response.getEntityAnnotations(), response.getMediaType());
         }
     }

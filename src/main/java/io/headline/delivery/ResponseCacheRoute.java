@@ -4,6 +4,7 @@ import io.headline.common.ApiPaths;
 import io.headline.common.metrics.CacheMeters;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.buffer.Unpooled;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -134,7 +135,9 @@ class ResponseCacheRoute {
         if (head) {
             response.end();
         } else {
-            response.end(Buffer.buffer(body));
+            // The kept bytes themselves, read-only, not a copy per answer: a client that reads slowly holds no
+            // memory of its own for a hit (the send pacer does not count a shared, read-only body).
+            response.end(Buffer.buffer(Unpooled.wrappedBuffer(body).asReadOnly()));
         }
     }
 

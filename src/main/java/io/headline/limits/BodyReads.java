@@ -22,9 +22,11 @@ import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
  * headline.limits.list-body-budget bytes in all. A response that may carry bodies in bulk (a list asking for them, a
  * large single article) takes a whole list-body-budget; one that only scans the start of each body for a snippet (a
  * search) takes what those starts may hold, so that many small searches run beside each other while bulk reads stay
- * few. What a response takes is held from before the bodies are read until it has been sent (or the connection is
- * gone), so that the text, its JSON and its compressed copy are all covered. A request that finds too little free
- * within body-read-wait is answered 503 with Retry-After.
+ * few. What a response takes is held from before the bodies are read until its body has been serialized
+ * ({@link BodyReadsRelease}), not until its client has read it: a client that never reads would hold it for as long
+ * as its connection lasts, and two such froze every bulk read. What waits to be sent is bounded by
+ * {@link PendingSends} instead. A request that finds too little free within body-read-wait is answered 503 with
+ * Retry-After.
  */
 @ApplicationScoped
 @Startup // so that its refusals counter is exported (at zero) before the first body is read
@@ -32,6 +34,9 @@ public class BodyReads {
 
     /** A retry after a second usually finds a permit: a response that holds one is sent in well under that. */
     static final int RETRY_AFTER_SECONDS = 1;
+
+    /** The routing context's key of what gives the current request's units back. */
+    private static final String HELD = "headline.body-reads.held";
 
     /** The semaphore counts KiB: what the heap holds for the bodies of responses in flight. */
     private static final long UNIT = 1024;
@@ -104,10 +109,22 @@ public class BodyReads {
     }
 
     /**
-     * Gives the units back once, when the response has ended or the request is over for Quarkus REST, whichever is
-     * told first. The routing context's end handlers alone miss a connection the client closed before the response
-     * ended: Quarkus REST takes the response's only close handler for itself, and that leak drained every permit
-     * under load (each later search waited and got 503).
+     * Gives what the current request holds back: its body has been serialized (see {@link BodyReadsRelease}), so
+     * what is left to do is to send it, which the client's network decides.
+     */
+    void workDone() {
+        RoutingContext context = Arc.container().requestContext().isActive() ? request.getCurrent() : null;
+        Runnable release = context == null ? null : context.remove(HELD);
+        if (release != null) {
+            release.run();
+        }
+    }
+
+    /**
+     * Gives the units back once, when the work is done ({@link #workDone}), the response has ended or the request is
+     * over for Quarkus REST, whichever is told first. The routing context's end handlers alone miss a connection the
+     * client closed before the response ended: Quarkus REST takes the response's only close handler for itself, and
+     * that leak drained every permit under load (each later search waited and got 503).
      */
     private void handOver(RoutingContext context, int units) {
         AtomicBoolean held = new AtomicBoolean(true);
@@ -116,6 +133,11 @@ public class BodyReads {
                 permits.release(units);
             }
         };
+        Runnable earlier = context.get(HELD);
+        context.put(HELD, earlier == null ? release : (Runnable) () -> {
+            earlier.run();
+            release.run();
+        });
         context.addEndHandler(ended -> release.run());
         ResteasyReactiveRequestContext rest = CurrentRequestManager.get();
         if (rest != null) {

@@ -6,8 +6,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +27,9 @@ import org.eclipse.microprofile.health.Readiness;
  * commits, so it never grows the database, and runs on a thread of its own with a deadline, so that a hung store
  * makes the probe answer DOWN instead of hanging it. While an earlier probe is still stuck, no second one starts:
  * the next call waits for that one.
+ *
+ * <p>It remembers since when writes have failed, for {@link StoreAliveCheck}: a store that will not take a write
+ * again makes the instance not alive, so that it is restarted rather than left answering 500.
  */
 @Readiness
 @ApplicationScoped
@@ -37,6 +42,11 @@ class StoreWritableCheck implements HealthCheck {
     private static final int QUERY_TIMEOUT_SECONDS = 10;
 
     private final DataSource dataSource;
+    private final Clock clock;
+    /** When the probes began to fail, null while the last one wrote. */
+    private volatile Instant failingSince;
+    /** The last probe's failure, null while it wrote. */
+    private volatile SQLException failure;
     private final ExecutorService prober = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "store-write-probe");
         thread.setDaemon(true);
@@ -44,15 +54,23 @@ class StoreWritableCheck implements HealthCheck {
     });
     private Future<?> running;
 
-    StoreWritableCheck(DataSource dataSource) {
+    StoreWritableCheck(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
+        this.clock = clock;
     }
 
     @Override
     public synchronized HealthCheckResponse call() {
         if (running == null || running.isDone()) {
             running = prober.submit(() -> {
-                probe();
+                try {
+                    probe();
+                } catch (SQLException e) {
+                    failed(e);
+                    throw e;
+                }
+                failure = null;
+                failingSince = null;
                 return null;
             });
         }
@@ -60,6 +78,7 @@ class StoreWritableCheck implements HealthCheck {
             running.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
             return HealthCheckResponse.up(NAME);
         } catch (TimeoutException e) {
+            failed(null);
             return down("no write completed within " + DEADLINE.toMillis() + " ms");
         } catch (ExecutionException e) {
             return down(String.valueOf(e.getCause().getMessage()));
@@ -67,6 +86,25 @@ class StoreWritableCheck implements HealthCheck {
             Thread.currentThread().interrupt();
             return down("interrupted");
         }
+    }
+
+    private void failed(SQLException e) {
+        if (e != null) {
+            failure = e;
+        }
+        if (failingSince == null) {
+            failingSince = clock.instant();
+        }
+    }
+
+    /** Since when no probe has written (a probe still hanging counts), or empty while the last one wrote. */
+    Optional<Instant> failingSince() {
+        return Optional.ofNullable(failingSince);
+    }
+
+    /** Why the last probe failed, if it failed with an error (not by hanging). */
+    Optional<SQLException> failure() {
+        return Optional.ofNullable(failure);
     }
 
     private void probe() throws SQLException {

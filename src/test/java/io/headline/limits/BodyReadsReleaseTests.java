@@ -2,6 +2,7 @@ package io.headline.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.headline.Api;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -9,6 +10,7 @@ import java.io.OutputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +54,29 @@ class BodyReadsReleaseTests {
             Thread.onSpinWait();
         }
         assertThat(bodyReads.available()).isEqualTo(bodyReads.total());
+    }
+
+    /** A client that asks for bodies in bulk and reads nothing holds no permit once its answer is made. */
+    @Test
+    void shouldGiveTheUnitsBackOnceTheAnswerIsMadeThoughItsClientReadsNothing() throws Exception {
+        String tag = PendingSendsTests.largeArticles(3, 100_000);
+        try (Socket socket = new Socket()) {
+            socket.setReceiveBufferSize(4096);
+            socket.connect(new InetSocketAddress(server.getHost(), server.getPort()));
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /api/v1/articles?tag=" + tag + "&fields=body,bodyHtml,bodyText HTTP/1.1\r\n"
+                    + "Host: localhost\r\nAuthorization: Bearer " + Api.ADMIN_TOKEN + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+
+            // Read nothing: the answer, megabytes, waits for this client; the units must not.
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+            while (bodyReads.available() < bodyReads.total() && Instant.now().isBefore(deadline)) {
+                Thread.sleep(50);
+            }
+            assertThat(bodyReads.available()).isEqualTo(bodyReads.total());
+            assertThat(socket.isClosed()).isFalse();
+        }
     }
 
     /** As a load generator does: many keep-alive clients, some giving up on a response (wrk found the leak so). */
