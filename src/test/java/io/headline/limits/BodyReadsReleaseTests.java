@@ -49,11 +49,7 @@ class BodyReadsReleaseTests {
         }
         SlowBodyReads.finish.countDown();
 
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (bodyReads.available() < bodyReads.total() && Instant.now().isBefore(deadline)) {
-            Thread.onSpinWait();
-        }
-        assertThat(bodyReads.available()).isEqualTo(bodyReads.total());
+        assertThat(unitsBackWithin(Duration.ofSeconds(10))).isEqualTo(bodyReads.total());
     }
 
     /** A client that asks for bodies in bulk and reads nothing holds no permit once its answer is made. */
@@ -108,10 +104,17 @@ class BodyReadsReleaseTests {
         }
         callers.shutdown();
 
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        // The server still works through the requests whose callers gave up (hundreds, on a cold JVM that still parses
+        // its queries: 15 s on a loaded machine); a unit that leaked never comes back however long one waits.
+        assertThat(unitsBackWithin(Duration.ofSeconds(60))).isEqualTo(bodyReads.total());
+    }
+
+    /** The units free once all are back or {@code timeout} has passed; it sleeps between looks, the server needs the CPU. */
+    private int unitsBackWithin(Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
         while (bodyReads.available() < bodyReads.total() && Instant.now().isBefore(deadline)) {
-            Thread.onSpinWait();
+            Thread.sleep(20);
         }
-        assertThat(bodyReads.available()).isEqualTo(bodyReads.total());
+        return bodyReads.available();
     }
 }

@@ -42,7 +42,8 @@ class StalledReadersIT {
     /** Each stalled list answer is about 4 MB and each article one about 1 MB: several heaps' worth in all. */
     private static final int MANY_LISTS = 60;
     private static final int MANY_ARTICLES = 60;
-    private static final Duration STALL_TIMEOUT = Duration.ofSeconds(30);
+    /** Short, so that the test need not wait through the default 30 s to see the stalled connections closed. */
+    private static final Duration STALL_TIMEOUT = Duration.ofSeconds(5);
     /**
      * The resident memory the process may reach with them: the heap, the JVM's own (metaspace, code, threads: about
      * 250 MB here), and the slices under way; a full-size direct copy of each stalled answer would pass it.
@@ -96,14 +97,18 @@ class StalledReadersIT {
             stall(list);
         }
         // Their answers take a moment to build (a 503 meanwhile is the bound on work at once): another bulk read is
-        // answered well before the stall timeout, while the stalled connections hold their answers.
-        Instant answeredBy = Instant.now().plus(STALL_TIMEOUT.dividedBy(2));
+        // answered before the stall timeout, so while the stalled connections hold their answers (their sends began
+        // after these requests and are cut only a stall timeout later), not because they were cut.
+        long askedAt = System.nanoTime();
+        Instant answeredBy = Instant.now().plus(STALL_TIMEOUT);
         int status = app.anonymous().get(list).statusCode();
         while (status == 503 && Instant.now().isBefore(answeredBy)) {
-            Thread.sleep(500);
+            Thread.sleep(100);
             status = app.anonymous().get(list).statusCode();
         }
         assertThat(status).as("a bulk read beside %d clients that read nothing", FEW).isEqualTo(200);
+        System.out.printf("StalledReadersIT: a bulk read beside %d stalled readers answered 200 after %.1f s%n", FEW,
+                (System.nanoTime() - askedAt) / 1e9);
 
         long rssBefore = rssMegabytes();
         long started = System.nanoTime();
