@@ -43,7 +43,7 @@ class StalledReadersIT {
     private static final int MANY_LISTS = 60;
     private static final int MANY_ARTICLES = 60;
     /** Short, so that the test need not wait through the default 30 s to see the stalled connections closed. */
-    private static final Duration STALL_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration STALL_TIMEOUT = Duration.ofSeconds(10);
     /**
      * The resident memory the process may reach with them: the heap, the JVM's own (metaspace, code, threads: about
      * 250 MB here), and the slices under way; a full-size direct copy of each stalled answer would pass it.
