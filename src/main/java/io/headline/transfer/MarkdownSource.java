@@ -5,6 +5,7 @@ import io.headline.article.ArticleStatus;
 import io.headline.author.AuthorInput;
 import io.headline.category.CategoryInput;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -24,7 +25,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -129,15 +133,29 @@ final class MarkdownSource implements ImportSource {
             skipped.merge("section page", 1, Integer::sum);
             return;
         }
-        long size = Files.size(file);
-        bytesRead += size;
         try {
+            long size = Files.size(file);
+            bytesRead += size;
             if (size > MAX_FILE_BYTES) {
                 throw new LineFailure("larger than the " + MAX_FILE_BYTES + " bytes a file may have");
             }
-            article(file, where, text(Files.readAllBytes(file)));
+            article(file, where, text(readAtMost(file)));
         } catch (LineFailure e) {
             pending.add(Entry.failed(++read, e.reason(), where));
+        } catch (IOException e) {
+            // A file that went away or cannot be read since the folder was listed fails alone.
+            pending.add(Entry.failed(++read, "cannot be read: " + e, where));
+        }
+    }
+
+    /** The file's bytes, at most MAX_FILE_BYTES of them even if it grew since it was measured. */
+    private static byte[] readAtMost(Path file) throws IOException, LineFailure {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw new LineFailure("larger than the " + MAX_FILE_BYTES + " bytes a file may have");
+            }
+            return bytes;
         }
     }
 
@@ -160,15 +178,19 @@ final class MarkdownSource implements ImportSource {
         Instant fileDate = null;
         Matcher jekyll = JEKYLL_DATE.matcher(fileName);
         if (jekyll.matches()) {
-            fileDate = LocalDate.parse(jekyll.group(1)).atStartOfDay().toInstant(ZoneOffset.UTC);
+            try {
+                fileDate = LocalDate.parse(jekyll.group(1)).atStartOfDay().toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                // As Jekyll does: a name that begins with a date that is none is a mistake, not a title.
+                throw new LineFailure("file name: " + jekyll.group(1) + " is not a date");
+            }
             fileName = jekyll.group(2);
         }
         String title = string(front, "title");
         String slug = ForeignEntries.slug(string(front, "slug") != null ? string(front, "slug") : fileName, title);
 
         Instant date = date(front, fileDate);
-        boolean draft = Boolean.TRUE.equals(front.get("draft")) || Boolean.FALSE.equals(front.get("published"))
-                || where.startsWith("_drafts/");
+        boolean draft = unpublished(front, where);
         ArticleStatus status = draft ? ArticleStatus.draft
                 : date != null && date.isAfter(now) ? ArticleStatus.scheduled : ArticleStatus.published;
 
@@ -204,6 +226,33 @@ final class MarkdownSource implements ImportSource {
                 draft ? null : date, category.isEmpty() ? null : category, authors,
                 ForeignEntries.tags(categoryNames, strings(front, "tags")), null);
         entry(where, input, slug.isEmpty() ? null : "md:" + slug, false);
+    }
+
+    /**
+     * Whether the source marks the file unpublished: Jekyll's {@code _drafts} folder at any depth, {@code draft} (Hugo,
+     * Astro, Eleventy) that is anything but false, {@code published} (Jekyll) that is anything but true, or a
+     * {@code status} that is not published. When in doubt, a draft.
+     */
+    private static boolean unpublished(Map<String, Object> front, String where) {
+        List<String> folders = List.of(where.split("/"));
+        return folders.subList(0, folders.size() - 1).contains("_drafts")
+                || (front.containsKey("draft") && !isFalse(front.get("draft")))
+                || (front.containsKey("published") && !isTrue(front.get("published")))
+                || (front.containsKey("status") && !List.of("published", "publish").contains(flag(front.get("status"))));
+    }
+
+    private static boolean isTrue(Object value) {
+        return flag(value).equals("true");
+    }
+
+    private static boolean isFalse(Object value) {
+        return flag(value).equals("false");
+    }
+
+    /** A scalar's text, lower-cased; a list or map has none (as text, aliases could make it far too long). */
+    private static String flag(Object value) {
+        return value instanceof Map || value instanceof Collection ? ""
+                : String.valueOf(value).strip().toLowerCase(Locale.ROOT);
     }
 
     private void entry(String where, Object input, String externalId, boolean createOnly) {
@@ -269,7 +318,8 @@ final class MarkdownSource implements ImportSource {
     /** A name or list of names: a string, a list of strings, or maps with a {@code name} (as Hugo and Astro allow). */
     private static List<String> strings(Map<String, Object> front, String key) throws LineFailure {
         Object value = front.get(key);
-        List<String> values = new ArrayList<>();
+        // Distinct and few: a list of aliases to one long name would otherwise hold a copy of it per item.
+        Set<String> values = new LinkedHashSet<>();
         Collection<?> items = value == null ? List.of() : value instanceof Collection<?> ? (Collection<?>) value
                 : List.of(value);
         for (Object item : items) {
@@ -277,11 +327,11 @@ final class MarkdownSource implements ImportSource {
             if (named instanceof Map || named instanceof Collection) {
                 throw new LineFailure(key + ": must be a name or a list of names");
             }
-            if (named != null && !named.toString().isBlank()) {
+            if (named != null && !named.toString().isBlank() && values.size() <= ForeignEntries.MAX_TAGS) {
                 values.add(named.toString().strip());
             }
         }
-        return values;
+        return new ArrayList<>(values);
     }
 
     private static Instant date(Map<String, Object> front, Instant fileDate) throws LineFailure {
@@ -289,6 +339,10 @@ final class MarkdownSource implements ImportSource {
             Object value = front.get(key);
             if (value instanceof Date date) {
                 return date.toInstant().truncatedTo(ChronoUnit.MICROS);
+            }
+            if (value instanceof Map || value instanceof Collection) {
+                // Turned into text, a value of aliases to aliases would be far longer than the front matter.
+                throw new LineFailure(key + ": must be a single date");
             }
             if (value != null) {
                 return parseDate(key, value.toString().strip());
