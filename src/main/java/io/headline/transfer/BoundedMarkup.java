@@ -37,6 +37,7 @@ final class BoundedMarkup extends FilterInputStream {
     private byte quote;
     private byte previous;
     private byte beforePrevious;
+    private Refused refused;
 
     BoundedMarkup(InputStream in) {
         super(in);
@@ -44,18 +45,30 @@ final class BoundedMarkup extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        int b = super.read();
-        if (b >= 0) {
-            scan((byte) b);
-        }
-        return b;
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
     }
 
+    /**
+     * The bytes before one that breaks the bound are handed on, and the refusal comes with the next read: the parser
+     * reads ahead, and what it was given before the break (the posts before a DOCTYPE, say) is still read and imported.
+     */
     @Override
     public int read(byte[] bytes, int offset, int length) throws IOException {
+        if (refused != null) {
+            throw refused;
+        }
         int n = super.read(bytes, offset, length);
         for (int i = 0; i < n; i++) {
-            scan(bytes[offset + i]);
+            try {
+                scan(bytes[offset + i]);
+            } catch (Refused e) {
+                refused = e;
+                if (i == 0) {
+                    throw e;
+                }
+                return i;
+            }
         }
         return n;
     }

@@ -13,9 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -35,9 +37,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.Construct;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * The entries of a folder of Markdown files with YAML front matter, as Hugo, Jekyll, Astro and Eleventy keep them:
@@ -58,10 +65,13 @@ final class MarkdownSource implements ImportSource {
     private static final Pattern FRONT_MATTER = Pattern.compile("(?s)\\A---[ \\t]*\\r?\\n(.*?)(?:\\r?\\n)?^(?:---|\\.\\.\\.)[ \\t]*(?:\\r?\\n|\\z)",
             Pattern.MULTILINE);
     private static final List<DateTimeFormatter> LOCAL_TIMES = List.of(DateTimeFormatter.ISO_LOCAL_DATE_TIME,
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]"));
+            ForeignEntries.strictDate("uuuu-MM-dd HH:mm[:ss]"));
     private static final List<DateTimeFormatter> OFFSET_TIMES = List.of(DateTimeFormatter.ISO_OFFSET_DATE_TIME,
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss] xx"), DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss] xxx"),
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]xxx"));
+            ForeignEntries.strictDate("uuuu-MM-dd HH:mm[:ss] xx"), ForeignEntries.strictDate("uuuu-MM-dd HH:mm[:ss] xxx"),
+            ForeignEntries.strictDate("uuuu-MM-dd HH:mm[:ss]xxx"));
+    /** The day and time of a YAML timestamp, which SnakeYAML reads leniently (2024-13-45 as 14 February 2025). */
+    private static final Pattern YAML_TIMESTAMP = Pattern.compile(
+            "^(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:(?:[Tt]|[ \\t]+)(\\d{1,2}):(\\d{2}):(\\d{2}))?");
 
     private final Path root;
     private final List<Path> files;
@@ -287,7 +297,7 @@ final class MarkdownSource implements ImportSource {
         options.setAllowRecursiveKeys(false);
         Object loaded;
         try {
-            loaded = new Yaml(new SafeConstructor(options)).load(text);
+            loaded = new Yaml(new StrictTimestamps(options)).load(text);
         } catch (YAMLException e) {
             String problem = e instanceof MarkedYAMLException marked ? marked.getProblem()
                     + (marked.getProblemMark() == null ? "" : " (front matter line " + (marked.getProblemMark().getLine() + 1)
@@ -301,6 +311,42 @@ final class MarkdownSource implements ImportSource {
             throw new LineFailure("front matter: must be a mapping of names to values");
         }
         return (Map<String, Object>) map;
+    }
+
+    /**
+     * The safe constructor, but a timestamp that names no real day or time stays text, for the date check to refuse
+     * with its reason, instead of becoming another day (as Jekyll refuses it).
+     */
+    private static final class StrictTimestamps extends SafeConstructor {
+
+        StrictTimestamps(LoaderOptions options) {
+            super(options);
+            Construct lenient = yamlConstructors.get(Tag.TIMESTAMP);
+            yamlConstructors.put(Tag.TIMESTAMP, new AbstractConstruct() {
+                @Override
+                public Object construct(Node node) {
+                    String value = ((ScalarNode) node).getValue();
+                    return exists(value) ? lenient.construct(node) : value;
+                }
+            });
+        }
+
+        private static boolean exists(String timestamp) {
+            Matcher parts = YAML_TIMESTAMP.matcher(timestamp);
+            try {
+                if (parts.lookingAt()) {
+                    LocalDate.of(Integer.parseInt(parts.group(1)), Integer.parseInt(parts.group(2)),
+                            Integer.parseInt(parts.group(3)));
+                    if (parts.group(4) != null) {
+                        LocalTime.of(Integer.parseInt(parts.group(4)), Integer.parseInt(parts.group(5)),
+                                Integer.parseInt(parts.group(6)));
+                    }
+                }
+                return true;
+            } catch (DateTimeException e) {
+                return false;
+            }
+        }
     }
 
     private static String string(Map<String, Object> front, String key) throws LineFailure {

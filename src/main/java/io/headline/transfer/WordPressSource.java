@@ -52,7 +52,7 @@ final class WordPressSource implements ImportSource {
     static final int MAX_TERMS = 1000;
     /** The characters of text or CDATA the parser hands on at a time (it would hold a CDATA section whole). */
     private static final int CHUNK = 64 * 1024;
-    private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter WP_DATE = ForeignEntries.strictDate("uuuu-MM-dd HH:mm:ss");
     private static final String NO_DATE = "0000-00-00 00:00:00";
 
     private final CountingStream counting;

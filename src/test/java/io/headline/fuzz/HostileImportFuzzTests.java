@@ -107,7 +107,7 @@ class HostileImportFuzzTests {
 
             JsonNode summary = importing(kind.name() + " (seed " + SEED + ")", "wordpress", file);
 
-            assertThat(summary.get("failed").asInt()).as(kind.name()).isEqualTo(1);
+            assertThat(summary.get("failed").asInt()).as(kind.name() + ": " + summary).isEqualTo(1);
             admin().when().get("/api/v1/articles/" + before).then().statusCode(200);
             admin().when().get("/api/v1/articles/" + after).then().statusCode(kind.alone() ? 200 : 404);
         }
@@ -136,8 +136,8 @@ class HostileImportFuzzTests {
 
         JsonNode summary = importing("markdown (seed " + SEED + ")", "markdown", work);
 
-        assertThat(summary.get("articles").get("created").asInt()).isEqualTo(1);
-        assertThat(summary.get("failed").asInt()).isEqualTo(8);
+        assertThat(summary.get("articles").get("created").asInt()).as(summary.toString()).isEqualTo(1);
+        assertThat(summary.get("failed").asInt()).as(summary.toString()).isEqualTo(8);
         admin().when().get("/api/v1/articles/" + good).then().statusCode(200);
     }
 

@@ -196,6 +196,25 @@ class MarkdownImportTests {
     }
 
     @Test
+    void shouldFailAFileWhoseFrontMatterDateIsNoDayAloneInsteadOfMovingIt() throws IOException {
+        String fine = unique("fine");
+        // SnakeYAML would read 2024-13-45 as 14 February 2025, and a pattern 2024-02-30 as 29 February.
+        Files.writeString(work.resolve("month.md"), "---\ntitle: No month 13\ndate: 2024-13-45\n---\nB.\n");
+        Files.writeString(work.resolve("day.md"), "---\ntitle: No 30 February\ndate: 2024-02-30 10:00\n---\nB.\n");
+        Files.writeString(work.resolve(fine + ".md"), "---\ntitle: Fine\ndate: 2024-02-29 10:00\n---\nBody.\n");
+
+        ImportSummary summary = importing(work);
+
+        assertThat(summary.articles().created()).as(summary.errors().toString()).isEqualTo(1);
+        assertThat(summary.errors()).extracting(ImportSummary.LineError::reason).containsExactlyInAnyOrder(
+                "month.md: date: '2024-13-45' is not a date (e.g. 2024-05-01, 2024-05-01T10:00:00Z or 2024-05-01 "
+                        + "10:00:00 +0200)",
+                "day.md: date: '2024-02-30 10:00' is not a date (e.g. 2024-05-01, 2024-05-01T10:00:00Z or 2024-05-01 "
+                        + "10:00:00 +0200)");
+        assertThat(get("articles/" + fine).getString("publishedAt")).isEqualTo("2024-02-29T10:00:00Z");
+    }
+
+    @Test
     void shouldFailFrontMatterWhoseAliasesExpandAloneWithAShortReason() throws IOException {
         String fine = unique("fine");
         // Within the front matter's limits (64 KiB, 20 aliases of lists), but millions of characters as text.

@@ -155,6 +155,32 @@ class WordPressImportTests {
     }
 
     @Test
+    void shouldImportThePostsBeforeADoctypeInTheMiddleOfTheExport() throws IOException {
+        String before = unique("before");
+        // The parser reads ahead: the refused markup must not take the posts read with it in one buffer.
+        ImportSummary summary = importing(wxr("", item(before, "Fine") + "<!DOCTYPE x [<!ENTITY a \"a\">]>"
+                + item(unique("after"), "&a;")));
+        assertThat(summary.articles().created()).isEqualTo(1);
+        assertThat(summary.errors()).singleElement().satisfies(error -> assertThat(error.reason())
+                .startsWith("the export: not imported from here on: a DOCTYPE"));
+        assertThat(get("articles/" + before).getString("title")).isEqualTo("Fine");
+    }
+
+    @Test
+    void shouldFailAPostDatedOnADayThatDoesNotExistAlone() throws IOException {
+        String impossible = unique("impossible");
+        String fine = unique("fine");
+        ImportSummary summary = importing(wxr("", item(impossible, "No 30 February").replace("<wp:status>draft",
+                "<wp:post_date_gmt>2024-02-30 10:00:00</wp:post_date_gmt><wp:status>publish") + item(fine, "Leap day")
+                .replace("<wp:status>draft", "<wp:post_date_gmt>2024-02-29 10:00:00</wp:post_date_gmt><wp:status>publish")));
+        assertThat(summary.articles().created()).isEqualTo(1);
+        assertThat(summary.errors()).singleElement().satisfies(error -> assertThat(error.reason()).endsWith(
+                "wp:post_date_gmt: '2024-02-30 10:00:00' is not a date as WordPress writes them (yyyy-MM-dd HH:mm:ss)"));
+        assertThat(get("articles/" + fine).getString("publishedAt")).isEqualTo("2024-02-29T10:00:00Z");
+        admin().when().get("/api/v1/articles/" + impossible).then().statusCode(404);
+    }
+
+    @Test
     void shouldFailAPostWithAHugeCdataSectionAloneWithoutHoldingIt() throws IOException {
         String before = unique("before");
         String after = unique("after");
