@@ -1,6 +1,8 @@
 package io.headline.transfer;
 
 import io.headline.common.persistence.Slugs;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -29,6 +31,14 @@ final class ForeignEntries {
     /** Whether a run names this category or author ("category:news") for the first time. */
     boolean firstTime(String key) {
         return named.add(key);
+    }
+
+    /**
+     * A date pattern that refuses a day or time that does not exist (2024-02-30), where the default would move it to
+     * one that does: a source's impossible date fails its entry rather than publishing it on another day.
+     */
+    static DateTimeFormatter strictDate(String pattern) {
+        return DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT);
     }
 
     /** {@code given} when it is a valid slug, else the slug of {@code given}, else of {@code fallback} (may be empty). */

@@ -307,8 +307,7 @@ public class ImportService {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.length() > 300 ? message.substring(0, 300) + "…" : message;
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     /** The counts of a run; only the write thread counts, and the reader reads them after each batch it waited for. */

@@ -18,6 +18,12 @@ interface ImportSource {
      */
     record Entry(int line, ImportRow row, String failure, String where) {
 
+        /** A reason and a name are kept short whatever the entry quotes, so a batch of failures stays small. */
+        public Entry {
+            failure = ImportSummary.LineError.shortened(failure);
+            where = ImportSummary.LineError.shortened(where);
+        }
+
         static Entry failed(int line, String reason, String where) {
             return new Entry(line, null, reason, where);
         }

@@ -40,5 +40,16 @@ public record ImportSummary(
     public record LineError(
             @Schema(description = "The line's number, from 1.", required = true) int line,
             @Schema(description = "Why, e.g. `title: must not be blank`.", required = true) String reason) {
+
+        /** The most characters a reason keeps: one that quotes what it refuses quotes only its beginning. */
+        static final int MAX_REASON = 500;
+
+        public LineError {
+            reason = shortened(reason);
+        }
+
+        static String shortened(String text) {
+            return text == null || text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON - 1) + "…";
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.headline.article.ArticleStatus;
 import io.headline.author.AuthorInput;
 import io.headline.category.CategoryInput;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -12,9 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -24,16 +27,24 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.Construct;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * The entries of a folder of Markdown files with YAML front matter, as Hugo, Jekyll, Astro and Eleventy keep them:
@@ -54,10 +65,13 @@ final class MarkdownSource implements ImportSource {
     private static final Pattern FRONT_MATTER = Pattern.compile("(?s)\\A---[ \\t]*\\r?\\n(.*?)(?:\\r?\\n)?^(?:---|\\.\\.\\.)[ \\t]*(?:\\r?\\n|\\z)",
             Pattern.MULTILINE);
     private static final List<DateTimeFormatter> LOCAL_TIMES = List.of(DateTimeFormatter.ISO_LOCAL_DATE_TIME,
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]"));
+            ForeignEntries.strictDate("uuuu-MM-dd HH:mm[:ss]"));
     private static final List<DateTimeFormatter> OFFSET_TIMES = List.of(DateTimeFormatter.ISO_OFFSET_DATE_TIME,
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss] xx"), DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss] xxx"),
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]xxx"));
+            ForeignEntries.strictDate("uuuu-MM-dd HH:mm[:ss] xx"), ForeignEntries.strictDate("uuuu-MM-dd HH:mm[:ss] xxx"),
+            ForeignEntries.strictDate("uuuu-MM-dd HH:mm[:ss]xxx"));
+    /** The day and time of a YAML timestamp, which SnakeYAML reads leniently (2024-13-45 as 14 February 2025). */
+    private static final Pattern YAML_TIMESTAMP = Pattern.compile(
+            "^(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:(?:[Tt]|[ \\t]+)(\\d{1,2}):(\\d{2}):(\\d{2}))?");
 
     private final Path root;
     private final List<Path> files;
@@ -129,15 +143,29 @@ final class MarkdownSource implements ImportSource {
             skipped.merge("section page", 1, Integer::sum);
             return;
         }
-        long size = Files.size(file);
-        bytesRead += size;
         try {
+            long size = Files.size(file);
+            bytesRead += size;
             if (size > MAX_FILE_BYTES) {
                 throw new LineFailure("larger than the " + MAX_FILE_BYTES + " bytes a file may have");
             }
-            article(file, where, text(Files.readAllBytes(file)));
+            article(file, where, text(readAtMost(file)));
         } catch (LineFailure e) {
             pending.add(Entry.failed(++read, e.reason(), where));
+        } catch (IOException e) {
+            // A file that went away or cannot be read since the folder was listed fails alone.
+            pending.add(Entry.failed(++read, "cannot be read: " + e, where));
+        }
+    }
+
+    /** The file's bytes, at most MAX_FILE_BYTES of them even if it grew since it was measured. */
+    private static byte[] readAtMost(Path file) throws IOException, LineFailure {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw new LineFailure("larger than the " + MAX_FILE_BYTES + " bytes a file may have");
+            }
+            return bytes;
         }
     }
 
@@ -160,15 +188,19 @@ final class MarkdownSource implements ImportSource {
         Instant fileDate = null;
         Matcher jekyll = JEKYLL_DATE.matcher(fileName);
         if (jekyll.matches()) {
-            fileDate = LocalDate.parse(jekyll.group(1)).atStartOfDay().toInstant(ZoneOffset.UTC);
+            try {
+                fileDate = LocalDate.parse(jekyll.group(1)).atStartOfDay().toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                // As Jekyll does: a name that begins with a date that is none is a mistake, not a title.
+                throw new LineFailure("file name: " + jekyll.group(1) + " is not a date");
+            }
             fileName = jekyll.group(2);
         }
         String title = string(front, "title");
         String slug = ForeignEntries.slug(string(front, "slug") != null ? string(front, "slug") : fileName, title);
 
         Instant date = date(front, fileDate);
-        boolean draft = Boolean.TRUE.equals(front.get("draft")) || Boolean.FALSE.equals(front.get("published"))
-                || where.startsWith("_drafts/");
+        boolean draft = unpublished(front, where);
         ArticleStatus status = draft ? ArticleStatus.draft
                 : date != null && date.isAfter(now) ? ArticleStatus.scheduled : ArticleStatus.published;
 
@@ -206,6 +238,33 @@ final class MarkdownSource implements ImportSource {
         entry(where, input, slug.isEmpty() ? null : "md:" + slug, false);
     }
 
+    /**
+     * Whether the source marks the file unpublished: Jekyll's {@code _drafts} folder at any depth, {@code draft} (Hugo,
+     * Astro, Eleventy) that is anything but false, {@code published} (Jekyll) that is anything but true, or a
+     * {@code status} that is not published. When in doubt, a draft.
+     */
+    private static boolean unpublished(Map<String, Object> front, String where) {
+        List<String> folders = List.of(where.split("/"));
+        return folders.subList(0, folders.size() - 1).contains("_drafts")
+                || (front.containsKey("draft") && !isFalse(front.get("draft")))
+                || (front.containsKey("published") && !isTrue(front.get("published")))
+                || (front.containsKey("status") && !List.of("published", "publish").contains(flag(front.get("status"))));
+    }
+
+    private static boolean isTrue(Object value) {
+        return flag(value).equals("true");
+    }
+
+    private static boolean isFalse(Object value) {
+        return flag(value).equals("false");
+    }
+
+    /** A scalar's text, lower-cased; a list or map has none (as text, aliases could make it far too long). */
+    private static String flag(Object value) {
+        return value instanceof Map || value instanceof Collection ? ""
+                : String.valueOf(value).strip().toLowerCase(Locale.ROOT);
+    }
+
     private void entry(String where, Object input, String externalId, boolean createOnly) {
         read++;
         try {
@@ -238,7 +297,7 @@ final class MarkdownSource implements ImportSource {
         options.setAllowRecursiveKeys(false);
         Object loaded;
         try {
-            loaded = new Yaml(new SafeConstructor(options)).load(text);
+            loaded = new Yaml(new StrictTimestamps(options)).load(text);
         } catch (YAMLException e) {
             String problem = e instanceof MarkedYAMLException marked ? marked.getProblem()
                     + (marked.getProblemMark() == null ? "" : " (front matter line " + (marked.getProblemMark().getLine() + 1)
@@ -252,6 +311,42 @@ final class MarkdownSource implements ImportSource {
             throw new LineFailure("front matter: must be a mapping of names to values");
         }
         return (Map<String, Object>) map;
+    }
+
+    /**
+     * The safe constructor, but a timestamp that names no real day or time stays text, for the date check to refuse
+     * with its reason, instead of becoming another day (as Jekyll refuses it).
+     */
+    private static final class StrictTimestamps extends SafeConstructor {
+
+        StrictTimestamps(LoaderOptions options) {
+            super(options);
+            Construct lenient = yamlConstructors.get(Tag.TIMESTAMP);
+            yamlConstructors.put(Tag.TIMESTAMP, new AbstractConstruct() {
+                @Override
+                public Object construct(Node node) {
+                    String value = ((ScalarNode) node).getValue();
+                    return exists(value) ? lenient.construct(node) : value;
+                }
+            });
+        }
+
+        private static boolean exists(String timestamp) {
+            Matcher parts = YAML_TIMESTAMP.matcher(timestamp);
+            try {
+                if (parts.lookingAt()) {
+                    LocalDate.of(Integer.parseInt(parts.group(1)), Integer.parseInt(parts.group(2)),
+                            Integer.parseInt(parts.group(3)));
+                    if (parts.group(4) != null) {
+                        LocalTime.of(Integer.parseInt(parts.group(4)), Integer.parseInt(parts.group(5)),
+                                Integer.parseInt(parts.group(6)));
+                    }
+                }
+                return true;
+            } catch (DateTimeException e) {
+                return false;
+            }
+        }
     }
 
     private static String string(Map<String, Object> front, String key) throws LineFailure {
@@ -269,7 +364,8 @@ final class MarkdownSource implements ImportSource {
     /** A name or list of names: a string, a list of strings, or maps with a {@code name} (as Hugo and Astro allow). */
     private static List<String> strings(Map<String, Object> front, String key) throws LineFailure {
         Object value = front.get(key);
-        List<String> values = new ArrayList<>();
+        // Distinct and few: a list of aliases to one long name would otherwise hold a copy of it per item.
+        Set<String> values = new LinkedHashSet<>();
         Collection<?> items = value == null ? List.of() : value instanceof Collection<?> ? (Collection<?>) value
                 : List.of(value);
         for (Object item : items) {
@@ -277,11 +373,11 @@ final class MarkdownSource implements ImportSource {
             if (named instanceof Map || named instanceof Collection) {
                 throw new LineFailure(key + ": must be a name or a list of names");
             }
-            if (named != null && !named.toString().isBlank()) {
+            if (named != null && !named.toString().isBlank() && values.size() <= ForeignEntries.MAX_TAGS) {
                 values.add(named.toString().strip());
             }
         }
-        return values;
+        return new ArrayList<>(values);
     }
 
     private static Instant date(Map<String, Object> front, Instant fileDate) throws LineFailure {
@@ -289,6 +385,10 @@ final class MarkdownSource implements ImportSource {
             Object value = front.get(key);
             if (value instanceof Date date) {
                 return date.toInstant().truncatedTo(ChronoUnit.MICROS);
+            }
+            if (value instanceof Map || value instanceof Collection) {
+                // Turned into text, a value of aliases to aliases would be far longer than the front matter.
+                throw new LineFailure(key + ": must be a single date");
             }
             if (value != null) {
                 return parseDate(key, value.toString().strip());

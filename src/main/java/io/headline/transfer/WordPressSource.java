@@ -21,6 +21,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -34,41 +35,47 @@ import org.jsoup.Jsoup;
  * rerun updates rather than duplicates. Pages, attachments, menu items, trashed posts and automatic drafts are skipped
  * and counted (skipped()).
  *
- * <p>Read with StAX as a stream, one element at a time: a DOCTYPE is refused (and with it every entity declaration,
- * external or not), the depth and length of names and attributes are bounded by the JDK's limits, and an element's
- * text by MAX_TEXT. A post that cannot be imported is reported and skipped; XML that is not well-formed ends the
- * import where it breaks (what was read before stays imported).
+ * <p>Read with StAX as a stream, one element at a time, and never held whole: a DOCTYPE is refused (and with it every
+ * entity declaration, external or not), tags, comments and processing instructions are bounded by BoundedMarkup, the
+ * depth and length of names by the JDK's limits, and text and CDATA sections are read in chunks, of which an entry
+ * keeps only the fields it uses, each at most MAX_TEXT characters and all at most MAX_ENTRY_TEXT. A post that cannot
+ * be imported is reported and skipped; XML that cannot be read ends the import where it breaks, reported as a failed
+ * entry (what was read before stays imported).
  */
 final class WordPressSource implements ImportSource {
 
     /** The most characters one element's text may have (an article's body may have 1,000,000 in Markdown). */
     static final int MAX_TEXT = 4_000_000;
-    private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** The most characters the fields of one post, author or category may have together. */
+    static final int MAX_ENTRY_TEXT = 6_000_000;
+    /** The most categories and tags one post may have. */
+    static final int MAX_TERMS = 1000;
+    /** The characters of text or CDATA the parser hands on at a time (it would hold a CDATA section whole). */
+    private static final int CHUNK = 64 * 1024;
+    private static final DateTimeFormatter WP_DATE = ForeignEntries.strictDate("uuuu-MM-dd HH:mm:ss");
     private static final String NO_DATE = "0000-00-00 00:00:00";
 
     private final CountingStream counting;
-    private final XMLStreamReader xml;
+    private final XMLInputFactory factory;
+    private XMLStreamReader xml;
     private final LineParser parser;
     private final ForeignEntries names = new ForeignEntries();
     private final Map<String, Integer> skipped = new TreeMap<>();
     private final Deque<Entry> pending = new ArrayDeque<>();
     private int read;
-    private IOException broken;
+    private boolean ended;
 
-    WordPressSource(InputStream in, LineParser parser) throws IOException {
+    WordPressSource(InputStream in, LineParser parser) {
         this.counting = new CountingStream(in);
         this.parser = parser;
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        this.factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+        factory.setProperty("jdk.xml.cdataChunkSize", CHUNK);
         factory.setProperty("jdk.xml.maxElementDepth", 64);
         factory.setProperty("jdk.xml.elementAttributeLimit", 64);
         factory.setProperty("jdk.xml.maxXMLNameLimit", 1000);
-        try {
-            this.xml = factory.createXMLStreamReader(counting);
-        } catch (XMLStreamException e) {
-            throw notWellFormed(e);
-        }
     }
 
     /** What was skipped, by post type ("page", "attachment", ...) or status ("trash", "auto-draft"). */
@@ -78,24 +85,33 @@ final class WordPressSource implements ImportSource {
 
     @Override
     public List<Entry> next(int max) throws IOException {
-        if (broken != null) {
-            throw broken;
-        }
         List<Entry> entries = new ArrayList<>(max);
-        try {
-            while (entries.size() < max && (!pending.isEmpty() || readElement())) {
-                if (!pending.isEmpty()) {
-                    entries.add(pending.poll());
-                }
+        while (entries.size() < max && (!pending.isEmpty() || (!ended && readOn()))) {
+            if (!pending.isEmpty()) {
+                entries.add(pending.poll());
             }
-        } catch (XMLStreamException | IOException e) {
-            broken = e instanceof XMLStreamException xmlError ? notWellFormed(xmlError) : (IOException) e;
-            if (entries.isEmpty()) {
-                throw broken;
-            }
-            // What was read before the break is imported; the next call reports it.
         }
         return entries;
+    }
+
+    /**
+     * Reads on to the next entry; false at the end. XML that cannot be read is the last entry, a failed one: what was
+     * read before it is imported, and the summary says where the export broke.
+     */
+    private boolean readOn() throws IOException {
+        try {
+            if (xml == null) {
+                xml = factory.createXMLStreamReader(new BoundedMarkup(counting));
+            }
+            ended = !readElement();
+        } catch (XMLStreamException e) {
+            ended = true;
+            pending.add(Entry.failed(++read, unreadable(e), "the export"));
+        } catch (BoundedMarkup.Refused e) {
+            ended = true;
+            pending.add(Entry.failed(++read, "not imported from here on: " + e.getMessage(), "the export"));
+        }
+        return !pending.isEmpty() || !ended;
     }
 
     @Override
@@ -109,11 +125,11 @@ final class WordPressSource implements ImportSource {
     }
 
     /** Reads on to the next author, category or post, and queues its entries; false at the end of the document. */
-    private boolean readElement() throws XMLStreamException, IOException {
+    private boolean readElement() throws XMLStreamException, BoundedMarkup.Refused {
         while (xml.hasNext()) {
             int event = xml.next();
             if (event == XMLStreamConstants.DTD) {
-                throw new IOException("not imported: a DOCTYPE (and with it any entity declaration) is refused in a "
+                throw new BoundedMarkup.Refused("a DOCTYPE (and with it any entity declaration) is refused in a "
                         + "WordPress export, which never has one");
             }
             if (event == XMLStreamConstants.START_ELEMENT) {
@@ -137,7 +153,7 @@ final class WordPressSource implements ImportSource {
         String slug = ForeignEntries.slug(login, name);
         names.firstTime("author:" + slug);
         add("author at line " + f.line, () -> parser.entry(read, new AuthorInput(slug, name, null, null, null,
-                f.get("wp:author_email")), null, true));
+                f.checked().get("wp:author_email")), null, true));
     }
 
     private void category(Fields f) {
@@ -147,14 +163,14 @@ final class WordPressSource implements ImportSource {
                 : ForeignEntries.slug(decoded(f.get("wp:category_parent")), null);
         names.firstTime("category:" + slug);
         add("category at line " + f.line, () -> parser.entry(read, new CategoryInput(slug, name,
-                f.get("wp:category_description"), parent), null, true));
+                f.checked().get("wp:category_description"), parent), null, true));
     }
 
     private void item(Fields f) {
         String type = f.get("wp:post_type") == null ? "post" : f.get("wp:post_type");
         String status = f.get("wp:status") == null ? "draft" : f.get("wp:status");
         if (!type.equals("post") || status.equals("trash") || status.equals("auto-draft")) {
-            skipped.merge(type.equals("post") ? status : type, 1, Integer::sum);
+            skipped.merge(skippedKind(type.equals("post") ? status : type), 1, Integer::sum);
             return;
         }
         String where = "post " + (f.get("wp:post_id") == null ? "" : f.get("wp:post_id") + " ") + "at line " + f.line;
@@ -182,17 +198,21 @@ final class WordPressSource implements ImportSource {
         add(where, () -> article(f, status, articleCategory, categoryNames, tags));
     }
 
+    /** A kind as the summary counts it: made-up names are many and long, so they are counted together. */
+    private String skippedKind(String kind) {
+        return skipped.containsKey(kind) || (kind.length() <= 40 && skipped.size() < 50) ? kind : "other";
+    }
+
     private ImportRow article(Fields f, String status, String category, List<String> categoryNames, List<String> tags)
             throws LineFailure {
-        if (f.tooLong != null) {
-            throw new LineFailure(f.tooLong + ": longer than the " + MAX_TEXT + " characters an element may have");
-        }
+        f.checked();
+        // Only what WordPress shows everyone is published: a password-protected post is not, nor a status a plugin
+        // made up (draft, pending and private are drafts too; trash and auto-draft are skipped before this).
+        boolean protectedByPassword = f.get("wp:post_password") != null;
         ArticleStatus articleStatus = switch (status) {
-            case "publish" -> ArticleStatus.published;
-            case "future" -> ArticleStatus.scheduled;
-            case "draft", "pending", "private" -> ArticleStatus.draft;
-            default -> throw new LineFailure("wp:status: '" + status + "' is none of publish, future, draft, pending, "
-                    + "private");
+            case "publish" -> protectedByPassword ? ArticleStatus.draft : ArticleStatus.published;
+            case "future" -> protectedByPassword ? ArticleStatus.draft : ArticleStatus.scheduled;
+            default -> ArticleStatus.draft;
         };
         Instant date = articleStatus == ArticleStatus.draft ? null : date(f);
         String title = f.get("title");
@@ -286,11 +306,15 @@ final class WordPressSource implements ImportSource {
         return local;
     }
 
-    /** The texts of an element's children (the first of each name) and its category terms; the reader ends at its end. */
+    /**
+     * The texts of an element's children (the first of each name it uses) and its category terms; the reader ends at
+     * its end. Text comes in chunks, and what an entry may not keep is read past, not held.
+     */
     private Fields fields() throws XMLStreamException {
         Fields fields = new Fields(xml.getLocation().getLineNumber());
         int depth = 0;
         String child = null;
+        boolean keep = false;
         String[] term = null;
         StringBuilder text = new StringBuilder();
         while (true) {
@@ -300,16 +324,20 @@ final class WordPressSource implements ImportSource {
                     if (++depth == 1) {
                         child = key();
                         text.setLength(0);
-                        term = child.equals("category") ? new String[] {xml.getAttributeValue(null, "domain"),
-                            xml.getAttributeValue(null, "nicename"), null} : null;
+                        term = child.equals("category") ? fields.term(xml.getAttributeValue(null, "domain"),
+                                xml.getAttributeValue(null, "nicename")) : null;
+                        keep = child.equals("category") ? term != null
+                                : Fields.USED.contains(child) && !fields.values.containsKey(child);
                     }
                 }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-                    if (depth >= 1) {
-                        if (text.length() + xml.getTextLength() > MAX_TEXT) {
-                            fields.tooLong = fields.tooLong == null ? child : fields.tooLong;
-                        } else {
+                    if (depth >= 1 && keep) {
+                        keep = fields.spend(child, text.length(), xml.getTextLength());
+                        if (keep) {
                             text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                        } else {
+                            text.setLength(0);
+                            text.trimToSize();
                         }
                     }
                 }
@@ -317,13 +345,13 @@ final class WordPressSource implements ImportSource {
                     if (depth == 0) {
                         return fields;
                     }
-                    if (depth-- == 1) {
+                    if (depth-- == 1 && keep) {
                         String value = text.toString().strip();
                         if (term != null) {
                             term[2] = value.isEmpty() ? null : value;
                             fields.categories.add(term);
                         } else if (!value.isEmpty()) {
-                            fields.values.putIfAbsent(child, value);
+                            fields.values.put(child, value);
                         }
                     }
                 }
@@ -336,27 +364,87 @@ final class WordPressSource implements ImportSource {
 
     private static final class Fields {
 
+        /** The children an entry is made of; the text of any other is read past. */
+        static final Set<String> USED = Set.of("title", "guid", "dc:creator", "content:encoded", "excerpt:encoded",
+                "category", "wp:post_id", "wp:post_name", "wp:status", "wp:post_type", "wp:post_date", "wp:post_date_gmt",
+                "pubDate", "wp:is_sticky", "wp:post_password", "wp:author_login", "wp:author_display_name",
+                "wp:author_email", "wp:cat_name", "wp:category_nicename", "wp:category_parent",
+                "wp:category_description");
+
         final int line;
         final Map<String, String> values = new HashMap<>();
         /** Each term as domain, nicename, name. */
         final List<String[]> categories = new ArrayList<>();
-        String tooLong;
+        private int spent;
+        /** Why the entry cannot be imported, though it was read to its end. */
+        String failure;
 
         Fields(int line) {
             this.line = line;
         }
 
         String get(String key) {
+            assert USED.contains(key) : key;
             return values.get(key);
+        }
+
+        Fields checked() throws LineFailure {
+            if (failure != null) {
+                throw new LineFailure(failure);
+            }
+            return this;
+        }
+
+        /** A new term, or null past MAX_TERMS. */
+        String[] term(String domain, String nicename) {
+            if (categories.size() >= MAX_TERMS) {
+                fail("category: more than the " + MAX_TERMS + " categories and tags a post may have");
+                return null;
+            }
+            return spend("category", 0, length(domain) + length(nicename)) ? new String[] {domain, nicename, null}
+                    : null;
+        }
+
+        /** Whether {@code more} characters may be added to a field that has {@code has}; the entry fails if not. */
+        boolean spend(String field, int has, int more) {
+            if (has + more > MAX_TEXT) {
+                fail(field + ": longer than the " + MAX_TEXT + " characters an element may have");
+                return false;
+            }
+            if (spent + more > MAX_ENTRY_TEXT) {
+                fail(field + ": the entry is longer than the " + MAX_ENTRY_TEXT + " characters its fields may have "
+                        + "together");
+                return false;
+            }
+            spent += more;
+            return true;
+        }
+
+        private void fail(String reason) {
+            failure = failure == null ? reason : failure;
+        }
+
+        private static int length(String text) {
+            return text == null ? 0 : text.length();
         }
     }
 
-    private static IOException notWellFormed(XMLStreamException e) {
+    /** Why XML cannot be read: a reason of BoundedMarkup's, else where the parser broke. */
+    private static String unreadable(XMLStreamException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() != null ? cause.getCause()
+                : cause instanceof XMLStreamException x ? x.getNestedException() : null) {
+            if (cause instanceof BoundedMarkup.Refused refused) {
+                return "not imported from here on: " + refused.getMessage();
+            }
+            if (cause == cause.getCause()) {
+                break;
+            }
+        }
         String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber() + ", column "
                 + e.getLocation().getColumnNumber();
         String message = e.getMessage() == null ? "" : e.getMessage().replaceFirst("(?s)^ParseError at \\[[^]]*]\\s*"
                 + "Message: ", "");
-        return new IOException("not a readable WordPress export: not well-formed XML" + where + ": " + message, e);
+        return "not imported from here on: not well-formed XML" + where + ": " + message;
     }
 
     /** Counts the bytes read, for progress. */

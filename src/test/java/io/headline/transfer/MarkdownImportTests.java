@@ -153,4 +153,85 @@ class MarkdownImportTests {
         assertThat(command.run(System.out, System.err, false, "import", "--format", "asciidoc", work.toString()))
                 .isEqualTo(2);
     }
+    @Test
+    void shouldImportAsDraftsWhatTheFolderOrTheFrontMatterMarksUnpublishedAtAnyDepth() throws IOException {
+        String nested = unique("nested");
+        String deeper = unique("deeper");
+        String unpublished = unique("unpublished");
+        String quoted = unique("quoted");
+        String status = unique("status");
+        String shown = unique("shown");
+        Files.createDirectories(work.resolve("posts/_drafts"));
+        Files.createDirectories(work.resolve("site/content/_drafts/2024"));
+        Files.writeString(work.resolve("posts/_drafts/" + nested + ".md"), "---\ntitle: Unfinished\n---\nBody.\n");
+        Files.writeString(work.resolve("site/content/_drafts/2024/" + deeper + ".md"), "---\ntitle: Deeper\n---\nB.\n");
+        Files.writeString(work.resolve(unpublished + ".md"), "---\ntitle: Jekyll's\npublished: false\n---\nBody.\n");
+        Files.writeString(work.resolve(quoted + ".md"), "---\ntitle: Quoted\ndraft: \"yes\"\n---\nBody.\n");
+        Files.writeString(work.resolve(status + ".md"), "---\ntitle: Status\nstatus: draft\n---\nBody.\n");
+        Files.writeString(work.resolve(shown + ".md"), "---\ntitle: Shown\ndraft: false\npublished: true\n---\nBody.\n");
+
+        ImportSummary summary = importing(work);
+
+        assertThat(summary.failed()).as(summary.errors().toString()).isZero();
+        for (String draft : new String[] {nested, deeper, unpublished, quoted, status}) {
+            JsonPath article = get("articles/" + draft);
+            assertThat(article.getString("status")).as(draft).isEqualTo("draft");
+            assertThat(article.getString("publishedAt")).as(draft).isNull();
+        }
+        assertThat(get("articles/" + shown).getString("status")).isEqualTo("published");
+    }
+
+    @Test
+    void shouldFailAFileNamedWithADateThatIsNoneAloneAndImportTheRest() throws IOException {
+        String fine = unique("fine");
+        Files.writeString(work.resolve("2024-02-30-" + unique("leap") + ".md"), "---\ntitle: No such day\n---\nB.\n");
+        Files.writeString(work.resolve("2024-02-29-" + fine + ".md"), "---\ntitle: Leap day\n---\nBody.\n");
+
+        ImportSummary summary = importing(work);
+
+        assertThat(summary.articles().created()).isEqualTo(1);
+        assertThat(summary.errors()).singleElement().satisfies(error -> assertThat(error.reason())
+                .startsWith("2024-02-30-").endsWith(".md: file name: 2024-02-30 is not a date"));
+        assertThat(get("articles/" + fine).getString("publishedAt")).isEqualTo("2024-02-29T00:00:00Z");
+    }
+
+    @Test
+    void shouldFailAFileWhoseFrontMatterDateIsNoDayAloneInsteadOfMovingIt() throws IOException {
+        String fine = unique("fine");
+        // SnakeYAML would read 2024-13-45 as 14 February 2025, and a pattern 2024-02-30 as 29 February.
+        Files.writeString(work.resolve("month.md"), "---\ntitle: No month 13\ndate: 2024-13-45\n---\nB.\n");
+        Files.writeString(work.resolve("day.md"), "---\ntitle: No 30 February\ndate: 2024-02-30 10:00\n---\nB.\n");
+        Files.writeString(work.resolve(fine + ".md"), "---\ntitle: Fine\ndate: 2024-02-29 10:00\n---\nBody.\n");
+
+        ImportSummary summary = importing(work);
+
+        assertThat(summary.articles().created()).as(summary.errors().toString()).isEqualTo(1);
+        assertThat(summary.errors()).extracting(ImportSummary.LineError::reason).containsExactlyInAnyOrder(
+                "month.md: date: '2024-13-45' is not a date (e.g. 2024-05-01, 2024-05-01T10:00:00Z or 2024-05-01 "
+                        + "10:00:00 +0200)",
+                "day.md: date: '2024-02-30 10:00' is not a date (e.g. 2024-05-01, 2024-05-01T10:00:00Z or 2024-05-01 "
+                        + "10:00:00 +0200)");
+        assertThat(get("articles/" + fine).getString("publishedAt")).isEqualTo("2024-02-29T10:00:00Z");
+    }
+
+    @Test
+    void shouldFailFrontMatterWhoseAliasesExpandAloneWithAShortReason() throws IOException {
+        String fine = unique("fine");
+        // Within the front matter's limits (64 KiB, 20 aliases of lists), but millions of characters as text.
+        StringBuilder bomb = new StringBuilder("---\ntitle: Bomb\nleaf: &leaf \"" + "x".repeat(1000) + "\"\n");
+        bomb.append("a0: &a0 [").append("*leaf, ".repeat(200)).append("*leaf]\n");
+        for (int level = 1; level <= 5; level++) {
+            bomb.append("a").append(level).append(": &a").append(level).append(" [*a").append(level - 1)
+                    .append(", *a").append(level - 1).append("]\n");
+        }
+        bomb.append("date: *a5\n---\nBody.\n");
+        Files.writeString(work.resolve("bomb.md"), bomb);
+        Files.writeString(work.resolve(fine + ".md"), "---\ntitle: Fine\n---\nBody.\n");
+
+        ImportSummary summary = importing(work);
+
+        assertThat(summary.articles().created()).isEqualTo(1);
+        assertThat(summary.errors()).singleElement().satisfies(error -> assertThat(error.reason())
+                .isEqualTo("bomb.md: date: must be a single date"));
+    }
 }

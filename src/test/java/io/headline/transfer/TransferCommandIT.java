@@ -111,6 +111,48 @@ class TransferCommandIT {
                 + "\"slug\":\"new-ferry-timetable\"", "\"externalId\":\"md:tide-app\",\"slug\":\"tide-app\"");
     }
 
+    @Test
+    void shouldFailHostileEntriesAloneAndFinishWithTheSummaryInASmallHeap() throws Exception {
+        Database database = emptyDatabase("hostile");
+        // 120 MB of CDATA in one post, between two good ones: held whole (as chars, twice its bytes), it would not fit
+        // in the 64 MB heap several times over; read in chunks, it is read past.
+        Path export = work.resolve("hostile.xml");
+        String head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss xmlns:content=\"http://purl.org/rss/1.0/modules/"
+                + "content/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:wp=\"http://wordpress.org/export/1.2/\">"
+                + "<channel>" + post("before", "Fine") + "<item><title>Huge</title><dc:creator>ann</dc:creator>"
+                + "<wp:post_type>post</wp:post_type><content:encoded><![CDATA[";
+        String tail = "]]></content:encoded></item>" + post("after", "Fine too") + "</channel></rss>";
+        try (var in = RepeatedStream.of(head, "<p>0123456789</p>", 120_000_000 / 17, tail)) {
+            Files.copy(in, export);
+        }
+        Path folder = Files.createDirectories(work.resolve("hostile-markdown/posts/_drafts"));
+        Files.writeString(folder.resolve("unfinished.md"), "---\ntitle: Unfinished\n---\nNot yet.\n");
+        Files.writeString(folder.resolveSibling("2024-02-30-no-such-day.md"), "---\ntitle: No such day\n---\nB.\n");
+        // 500,000 references to 30,000 characters: 15 GB as text, were the date turned into text to be parsed.
+        Files.writeString(folder.resolveSibling("bomb.md"), "---\ntitle: Bomb\nl: &l \"" + "x".repeat(30_000) + "\"\n"
+                + "a: &a [" + "*l, ".repeat(5000) + "*l]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                + "date: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n---\nBody.\n");
+
+        Run posts = run(database, List.of("-Xmx64m"), "import", "--format", "wordpress", export.toString());
+        Files.delete(export);
+        assertThat(posts.status()).as(posts.err()).isEqualTo(1);
+        assertThat(posts.out()).contains("\"articles\":{\"created\":2,\"updated\":0,\"unchanged\":0}",
+                "\"failed\":1", "content:encoded: longer than the 4000000 characters an element may have");
+
+        Run files = run(database, List.of("-Xmx64m"), "import", "--format", "markdown",
+                work.resolve("hostile-markdown").toString());
+        assertThat(files.status()).as(files.err()).isEqualTo(1);
+        assertThat(files.out()).contains("\"articles\":{\"created\":1,", "\"failed\":2",
+                "posts/bomb.md: date: must be a single date", "file name: 2024-02-30 is not a date");
+    }
+
+    private static String post(String slug, String title) {
+        return "<item><title>" + title + "</title><dc:creator>ann</dc:creator><guid>https://x.example/?p=" + slug
+                + "</guid><content:encoded><![CDATA[<p>Body</p>]]></content:encoded><wp:post_name>" + slug
+                + "</wp:post_name><wp:status>publish</wp:status><wp:post_date_gmt>2024-05-01 10:00:00</wp:post_date_gmt>"
+                + "<wp:post_type>post</wp:post_type></item>";
+    }
+
     private record Database(Path dir, String url) {
     }
 
@@ -136,8 +178,14 @@ class TransferCommandIT {
     }
 
     private static Run run(Database database, String... args) throws IOException, InterruptedException {
+        return run(database, List.of(), args);
+    }
+
+    private static Run run(Database database, List<String> options, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+ExitOnOutOfMemoryError"));
+        command.addAll(options);
         if (database.url() != null) {
             command.add("-Dquarkus.datasource.jdbc.url=" + database.url());
             command.add("-Dquarkus.datasource.username=" + System.getProperty("test.db.username"));
