@@ -63,13 +63,34 @@ final class SendPacer extends ChannelDuplexHandler {
         }
         if (msg instanceof HttpContent content && content.content().readableBytes() > SLICE) {
             slice(ctx, content, promise);
-        } else if (queue.isEmpty()) {
+        } else if (queue.isEmpty() && ctx.channel().isWritable()) {
             ctx.write(msg, promise);
             return;
         } else {
-            queue.add(new Held(msg, promise, 0, false));
+            // Held back behind others, or for a connection that takes nothing now (pipelined small answers to a
+            // client that reads nothing): counted and under the stall deadline like a slice.
+            int bytes = msg instanceof HttpContent content ? content.content().readableBytes() : 0;
+            boolean counted = bytes > 0 && !((HttpContent) msg).content().isReadOnly();
+            Held held = new Held(msg, linked(ctx, promise), bytes, counted);
+            queue.add(held);
+            pending.add(held.pending());
         }
         send(ctx);
+    }
+
+    /** A promise of our own that completes the caller's, which may be a void one that takes no listener. */
+    private static ChannelPromise linked(ChannelHandlerContext ctx, ChannelPromise promise) {
+        ChannelPromise written = ctx.newPromise();
+        if (!promise.isVoid()) {
+            written.addListener(done -> {
+                if (done.isSuccess()) {
+                    promise.trySuccess();
+                } else {
+                    promise.tryFailure(done.cause());
+                }
+            });
+        }
+        return written;
     }
 
     /** The head first, if the message carries one (Content-Length kept), then the content slice by slice. */
@@ -89,17 +110,8 @@ final class SendPacer extends ChannelDuplexHandler {
             Object part = !last ? new DefaultHttpContent(slice)
                     : content instanceof LastHttpContent trailing ? new DefaultLastHttpContent(slice,
                             trailing.trailingHeaders()) : new DefaultHttpContent(slice);
-            // Each slice its own promise: the caller's may be a void one, which takes no listener.
-            ChannelPromise written = ctx.newPromise();
-            if (last && !promise.isVoid()) {
-                written.addListener(done -> {
-                    if (done.isSuccess()) {
-                        promise.trySuccess();
-                    } else {
-                        promise.tryFailure(done.cause());
-                    }
-                });
-            }
+            // Each slice its own promise; the last completes the caller's.
+            ChannelPromise written = last ? linked(ctx, promise) : ctx.newPromise();
             Held held = new Held(part, written, length, counted);
             queue.add(held);
             pending.add(held.pending());

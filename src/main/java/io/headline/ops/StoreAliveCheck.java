@@ -1,12 +1,14 @@
 package io.headline.ops;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
@@ -16,9 +18,11 @@ import org.eclipse.microprofile.health.Readiness;
  * Alive only while the database may still take a write: an instance whose embedded store has closed itself (H2
  * closes its database after an error inside it, such as an out-of-memory error while reading a page, and never
  * reopens it in the same process) answered 500 to every request while liveness stayed UP, so nothing restarted it.
- * It is DOWN at once when the store says it is closed, and when no write has succeeded for {@link #UNWRITABLE_FOR}
- * whatever the reason (a PostgreSQL failover or restart takes less; the readiness check answers DOWN meanwhile). It
- * runs the write probe of {@link StoreWritableCheck}, so a liveness probe alone keeps it current.
+ * It is DOWN at once when the store says it is closed and, on the embedded database (whose store lives in this
+ * process, so a restart is its repair), when no write has succeeded for {@link #UNWRITABLE_FOR} whatever the reason.
+ * On PostgreSQL a long outage or failover leaves it alive: restarting every instance would not bring the server back,
+ * and instances that cannot start without it would only loop; the readiness check answers DOWN meanwhile. It runs
+ * the write probe of {@link StoreWritableCheck}, so a liveness probe alone keeps it current.
  */
 @Liveness
 @ApplicationScoped
@@ -32,10 +36,18 @@ class StoreAliveCheck implements HealthCheck {
 
     private final StoreWritableCheck writable;
     private final Clock clock;
+    private final boolean embedded;
 
-    StoreAliveCheck(@Readiness StoreWritableCheck writable, Clock clock) {
+    @Inject
+    StoreAliveCheck(@Readiness StoreWritableCheck writable, Clock clock,
+            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+        this(writable, clock, dbKind.equals("h2"));
+    }
+
+    StoreAliveCheck(StoreWritableCheck writable, Clock clock, boolean embedded) {
         this.writable = writable;
         this.clock = clock;
+        this.embedded = embedded;
     }
 
     @Override
@@ -46,7 +58,7 @@ class StoreAliveCheck implements HealthCheck {
             return down("the database is closed: " + failure.get().getMessage());
         }
         Optional<Instant> since = writable.failingSince();
-        if (since.isPresent() && !clock.instant().isBefore(since.get().plus(UNWRITABLE_FOR))) {
+        if (embedded && since.isPresent() && !clock.instant().isBefore(since.get().plus(UNWRITABLE_FOR))) {
             return down("no write has succeeded since " + since.get() + ": "
                     + failure.map(SQLException::getMessage).orElse("writes hang"));
         }

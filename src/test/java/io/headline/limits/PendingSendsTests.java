@@ -2,11 +2,17 @@ package io.headline.limits;
 
 import static io.headline.Api.admin;
 import static io.headline.Api.anonymous;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.headline.Api;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +24,9 @@ class PendingSendsTests {
 
     @Inject
     PendingSends sends;
+
+    @TestHTTPResource("/")
+    URI base;
 
     private long taken;
 
@@ -50,6 +59,18 @@ class PendingSendsTests {
         String tag = largeArticles();
 
         admin().when().get("/api/v1/articles?tag={tag}&fields=body,bodyHtml", tag).then().statusCode(200);
+    }
+
+    @Test
+    void shouldAnswerAClientThatOffersCleartextHttp2InHttp11() throws Exception {
+        // The pacer, the budget and the stall deadline work on HTTP/1.x: an h2c stream whose window is never opened
+        // would hold its whole answer past them.
+        HttpClient offering = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        HttpResponse<String> answer = offering.send(HttpRequest.newBuilder(base.resolve("/api/v1/articles"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
     }
 
     /** As answers waiting for clients that read nothing would. */

@@ -20,7 +20,7 @@ import java.util.List;
  * directory, so the H2 file that newcomers run is the one tested; with -Ppostgresql it runs on the test run's
  * database. Quotas are lifted and demo content is off; the admin token is {@link #ADMIN_TOKEN}.
  */
-record PackagedApp(Process process, int port, Path log) {
+record PackagedApp(Process process, int port, int managementPort, Path log) {
 
     static final String ADMIN_TOKEN = "packaged-app-admin-token";
     static final Duration START_TIMEOUT = Duration.ofSeconds(180);
@@ -28,6 +28,7 @@ record PackagedApp(Process process, int port, Path log) {
     /** Starts it with extra JVM options (heap size, GC log) and waits until it is ready; its output goes to {@code log}. */
     static PackagedApp start(Path workDir, String name, List<String> jvmOptions) throws IOException, InterruptedException {
         int port = freePort();
+        int managementPort = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+ExitOnOutOfMemoryError"));
@@ -36,7 +37,7 @@ record PackagedApp(Process process, int port, Path log) {
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + port,
                 // Instances side by side (TwoInstancesIT, other runs on the machine): not all on the default 9000.
-                "-Dquarkus.management.port=" + freePort(),
+                "-Dquarkus.management.port=" + managementPort,
                 "-Dheadline.demo-content=false",
                 "-Dheadline.rate-limit.anonymous=1000000",
                 "-Dheadline.rate-limit.token=1000000"));
@@ -50,7 +51,7 @@ record PackagedApp(Process process, int port, Path log) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("HEADLINE_ADMIN_TOKEN", ADMIN_TOKEN);
-        PackagedApp app = new PackagedApp(builder.start(), port, log);
+        PackagedApp app = new PackagedApp(builder.start(), port, managementPort, log);
         try {
             app.awaitReady();
             return app;
@@ -72,6 +73,12 @@ record PackagedApp(Process process, int port, Path log) {
 
     RequestSpecification admin() {
         return anonymous().contentType(ContentType.JSON).header("Authorization", "Bearer " + ADMIN_TOKEN);
+    }
+
+    /** What its management interface's /q/metrics says, in the Prometheus text format. */
+    String metrics() {
+        return given().baseUri("http://127.0.0.1").port(managementPort).accept("text/plain").get("/q/metrics")
+                .then().statusCode(200).extract().asString();
     }
 
     String baseUri() {

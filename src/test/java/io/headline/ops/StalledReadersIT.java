@@ -142,11 +142,11 @@ class StalledReadersIT {
 
         // Past the stall timeout their connections are closed, nothing waits to be sent, and bulk reads have room.
         Instant deadline = Instant.now().plus(STALL_TIMEOUT).plusSeconds(30);
-        String metrics = app.anonymous().accept("text/plain").get("/q/metrics").asString();
+        String metrics = app.metrics();
         while (Instant.now().isBefore(deadline) && (metric(metrics, "headline_send_stalls_total") < FEW
                 || metric(metrics, "headline_pending_sends_bytes") > 0)) {
             Thread.sleep(500);
-            metrics = app.anonymous().accept("text/plain").get("/q/metrics").asString();
+            metrics = app.metrics();
         }
         assertThat(metric(metrics, "headline_send_stalls_total")).as("connections closed for a stalled send")
                 .isGreaterThanOrEqualTo(FEW);

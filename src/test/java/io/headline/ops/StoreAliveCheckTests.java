@@ -51,9 +51,9 @@ class StoreAliveCheckTests {
     }
 
     @Test
-    void shouldStayAliveThroughAShortOutageButNotALongOne() {
+    void shouldStayAliveThroughAShortOutageOfTheEmbeddedDatabaseButNotALongOne() {
         refusal = new SQLException("Connection refused", "08001");
-        StoreAliveCheck alive = aliveCheck();
+        StoreAliveCheck alive = aliveCheck(true);
         assertThat(alive.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
 
         testClock.advance(StoreAliveCheck.UNWRITABLE_FOR.minus(Duration.ofSeconds(1)));
@@ -62,8 +62,22 @@ class StoreAliveCheckTests {
         assertThat(alive.call().getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
     }
 
-    /** The checks over a store that refuses every connection with {@link #refusal}. */
+    @Test
+    void shouldStayAliveThroughALongOutageOfADatabaseServer() {
+        refusal = new SQLException("Connection refused", "08001");
+        StoreAliveCheck alive = aliveCheck(false);
+        assertThat(alive.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+
+        testClock.advance(StoreAliveCheck.UNWRITABLE_FOR.multipliedBy(10));
+        assertThat(alive.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+    }
+
     private StoreAliveCheck aliveCheck() {
+        return aliveCheck(true);
+    }
+
+    /** The checks over a store that refuses every connection with {@link #refusal}. */
+    private StoreAliveCheck aliveCheck(boolean embedded) {
         DataSource refusing = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
                     if (method.getName().equals("getConnection")) {
@@ -71,6 +85,6 @@ class StoreAliveCheckTests {
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
-        return new StoreAliveCheck(new StoreWritableCheck(refusing, clock), clock);
+        return new StoreAliveCheck(new StoreWritableCheck(refusing, clock), clock, embedded);
     }
 }
