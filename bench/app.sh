@@ -19,7 +19,7 @@ start_app() {
   start=$(date +%s%N)
   (cd "$work" && exec env HEADLINE_ADMIN_TOKEN="$token" HEADLINE_RATE_LIMIT_ANONYMOUS=1000000000 \
     HEADLINE_RATE_LIMIT_TOKEN=1000000000 "${app_env[@]}" "${app_java:-java}" "$@" -Dquarkus.http.port="$port" \
-    -Dquarkus.management.port="${management_port:-0}" -jar "$jar" >"$work/run.log" 2>&1) &
+    -Dquarkus.management.port="${management_port:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}" -jar "$jar" >"$work/run.log" 2>&1) &
   pid=$!
   [ -n "$(trap -p EXIT)" ] || trap stop_app EXIT
   until curl -sf -o /dev/null "localhost:$port/q/health/ready"; do

@@ -23,8 +23,10 @@ _app_stop() {
 trap _app_stop EXIT
 
 HEADLINE_ADMIN_TOKEN=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
-# Any free management port (metrics), so that the server starts beside another instance.
-QUARKUS_HTTP_PORT=$_app_port QUARKUS_MANAGEMENT_PORT=${QUARKUS_MANAGEMENT_PORT:-0} \
+# Any free management port (metrics), so that the server starts beside another instance. Not 0: Quarkus 3.36 leaves a
+# jar whose management port is 0 half-started (its start never completes, so SIGTERM never ends it).
+_app_management_port=${QUARKUS_MANAGEMENT_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
+QUARKUS_HTTP_PORT=$_app_port QUARKUS_MANAGEMENT_PORT=$_app_management_port \
 HEADLINE_ADMIN_TOKEN=$HEADLINE_ADMIN_TOKEN HEADLINE_DEMO_CONTENT=true \
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$_app_work/headline;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0" \
   java -jar "$_app_jar" > "$_app_work/server.log" 2>&1 &

@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 port="${PORT:-18555}"
 ./mvnw package -DskipTests -q
 work=$(mktemp -d)
-(cd "$work" && exec java -Dquarkus.http.port="$port" -Dquarkus.management.port=0 -Dheadline.demo-content=false \
+(cd "$work" && exec java -Dquarkus.http.port="$port" -Dquarkus.management.port="$((port + 1))" -Dheadline.demo-content=false \
   -jar "$OLDPWD/target/quarkus-app/quarkus-run.jar" >"$work/run.log" 2>&1) &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
