@@ -49,7 +49,7 @@ class BodyReadsReleaseTests {
         }
         SlowBodyReads.finish.countDown();
 
-        assertThat(unitsBackWithin(Duration.ofSeconds(10))).isEqualTo(bodyReads.total());
+        assertThat(HeldBodyReads.unitsBackWithin(bodyReads, Duration.ofSeconds(10))).isEqualTo(bodyReads.total());
     }
 
     /** A client that asks for bodies in bulk and reads nothing holds no permit once its answer is made. */
@@ -106,15 +106,6 @@ class BodyReadsReleaseTests {
 
         // The server still works through the requests whose callers gave up (hundreds, on a cold JVM that still parses
         // its queries: 15 s on a loaded machine); a unit that leaked never comes back however long one waits.
-        assertThat(unitsBackWithin(Duration.ofSeconds(60))).isEqualTo(bodyReads.total());
-    }
-
-    /** The units free once all are back or {@code timeout} has passed; it sleeps between looks, the server needs the CPU. */
-    private int unitsBackWithin(Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (bodyReads.available() < bodyReads.total() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(20);
-        }
-        return bodyReads.available();
+        assertThat(HeldBodyReads.unitsBackWithin(bodyReads, Duration.ofSeconds(60))).isEqualTo(bodyReads.total());
     }
 }

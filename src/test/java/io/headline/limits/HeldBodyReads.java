@@ -1,6 +1,8 @@
 package io.headline.limits;
 
 import io.headline.common.error.ProblemException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,5 +69,18 @@ public final class HeldBodyReads implements AutoCloseable {
     public void close() {
         release.countDown();
         holders.shutdown();
+    }
+
+    /**
+     * The units free once all are back or {@code timeout} has passed. Answers of earlier tests whose callers gave up
+     * may still hold some while the server works through them; a unit that leaked never comes back. It sleeps between
+     * looks: the server needs the CPU.
+     */
+    static int unitsBackWithin(BodyReads bodyReads, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (bodyReads.available() < bodyReads.total() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+        }
+        return bodyReads.available();
     }
 }
