@@ -18,6 +18,8 @@ public final class ApiPaths {
     public static final String SITEMAP = "/sitemap.xml";
     /** The pages of a sitemap index. */
     public static final String SITEMAPS = "/sitemaps";
+    /** The media library (media/): uploads have a size limit of their own (headline.media.max-size). */
+    public static final String MEDIA = V1 + "/media";
     /** Bulk import: its body is bounded by its own, larger limit (see BodySizeLimit). */
     public static final String IMPORT = V1 + "/import";
 

@@ -15,11 +15,20 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class AcceptHeader {
 
+    /**
+     * The request property that keeps what Accept said, for the one operation that chooses a format by it (a media
+     * file with format=auto picks AVIF or WebP), several headers joined as one list.
+     */
+    public static final String ORIGINAL = "headline.accept";
+
     @ServerRequestFilter(preMatching = true)
     public void disregard(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         if (path.startsWith("/api/") || ApiPaths.isFeed(path)) {
-            request.getHeaders().remove(HttpHeaders.ACCEPT);
+            var accept = request.getHeaders().remove(HttpHeaders.ACCEPT);
+            if (accept != null) {
+                request.setProperty(ORIGINAL, String.join(",", accept));
+            }
         }
     }
 }

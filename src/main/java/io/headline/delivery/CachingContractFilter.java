@@ -44,8 +44,11 @@ public class CachingContractFilter implements OASFilter {
 
     /** The reads whose resource sends {@link HttpCachingFilter#PRIVATE} itself, whoever asks. */
     private static final Set<String> NEVER_SHARED = Set.of("getPreview", "listChanges");
-    /** Reads that are not JSON, which HttpCachingFilter leaves alone: an export is streamed, never hashed or kept. */
-    private static final Set<String> NOT_CACHED = Set.of("exportContent");
+    /**
+     * Reads that are not JSON, which HttpCachingFilter leaves alone: an export is streamed, never hashed or kept; a
+     * media file carries validators and caching of its own (immutable URLs).
+     */
+    private static final Set<String> NOT_CACHED = Set.of("exportContent", "getMediaFile");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

@@ -2,6 +2,7 @@ package io.headline.feed;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.Arrays;
+import io.headline.common.ApiPaths;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -24,7 +25,7 @@ public class FeedContractFilter implements OASFilter {
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             Operation get = item.getGET();
-            if (get != null && get.getParameters() != null && path.endsWith("/{file}")) {
+            if (get != null && get.getParameters() != null && ApiPaths.isFeed(path) && path.endsWith("/{file}")) {
                 get.getParameters().stream().filter(p -> p.getIn() == Parameter.In.PATH && "file".equals(p.getName()))
                         .forEach(FeedContractFilter::documentFile);
                 get.getResponses().getAPIResponse("200").description("The feed in the format its file names.")

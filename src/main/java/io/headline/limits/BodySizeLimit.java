@@ -6,6 +6,7 @@ import io.headline.common.error.ProblemException;
 import io.headline.common.error.ProblemType;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses request bodies over headline.limits.max-body-size with a 413 problem, in two places: a body whose
@@ -30,17 +32,24 @@ import java.io.InputStream;
 @ApplicationScoped
 public class BodySizeLimit implements ReaderInterceptor {
 
+    /** Room for a multipart form's boundaries, part headers and text fields around an upload's file. */
+    static final long UPLOAD_FORM_OVERHEAD = 64 * 1024;
+
     /** Before Quarkus's own Content-Length check, which runs at route order -2. */
     private static final int PRIORITY = 10;
 
     private final long maxBytes;
     private final long maxImportBytes;
+    private final long maxUploadBytes;
     private final EarlyProblems problems;
     private final CurrentVertxRequest request;
 
-    BodySizeLimit(HeadlineConfig config, EarlyProblems problems, CurrentVertxRequest request) {
+    BodySizeLimit(HeadlineConfig config, EarlyProblems problems, CurrentVertxRequest request,
+            @ConfigProperty(name = "headline.media.max-size", defaultValue = "20M") MemorySize maxUpload) {
         this.maxBytes = config.limits().maxBodySize().asLongValue();
         this.maxImportBytes = config.limits().maxImportSize().asLongValue();
+        // A media upload's file is bounded by the media library itself; a form around it adds a little.
+        this.maxUploadBytes = maxUpload.asLongValue() + UPLOAD_FORM_OVERHEAD;
         this.problems = problems;
         this.request = request;
     }
@@ -66,8 +75,14 @@ public class BodySizeLimit implements ReaderInterceptor {
         return context.proceed();
     }
 
-    /** A bulk import is streamed and written in batches, never held whole: it has a bound of its own. */
+    /**
+     * A bulk import is streamed and written in batches, never held whole: it has a bound of its own; so has a media
+     * upload, streamed to a file.
+     */
     private long maxFor(String path) {
+        if (ApiPaths.MEDIA.equals(path)) {
+            return maxUploadBytes;
+        }
         return ApiPaths.IMPORT.equals(path) ? maxImportBytes : maxBytes;
     }
 

@@ -33,6 +33,19 @@ public interface MediaConfig {
     @WithDefault("160,320,640,960,1280,1920,2560")
     List<Integer> widths();
 
+    /**
+     * The heights a rendition may ask for (HEADLINE_MEDIA_HEIGHTS): the widths and the common 16:9, 4:3 and 3:2
+     * heights of them. Any other height is a 400 naming these.
+     */
+    @WithDefault("90,120,160,180,213,240,320,360,427,480,540,640,720,853,960,1080,1280,1440,1920,2560")
+    List<Integer> heights();
+
+    /**
+     * The address media URLs start with (HEADLINE_MEDIA_BASE_URL), e.g. a CDN in front of this API:
+     * https://cdn.example.com. Unset, they are paths on this API (/api/v1/media/...).
+     */
+    Optional<String> baseUrl();
+
     /** How many image transforms run at once (HEADLINE_MEDIA_TRANSFORMS); unset, the number of cores. */
     Optional<Integer> transforms();
 

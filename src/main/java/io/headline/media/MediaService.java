@@ -1,0 +1,364 @@
+package io.headline.media;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.headline.common.error.ProblemException;
+import io.headline.common.error.ProblemType;
+import io.headline.common.json.MergePatcher;
+import io.headline.common.paging.PageRequest;
+import io.headline.common.query.Slice;
+import io.headline.security.Caller;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.jboss.logging.Logger;
+
+/**
+ * The media library: takes uploads (checked, measured and stored once per distinct content), keeps their metadata,
+ * decides who may see and change them, and hands out their files and renditions.
+ */
+@ApplicationScoped
+public class MediaService {
+
+    private static final Logger LOG = Logger.getLogger(MediaService.class);
+
+    private final MediaRepository repository;
+    private final MediaStore store;
+    private final MediaConfig config;
+    private final Clock clock;
+    private final Validator validator;
+    private final MergePatcher patcher;
+    private final Vips vips;
+    private final Renditions renditions;
+    private final UploadReader uploads;
+    private final Path work;
+    private volatile boolean engine = true;
+
+    MediaService(MediaRepository repository, MediaStore store, MediaConfig config, Clock clock, Validator validator,
+            MergePatcher patcher) {
+        this.repository = repository;
+        this.store = store;
+        this.config = config;
+        this.clock = clock;
+        this.validator = validator;
+        this.patcher = patcher;
+        this.work = Path.of(config.directory()).toAbsolutePath().resolve(".work");
+        this.vips = new Vips(config.vipsPath(), config.transformTimeout());
+        int transforms = config.transforms().orElse(Runtime.getRuntime().availableProcessors());
+        this.renditions = new Renditions(store, vips, work, Math.max(1, transforms), config.transformWait().toMillis(),
+                config.transformTimeout().toMillis());
+        this.uploads = new UploadReader(work.resolve("uploads"), config.maxSize().asLongValue());
+    }
+
+    void checkEngine(@Observes StartupEvent start) {
+        Optional<String> version = vips.version();
+        engine = version.isPresent();
+        if (engine) {
+            LOG.infof("Media: image engine %s", version.get());
+        } else {
+            LOG.warn("Media: the image engine (libvips: the vips and vipsheader commands, Debian package "
+                    + "libvips-tools) is not installed, so images are refused; PDFs are still taken. Install it and restart.");
+        }
+    }
+
+    /** The result of an upload: the media, and whether it is new or the same bytes were there already. */
+    public record Uploaded(MediaView media, boolean created) {
+    }
+
+    public Uploaded uploadRaw(InputStream body, String contentType, String disposition, Caller caller) throws IOException {
+        try (Upload upload = uploads.raw(body, contentType, disposition)) {
+            return store(upload, caller);
+        }
+    }
+
+    public Uploaded uploadForm(InputStream body, String contentType, Caller caller) throws IOException {
+        try (Upload upload = uploads.multipart(body, contentType)) {
+            return store(upload, caller);
+        }
+    }
+
+    /**
+     * Checks the upload and keeps it: bytes first (the store's put is atomic), then the row; if the row cannot be
+     * written, the bytes go again. The same bytes uploaded twice are one media, answered as it is.
+     */
+    private Uploaded store(Upload upload, Caller caller) throws IOException {
+        MediaInput input = formInput(upload);
+        Optional<Media> existing = QuarkusTransaction.requiringNew().call(() -> repository.findBySha256(upload.sha256()));
+        if (existing.isPresent()) {
+            return new Uploaded(view(existing.get()), false);
+        }
+        MediaKind kind = MediaSniffer.detect(upload.file(), upload.declaredType(), upload.name());
+        Media media = new Media();
+        media.sha256 = upload.sha256();
+        media.contentType = kind.mimeType();
+        media.originalName = upload.name();
+        media.bytes = upload.bytes();
+        if (kind.isImage()) {
+            measure(media, upload.file(), kind);
+        }
+        apply(media, input);
+        media.createdBy = caller.name();
+        media.ownerId = caller.ownDraftsOnly() ? caller.authorId() : null;
+        store.put(media.originalKey(), upload.file());
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Optional<Media> raced = repository.findBySha256(media.sha256);
+                if (raced.isPresent()) {
+                    return new Uploaded(view(raced.get()), false);
+                }
+                touch(media);
+                repository.persistAndFlush(media);
+                return new Uploaded(view(media), true);
+            });
+        } catch (RuntimeException e) {
+            if (QuarkusTransaction.requiringNew().call(() -> repository.findBySha256(media.sha256)).isEmpty()) {
+                store.delete(media.originalKey());
+            }
+            throw e;
+        }
+    }
+
+    /** Size from the header before anything is decoded, then a tiny decode for the placeholder and colour. */
+    private void measure(Media media, Path file, MediaKind kind) throws IOException {
+        if (!engine) {
+            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "This server has no image engine (libvips), "
+                    + "so it cannot take images now; it takes PDFs. Its operator can install libvips-tools.");
+        }
+        Path dir = Files.createTempDirectory(Files.createDirectories(work.resolve("tmp")), "measure-");
+        try {
+            Path named = dir.resolve("in." + kind.extension());
+            Files.createSymbolicLink(named, file.toAbsolutePath());
+            Vips.Header header = vips.header(named);
+            long pixels = (long) header.width() * header.height();
+            if (pixels > config.maxPixels()) {
+                throw ProblemException.invalidField("file", "has " + header.width() + " × " + header.height() + " = "
+                        + pixels + " pixels; at most " + config.maxPixels() + " are accepted");
+            }
+            media.width = header.shownWidth();
+            media.height = header.shownHeight();
+            Path tiny = dir.resolve("tiny.png");
+            vips.thumbnail(named, tiny, 32, 32, "strip");
+            BufferedImage image = ImageIO.read(tiny.toFile());
+            Placeholder placeholder = Placeholder.of(image);
+            media.placeholder = placeholder.blurHash();
+            media.dominantColor = placeholder.dominantColor();
+        } catch (Vips.Failure e) {
+            throw ProblemException.invalidField("file", "could not be read as " + kind.mimeType() + ": " + e.getMessage());
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path p : files.toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private MediaInput formInput(Upload upload) {
+        var fields = upload.fields();
+        MediaInput.Focal focal = null;
+        String point = fields.get("focalPoint");
+        if (point != null) {
+            String[] parts = point.split(",");
+            try {
+                if (parts.length != 2) {
+                    throw new NumberFormatException();
+                }
+                focal = new MediaInput.Focal(Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim()));
+            } catch (NumberFormatException e) {
+                throw ProblemException.invalidField("focalPoint", "must be two numbers from 0 to 1, x,y (e.g. 0.5,0.3)");
+            }
+        }
+        MediaInput input = new MediaInput(fields.get("alt"), fields.get("caption"), fields.get("credit"), focal);
+        var violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return input;
+    }
+
+    public Optional<MediaView> find(UUID id) {
+        return repository.findByIdOptional(id).map(this::view);
+    }
+
+    public Slice<MediaView> list(MediaKind kind, String text, boolean oldestFirst, PageRequest page) {
+        return repository.list(kind, text, oldestFirst, page).map(this::view);
+    }
+
+    @Transactional
+    public Optional<MediaView> patch(UUID id, JsonNode patch, Caller caller) {
+        return repository.findByIdOptional(id).map(media -> {
+            checkMayChange(media, caller);
+            MediaInput current = new MediaInput(media.alt, media.caption, media.credit,
+                    new MediaInput.Focal(media.focalX, media.focalY));
+            apply(media, patch(current, patch));
+            touch(media);
+            return view(media);
+        });
+    }
+
+    private MediaInput patch(MediaInput current, JsonNode patch) {
+        try {
+            return patcher.patch(current, patch);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ProblemException.invalidField("$", "does not fit the media's fields: " + e.getOriginalMessage());
+        }
+    }
+
+    /** Deletes the row, then its bytes and renditions; media an article uses is kept (409). */
+    public boolean delete(UUID id, Caller caller) throws IOException {
+        Optional<Media> deleted = QuarkusTransaction.requiringNew().call(() -> repository.findByIdOptional(id).map(media -> {
+            checkMayChange(media, caller);
+            if (repository.usedByAnyArticle(media.id)) {
+                throw ProblemException.conflict("An article uses this media; remove it from the article first.");
+            }
+            repository.delete(media);
+            return media;
+        }));
+        if (deleted.isEmpty()) {
+            return false;
+        }
+        store.delete(deleted.get().originalKey());
+        store.deleteAll(deleted.get().renditionPrefix());
+        if (store.localFile(deleted.get().renditionPrefix()) == null) {
+            deleteLocalCopies(deleted.get());
+        }
+        return true;
+    }
+
+    private void deleteLocalCopies(Media media) throws IOException {
+        new FileMediaStore(work.resolve("cache")).deleteAll(media.renditionPrefix());
+    }
+
+    /** A file of a media: its version must be the current one (a replaced file's old URLs are gone). */
+    public record FileRequest(UUID id, String version, String w, String h, String fit, String format, String q,
+            String accept, String ifNoneMatch) {
+
+        boolean matches(String etag) {
+            return ifNoneMatch != null && (ifNoneMatch.trim().equals("*")
+                    || java.util.Arrays.stream(ifNoneMatch.split(",")).map(String::trim)
+                            .anyMatch(t -> t.equals(etag) || t.equals("W/" + etag)));
+        }
+    }
+
+    /** What to send for a file request: the local file, its type, and whether anyone may cache it. */
+    public record ServedFile(Path file, String contentType, String etag, boolean isPublic, boolean variesByAccept,
+            String downloadName) {
+    }
+
+    public Optional<ServedFile> file(FileRequest request, boolean seesUnpublished) throws IOException {
+        Optional<Media> found = QuarkusTransaction.requiringNew().call(() -> repository.findByIdOptional(request.id()));
+        if (found.isEmpty() || !found.get().fileVersion.equals(request.version())) {
+            return Optional.empty();
+        }
+        Media media = found.get();
+        boolean isPublic = config.publicAll()
+                || QuarkusTransaction.requiringNew().call(() -> repository.usedByPublicArticle(media.id, clock.instant()));
+        if (!isPublic && !seesUnpublished) {
+            return Optional.empty();
+        }
+        MediaKind kind = media.kind();
+        if (!kind.isImage()) {
+            if (request.w() != null || request.h() != null || request.fit() != null || request.format() != null
+                    || request.q() != null) {
+                throw ProblemException.invalidParameter("w", "applies to images; a " + kind.mimeType()
+                        + " is served only as it is");
+            }
+            String etag = "\"" + media.fileVersion + "\"";
+            if (request.matches(etag)) {
+                return Optional.of(new ServedFile(null, kind.mimeType(), etag, isPublic, false, media.originalName));
+            }
+            Path local = renditions.local(media.originalKey());
+            if (store.localFile(media.originalKey()) == null && !Files.isRegularFile(local)) {
+                store.get(media.originalKey(), local);
+            }
+            return Optional.of(new ServedFile(local, kind.mimeType(), "\"" + media.fileVersion + "\"", isPublic, false,
+                    media.originalName));
+        }
+        if (!engine) {
+            throw ProblemException.unavailable("This server has no image engine (libvips) to serve images with.", 60);
+        }
+        Rendition rendition = Rendition.parse(request.w(), request.h(), request.fit(), request.format(), request.q(),
+                request.accept(), kind, config.widths(), config.heights());
+        String key = media.renditionPrefix() + media.fileVersion + "/" + rendition.fileName();
+        String etag = "\"" + media.fileVersion + "-" + rendition.fileName() + "\"";
+        boolean variesByAccept = "auto".equals(request.format());
+        if (request.matches(etag)) {
+            return Optional.of(new ServedFile(null, rendition.format().mimeType, etag, isPublic, variesByAccept, null));
+        }
+        Path file = renditions.file(new Renditions.Source(media.originalKey(), media.renditionPrefix(), kind,
+                media.width, media.height, media.focalX, media.focalY), key, rendition);
+        return Optional.of(new ServedFile(file, rendition.format().mimeType, etag, isPublic, variesByAccept, null));
+    }
+
+    /** The address of a media's file, and of its renditions with ?w= and the rest. */
+    public String url(Media media) {
+        return config.baseUrl().map(b -> b.replaceAll("/+$", "")).orElse("") + "/api/v1/media/" + media.id + "/"
+                + media.fileVersion + "." + media.kind().extension();
+    }
+
+    String srcset(Media media) {
+        if (!media.kind().isImage() || media.width == null) {
+            return null;
+        }
+        StringJoiner set = new StringJoiner(", ");
+        String url = url(media);
+        for (int width : config.widths()) {
+            if (width <= media.width) {
+                set.add(url + "?w=" + width + "&format=auto " + width + "w");
+            }
+        }
+        return set.length() == 0 ? url + " " + media.width + "w" : set.toString();
+    }
+
+    MediaView view(Media media) {
+        return new MediaView(media.id, url(media), media.originalName, media.contentType, media.bytes, media.width,
+                media.height, media.sha256, media.alt, media.caption, media.credit,
+                new MediaView.FocalPoint(media.focalX, media.focalY), media.placeholder, media.dominantColor,
+                srcset(media), media.createdAt, media.updatedAt);
+    }
+
+    private static void apply(Media media, MediaInput input) {
+        media.alt = input.alt();
+        media.caption = input.caption();
+        media.credit = input.credit();
+        if (input.focalPoint() != null) {
+            media.focalX = input.focalPoint().x();
+            media.focalY = input.focalPoint().y();
+        } else {
+            media.focalX = 0.5;
+            media.focalY = 0.5;
+        }
+        media.renewFileVersion();
+    }
+
+    private void touch(Media media) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (media.createdAt == null) {
+            media.createdAt = now;
+        }
+        media.updatedAt = now;
+    }
+
+    /** Authors change only what they uploaded; editors and admins change anything. */
+    private static void checkMayChange(Media media, Caller caller) {
+        if (caller.ownDraftsOnly() && (caller.authorId() == null || !caller.authorId().equals(media.ownerId))) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "An author token may change only media its author uploaded.");
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package io.headline.media;
+
+import io.headline.common.error.ProblemException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+
+/**
+ * Makes renditions, each once: a rendition already stored is a file to serve; concurrent first requests for the same
+ * one share one transform; and at most N transforms run at once (headline.media.transforms, the cores by default).
+ * A request that finds them all busy waits briefly (headline.media.transform-wait) and is then answered 503 with
+ * Retry-After, so a burst of first requests for large images queues nothing unbounded and exhausts no memory.
+ */
+final class Renditions {
+
+    private static final Logger LOG = Logger.getLogger(Renditions.class);
+
+    private final MediaStore store;
+    private final Vips vips;
+    private final Path work;
+    private final Semaphore transforms;
+    private final long waitMillis;
+    private final long timeoutMillis;
+    private final ConcurrentHashMap<String, CompletableFuture<Path>> inFlight = new ConcurrentHashMap<>();
+
+    Renditions(MediaStore store, Vips vips, Path work, int transforms, long waitMillis, long timeoutMillis) {
+        this.store = store;
+        this.vips = vips;
+        this.work = work;
+        this.transforms = new Semaphore(transforms);
+        this.waitMillis = waitMillis;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    /** What a rendition is made from: the stored original and what the database knows of it. */
+    record Source(String originalKey, String prefix, MediaKind kind, int width, int height, double focalX, double focalY) {
+    }
+
+    /** The rendition as a local file to send, made now if it was not made before. */
+    Path file(Source source, String key, Rendition rendition) throws IOException {
+        Path local = local(key);
+        if (Files.isRegularFile(local)) {
+            return local;
+        }
+        CompletableFuture<Path> mine = new CompletableFuture<>();
+        CompletableFuture<Path> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            return await(running);
+        }
+        try {
+            mine.complete(make(source, key, rendition, local));
+        } catch (RuntimeException | IOException e) {
+            mine.completeExceptionally(e);
+        } finally {
+            inFlight.remove(key, mine);
+        }
+        return await(mine);
+    }
+
+    /** Where a rendition is kept on this machine: in the filesystem store itself, or in a local cache of an S3 store. */
+    Path local(String key) {
+        Path inStore = store.localFile(key);
+        return inStore != null ? inStore : work.resolve("cache").resolve(key);
+    }
+
+    private Path make(Source source, String key, Rendition rendition, Path local) throws IOException {
+        if (store.localFile(key) == null && store.get(key, local)) {
+            return local;
+        }
+        acquire();
+        Path dir = Files.createTempDirectory(Files.createDirectories(work.resolve("tmp")), "rendition-");
+        try {
+            Path original = original(source, dir);
+            Path out = dir.resolve("out." + rendition.format().extension);
+            transform(source, original, out, rendition, dir);
+            if (rendition.format() == Rendition.Format.WEBP) {
+                WebpMetadata.strip(out);
+            }
+            store.put(key, out);
+            if (store.localFile(key) == null) {
+                Files.createDirectories(local.getParent());
+                Files.move(out, local, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+            return local;
+        } catch (Vips.Failure e) {
+            // The original was checked when it was uploaded: a failure now is the server's (a timeout, a full disk).
+            LOG.warnf("Rendition %s failed: %s", key, e.getMessage());
+            throw ProblemException.unavailable("The image could not be made now; try again shortly.", 5);
+        } finally {
+            transforms.release();
+            deleteTree(dir);
+        }
+    }
+
+    private void acquire() {
+        try {
+            if (!transforms.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
+                throw ProblemException.unavailable("Every image transform is busy; try again shortly.", 2);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ProblemException.unavailable("Interrupted while waiting for an image transform.", 2);
+        }
+    }
+
+    private Path original(Source source, Path dir) throws IOException {
+        Path local = store.localFile(source.originalKey());
+        if (local != null) {
+            return local;
+        }
+        Path copy = dir.resolve("original." + source.kind().extension());
+        if (!store.get(source.originalKey(), copy)) {
+            throw new IOException("the original " + source.originalKey() + " is missing from the store");
+        }
+        return copy;
+    }
+
+    /** The engine needs to know a file's format from its name, and stored originals have none. */
+    private static Path named(Path original, MediaKind kind, Path dir) throws IOException {
+        if (original.getFileName().toString().endsWith("." + kind.extension())) {
+            return original;
+        }
+        Path link = dir.resolve("source." + kind.extension());
+        Files.createSymbolicLink(link, original.toAbsolutePath());
+        return link;
+    }
+
+    private void transform(Source source, Path original, Path out, Rendition r, Path dir)
+            throws IOException, Vips.Failure {
+        Path in = named(original, source.kind(), dir);
+        String save = saveOptions(r);
+        int boxWidth = r.width() == 0 ? source.width() : r.width();
+        int boxHeight = r.height() == 0 ? Math.max(source.height(), 1) * 4 : r.height();
+        if (r.height() == 0 && r.width() == 0) {
+            boxHeight = source.height();
+        }
+        switch (r.fit()) {
+            case INSIDE -> vips.thumbnail(in, out, boxWidth, boxHeight, save);
+            case CONTAIN -> {
+                Path fitted = dir.resolve("fitted.tif");
+                vips.thumbnail(in, fitted, boxWidth, boxHeight, "strip");
+                vips.pad(fitted, out, boxWidth, boxHeight, save);
+            }
+            case COVER -> {
+                double scale = Math.min(1, Math.max((double) boxWidth / source.width(), (double) boxHeight / source.height()));
+                int scaledWidth = Math.max(1, (int) Math.ceil(source.width() * scale));
+                int scaledHeight = Math.max(1, (int) Math.ceil(source.height() * scale));
+                int cropWidth = Math.min(boxWidth, scaledWidth);
+                int cropHeight = Math.min(boxHeight, scaledHeight);
+                Path scaled = dir.resolve("scaled.tif");
+                vips.scale(in, scaled, scaledWidth, scaledHeight);
+                int left = clamp((int) Math.round(source.focalX() * scaledWidth - cropWidth / 2.0), scaledWidth - cropWidth);
+                int top = clamp((int) Math.round(source.focalY() * scaledHeight - cropHeight / 2.0), scaledHeight - cropHeight);
+                vips.crop(scaled, out, left, top, cropWidth, cropHeight, save);
+            }
+        }
+    }
+
+    /** Every output is saved without metadata; the encoders' settings favour speed at a given quality. */
+    private static String saveOptions(Rendition r) {
+        return switch (r.format()) {
+            case JPEG -> "Q=" + r.quality() + ",strip,optimize_coding,interlace";
+            case PNG -> "strip,compression=6";
+            case WEBP -> "Q=" + r.quality() + ",strip,effort=2";
+            case AVIF -> "Q=" + r.quality() + ",strip,compression=av1,effort=2";
+            case GIF -> "strip";
+        };
+    }
+
+    private static int clamp(int value, int max) {
+        return Math.max(0, Math.min(value, max));
+    }
+
+    private Path await(CompletableFuture<Path> future) throws IOException {
+        try {
+            return future.get(timeoutMillis + waitMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ProblemException.unavailable("Interrupted while the image was made.", 2);
+        } catch (TimeoutException e) {
+            throw ProblemException.unavailable("The image is still being made; try again shortly.", 2);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ProblemException p) {
+                throw p;
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            LOG.debugf("Could not remove %s: %s", dir, e.getMessage());
+        }
+    }
+}
