@@ -63,6 +63,9 @@ public class LimitsContractFilter implements OASFilter {
         components.addResponse("RenderBusy", problem("Too many large bodies (64 KiB or more) are being rendered at "
                 + "once (one per core; a write waits up to 10 s for its turn); retry after `Retry-After` seconds.")
                 .addHeader("Retry-After", ref("RetryAfter")));
+        components.addResponse("TransformBusy", problem("Every image transform is busy (headline.media.transforms, one "
+                + "per core) past headline.media.transform-wait, or the image could not be made now; retry after "
+                + "`Retry-After` seconds.").addHeader("Retry-After", ref("RetryAfter")));
         components.getResponses().values().forEach(LimitsContractFilter::addRateLimitHeaders);
 
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
@@ -81,6 +84,9 @@ public class LimitsContractFilter implements OASFilter {
         operation.getResponses().addAPIResponse("429", OASFactory.createAPIResponse().ref(RESPONSES + "TooManyRequests"));
         if (feed || BODY_READS.contains(operation.getOperationId())) {
             operation.getResponses().addAPIResponse("503", OASFactory.createAPIResponse().ref(RESPONSES + "Busy"));
+        }
+        if ("getMediaFile".equals(operation.getOperationId())) {
+            operation.getResponses().addAPIResponse("503", OASFactory.createAPIResponse().ref(RESPONSES + "TransformBusy"));
         }
         if (RENDERS.contains(operation.getOperationId())) {
             operation.getResponses().addAPIResponse("503", OASFactory.createAPIResponse().ref(RESPONSES + "RenderBusy"));

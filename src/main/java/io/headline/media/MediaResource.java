@@ -62,36 +62,21 @@ public class MediaResource {
     }
 
     @POST
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Consumes({MediaType.MULTIPART_FORM_DATA, "image/jpeg", "image/png", "image/gif", "image/webp", "image/avif",
+            "application/pdf", MediaType.APPLICATION_OCTET_STREAM})
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR})
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "uploadMediaForm", summary = "Upload a file as a form",
-            description = "A multipart/form-data body with one part named file and, optionally, alt, caption, credit and "
-                    + "focalPoint (x,y from 0 to 1). The type is detected from the bytes: JPEG, PNG, GIF, WebP, AVIF and "
-                    + "PDF are taken, anything else (SVG included) is a 415, as is a declared type or file name that "
-                    + "disagrees with the bytes. Larger than headline.media.max-size (20 MiB) is a 413, more pixels than "
-                    + "headline.media.max-pixels (50 megapixels, read from the header) a 422. The same bytes uploaded "
-                    + "again answer 200 with the media already there.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
-            schema = @Schema(implementation = MediaForm.class)))
-    @APIResponse(responseCode = "201", description = "Stored; Location names the new media.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MediaView.class)))
-    @APIResponse(responseCode = "200", description = "These bytes were uploaded before: the media already there.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MediaView.class)))
-    public Response uploadForm(@Parameter(hidden = true) InputStream body,
-            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) throws IOException {
-        return uploaded(service.uploadForm(body, contentType, Caller.of(identity)));
-    }
-
-    @POST
-    @Consumes({"image/jpeg", "image/png", "image/gif", "image/webp", "image/avif", "application/pdf",
-            MediaType.APPLICATION_OCTET_STREAM})
-    @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR})
-    @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "uploadMedia", summary = "Upload a file as the request body",
-            description = "The bytes as the body, their type in Content-Type and the file name in Content-Disposition "
-                    + "(attachment; filename=\"photo.jpg\"). The same checks and answers as the form upload.")
+    @Operation(operationId = "uploadMedia", summary = "Upload a file",
+            description = "Either a multipart/form-data body with one part named file and, optionally, alt, caption, "
+                    + "credit and focalPoint (x,y from 0 to 1); or the bytes as the body, their type in Content-Type and "
+                    + "the file name in Content-Disposition (attachment; filename=\"photo.jpg\"). The type is detected "
+                    + "from the bytes: JPEG, PNG, GIF, WebP, AVIF and PDF are taken; anything else (SVG included) is a "
+                    + "415, as is a declared type or file name that disagrees with the bytes. Larger than "
+                    + "headline.media.max-size (20 MiB) is a 413 as soon as it passes it; more pixels than "
+                    + "headline.media.max-pixels (50 megapixels, read from the header before any decoding) a 422. The "
+                    + "same bytes uploaded again answer 200 with the media already there.")
     @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = MediaForm.class)),
             @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = "image/gif", schema = @Schema(type = SchemaType.STRING, format = "binary")),
@@ -105,9 +90,11 @@ public class MediaResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MediaView.class)))
     public Response upload(@Parameter(hidden = true) InputStream body,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @Parameter(description = "attachment; filename=\"photo.jpg\"") @HeaderParam("Content-Disposition") String disposition)
-            throws IOException {
-        return uploaded(service.uploadRaw(body, contentType, disposition, Caller.of(identity)));
+            @Parameter(description = "For a raw body: attachment; filename=\"photo.jpg\"") @HeaderParam("Content-Disposition")
+            String disposition) throws IOException {
+        boolean form = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA);
+        return uploaded(form ? service.uploadForm(body, contentType, Caller.of(identity))
+                : service.uploadRaw(body, contentType, disposition, Caller.of(identity)));
     }
 
     @GET

@@ -185,7 +185,7 @@ class MediaResourceTests {
         as(createToken("content", null)).when().get(url).then().statusCode(404);
         as(createToken("preview", null)).when().get(url).then().statusCode(200)
                 .header("Cache-Control", containsString("private"));
-        Api.anonymous().when().get("/api/v1/media/{id}", media.getString("id")).then().statusCode(401);
+        Api.invalid(Api.anonymous()).when().get("/api/v1/media/{id}", media.getString("id")).then().statusCode(401);
     }
 
     @Test
