@@ -35,6 +35,9 @@ RUN --mount=type=cache,target=/root/.m2 \
 # quarkus.appcds.generate Quarkus stops after its static initialisation, before any socket or connection, and the
 # JVM writes the cache as it exits. A JVM that cannot use the cache says so and starts without it.
 FROM eclipse-temurin:25-jre
+# libvips's command-line tools: the media library's image engine (io.headline.media.Vips).
+RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libvips-tools \
+    && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system headline && useradd --system --gid headline --home-dir /app headline
 WORKDIR /app
 COPY --from=build --chown=headline:headline /src/target/quarkus-app/ /app/
@@ -48,6 +51,7 @@ ENV HEADLINE_DEMO_CONTENT=false \
 RUN java -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:AOTCacheOutput=/app/app.aot \
       -Dquarkus.appcds.generate=true -jar /app/quarkus-run.jar
 # The embedded flavour's database: the default URL, jdbc:h2:file:./data/headline, is /app/data/headline from /app.
+# Media files are kept in /app/data/media (HEADLINE_MEDIA_DIRECTORY), unless HEADLINE_MEDIA_STORE=s3.
 # The user must own the directory (a named volume mounted there starts as a copy of it, owner included).
 RUN mkdir -p /app/data && chown headline:headline /app/data
 USER headline
