@@ -57,6 +57,17 @@ public interface MediaConfig {
     @WithDefault("30s")
     java.time.Duration transformTimeout();
 
+    /** How long importing a file by its URL may take. */
+    @WithDefault("10s")
+    java.time.Duration fetchTimeout();
+
+    /**
+     * Whether a file may be imported from loopback, link-local and private addresses (HEADLINE_MEDIA_FETCH_ALLOW_PRIVATE;
+     * development and tests only): the webhooks' SSRF rule.
+     */
+    @WithDefault("false")
+    boolean fetchAllowPrivate();
+
     /** Whether anonymous callers may fetch every file, not only those of media that published articles use. */
     @WithDefault("false")
     boolean publicAll();

@@ -1,6 +1,7 @@
 package io.headline.media;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headline.common.ApiPaths;
 import io.headline.common.error.ProblemException;
 import io.headline.common.json.MergePatch;
@@ -55,14 +56,16 @@ public class MediaResource {
 
     private final MediaService service;
     private final SecurityIdentity identity;
+    private final ObjectMapper json;
 
-    public MediaResource(MediaService service, SecurityIdentity identity) {
+    public MediaResource(MediaService service, SecurityIdentity identity, ObjectMapper json) {
         this.service = service;
         this.identity = identity;
+        this.json = json;
     }
 
     @POST
-    @Consumes({MediaType.MULTIPART_FORM_DATA, "image/jpeg", "image/png", "image/gif", "image/webp", "image/avif",
+    @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_JSON, "image/jpeg", "image/png", "image/gif", "image/webp", "image/avif",
             "application/pdf", MediaType.APPLICATION_OCTET_STREAM})
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR})
     @SecurityRequirement(name = "bearer")
@@ -74,9 +77,12 @@ public class MediaResource {
                     + "415, as is a declared type or file name that disagrees with the bytes. Larger than "
                     + "headline.media.max-size (20 MiB) is a 413 as soon as it passes it; more pixels than "
                     + "headline.media.max-pixels (50 megapixels, read from the header before any decoding) a 422. The "
-                    + "same bytes uploaded again answer 200 with the media already there.")
+                    + "same bytes uploaded again answer 200 with the media already there. A JSON body {\"url\": ...} imports "
+                    + "the file from that URL (public hosts only, no redirects, within headline.media.fetch-timeout and "
+                    + "the size limit).")
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = MediaForm.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MediaUrlInput.class)),
             @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = "image/gif", schema = @Schema(type = SchemaType.STRING, format = "binary")),
@@ -92,8 +98,11 @@ public class MediaResource {
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @Parameter(description = "For a raw body: attachment; filename=\"photo.jpg\"") @HeaderParam("Content-Disposition")
             String disposition) throws IOException {
-        boolean form = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA);
-        return uploaded(form ? service.uploadForm(body, contentType, Caller.of(identity))
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        if (type.startsWith(MediaType.APPLICATION_JSON)) {
+            return uploaded(service.uploadFromUrl(json.readValue(body, MediaUrlInput.class), Caller.of(identity)));
+        }
+        return uploaded(type.startsWith(MediaType.MULTIPART_FORM_DATA) ? service.uploadForm(body, contentType, Caller.of(identity))
                 : service.uploadRaw(body, contentType, disposition, Caller.of(identity)));
     }
 

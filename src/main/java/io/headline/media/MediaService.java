@@ -46,11 +46,12 @@ public class MediaService {
     private final Vips vips;
     private final Renditions renditions;
     private final UploadReader uploads;
+    private final MediaFetcher fetcher;
     private final Path work;
     private volatile boolean engine = true;
 
     MediaService(MediaRepository repository, MediaStore store, MediaConfig config, Clock clock, Validator validator,
-            MergePatcher patcher) {
+            MergePatcher patcher, io.vertx.core.Vertx vertx) {
         this.repository = repository;
         this.store = store;
         this.config = config;
@@ -63,6 +64,13 @@ public class MediaService {
         this.renditions = new Renditions(store, vips, work, Math.max(1, transforms), config.transformWait().toMillis(),
                 config.transformTimeout().toMillis());
         this.uploads = new UploadReader(work.resolve("uploads"), config.maxSize().asLongValue());
+        this.fetcher = new MediaFetcher(vertx, config.fetchAllowPrivate(), config.fetchTimeout(),
+                config.maxSize().asLongValue());
+    }
+
+    @jakarta.annotation.PreDestroy
+    void close() {
+        fetcher.close();
     }
 
     void checkEngine(@Observes StartupEvent start) {
@@ -83,6 +91,35 @@ public class MediaService {
     public Uploaded uploadRaw(InputStream body, String contentType, String disposition, Caller caller) throws IOException {
         try (Upload upload = uploads.raw(body, contentType, disposition)) {
             return store(upload, caller);
+        }
+    }
+
+    /** Imports a file from a URL (see {@link MediaFetcher}), with the texts and focal point of the input. */
+    public Uploaded uploadFromUrl(MediaUrlInput input, Caller caller) throws IOException {
+        var violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        MediaFetcher.Fetched fetched = fetcher.fetch(input.url(), work.resolve("uploads"));
+        try {
+            java.util.Map<String, String> fields = new java.util.HashMap<>();
+            putIfSet(fields, "alt", input.alt());
+            putIfSet(fields, "caption", input.caption());
+            putIfSet(fields, "credit", input.credit());
+            if (input.focalPoint() != null) {
+                fields.put("focalPoint", input.focalPoint().x() + "," + input.focalPoint().y());
+            }
+            try (Upload upload = uploads.fetched(fetched.file(), fetched.name(), fields)) {
+                return store(upload, caller);
+            }
+        } finally {
+            Files.deleteIfExists(fetched.file());
+        }
+    }
+
+    private static void putIfSet(java.util.Map<String, String> fields, String name, String value) {
+        if (value != null) {
+            fields.put(name, value);
         }
     }
 

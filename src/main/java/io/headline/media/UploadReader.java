@@ -47,6 +47,13 @@ final class UploadReader {
         return toFile(body, checkedName(name), contentType == null ? null : baseType(contentType), Map.of());
     }
 
+    /** A file fetched from elsewhere: its type is left to the bytes. */
+    Upload fetched(Path file, String name, Map<String, String> fields) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return toFile(in, name, null, fields);
+        }
+    }
+
     Upload multipart(InputStream body, String contentType) throws IOException {
         String boundary = parameters(contentType).get("boundary");
         if (boundary == null || boundary.isEmpty() || boundary.length() > 70) {
