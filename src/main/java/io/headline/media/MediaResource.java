@@ -53,6 +53,8 @@ public class MediaResource {
 
     /** A file URL never changes what it serves: its version changes with the bytes and the focal point. */
     static final String IMMUTABLE = "max-age=31536000, immutable";
+    /** A file opened in a browser runs nothing and loads nothing. */
+    static final String CSP = "default-src 'none'; sandbox";
 
     private final MediaService service;
     private final SecurityIdentity identity;
@@ -207,7 +209,7 @@ public class MediaResource {
                 : Response.ok(served.file().toFile(), served.contentType());
         response.header(HttpHeaders.ETAG, served.etag())
                 .header(HttpHeaders.CACHE_CONTROL, (served.isPublic() ? "public, " : "private, ") + IMMUTABLE)
-                .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                .header("Content-Security-Policy", CSP)
                 .header("X-Content-Type-Options", "nosniff");
         if (served.variesByAccept()) {
             response.header(HttpHeaders.VARY, "Accept");

@@ -47,11 +47,13 @@ public class MediaService {
     private final Renditions renditions;
     private final UploadReader uploads;
     private final MediaFetcher fetcher;
+    private final PublicFiles publicFiles;
     private final Path work;
     private volatile boolean engine = true;
 
     MediaService(MediaRepository repository, MediaStore store, MediaConfig config, Clock clock, Validator validator,
-            MergePatcher patcher, io.vertx.core.Vertx vertx) {
+            MergePatcher patcher, io.vertx.core.Vertx vertx, PublicFiles publicFiles) {
+        this.publicFiles = publicFiles;
         this.repository = repository;
         this.store = store;
         this.config = config;
@@ -244,6 +246,7 @@ public class MediaService {
             MediaInput current = new MediaInput(media.alt, media.caption, media.credit,
                     new MediaInput.Focal(media.focalX, media.focalY));
             apply(media, patch(current, patch));
+            publicFiles.forget(media.id);
             touch(media);
             return view(media);
         });
@@ -270,6 +273,7 @@ public class MediaService {
         if (deleted.isEmpty()) {
             return false;
         }
+        publicFiles.forget(id);
         store.delete(deleted.get().originalKey());
         store.deleteAll(deleted.get().renditionPrefix());
         if (store.localFile(deleted.get().renditionPrefix()) == null) {
@@ -287,6 +291,11 @@ public class MediaService {
             String accept, String ifNoneMatch) {
 
         boolean matches(String etag) {
+            return matches(ifNoneMatch, etag);
+        }
+
+        /** If-None-Match compares weakly (RFC 9110 §13.1.2). */
+        static boolean matches(String ifNoneMatch, String etag) {
             return ifNoneMatch != null && (ifNoneMatch.trim().equals("*")
                     || java.util.Arrays.stream(ifNoneMatch.split(",")).map(String::trim)
                             .anyMatch(t -> t.equals(etag) || t.equals("W/" + etag)));
@@ -308,6 +317,9 @@ public class MediaService {
                 || QuarkusTransaction.requiringNew().call(() -> repository.usedByPublicArticle(media.id, clock.instant()));
         if (!isPublic && !seesUnpublished) {
             return Optional.empty();
+        }
+        if (isPublic) {
+            publicFiles.remember(media);
         }
         MediaKind kind = media.kind();
         if (!kind.isImage()) {
@@ -332,8 +344,8 @@ public class MediaService {
         }
         Rendition rendition = Rendition.parse(request.w(), request.h(), request.fit(), request.format(), request.q(),
                 request.accept(), kind, config.widths(), config.heights());
-        String key = media.renditionPrefix() + media.fileVersion + "/" + rendition.fileName();
-        String etag = "\"" + media.fileVersion + "-" + rendition.fileName() + "\"";
+        String key = renditionKey(media.renditionPrefix(), media.fileVersion, rendition);
+        String etag = etag(media.fileVersion, rendition);
         boolean variesByAccept = "auto".equals(request.format());
         if (request.matches(etag)) {
             return Optional.of(new ServedFile(null, rendition.format().mimeType, etag, isPublic, variesByAccept, null));
@@ -341,6 +353,28 @@ public class MediaService {
         Path file = renditions.file(new Renditions.Source(media.originalKey(), media.renditionPrefix(), kind,
                 media.width, media.height, media.focalX, media.focalY), key, rendition);
         return Optional.of(new ServedFile(file, rendition.format().mimeType, etag, isPublic, variesByAccept, null));
+    }
+
+    /** A stored rendition of a public image, ready to send without a query (see {@link MediaFileRoute}). */
+    record Sendable(Path file, String contentType, String etag, boolean variesByAccept) {
+    }
+
+    /** Null for what the route leaves to the resource (a PDF, which goes out as a download). */
+    Sendable sendable(PublicFiles.Entry entry, String w, String h, String fit, String format, String q, String accept) {
+        if (!entry.kind().isImage() || !engine) {
+            return null;
+        }
+        Rendition rendition = Rendition.parse(w, h, fit, format, q, accept, entry.kind(), config.widths(), config.heights());
+        Path file = renditions.local(renditionKey(entry.renditionPrefix(), entry.fileVersion(), rendition));
+        return new Sendable(file, rendition.format().mimeType, etag(entry.fileVersion(), rendition), "auto".equals(format));
+    }
+
+    private static String renditionKey(String prefix, String fileVersion, Rendition rendition) {
+        return prefix + fileVersion + "/" + rendition.fileName();
+    }
+
+    private static String etag(String fileVersion, Rendition rendition) {
+        return "\"" + fileVersion + "-" + rendition.fileName() + "\"";
     }
 
     /** The address of a media's file, and of its renditions with ?w= and the rest. */
