@@ -52,7 +52,8 @@ public class MediaService {
     private volatile boolean engine = true;
 
     MediaService(MediaRepository repository, MediaStore store, MediaConfig config, Clock clock, Validator validator,
-            MergePatcher patcher, io.vertx.core.Vertx vertx, PublicFiles publicFiles) {
+            MergePatcher patcher, io.vertx.core.Vertx vertx, PublicFiles publicFiles,
+            io.micrometer.core.instrument.MeterRegistry registry) {
         this.publicFiles = publicFiles;
         this.repository = repository;
         this.store = store;
@@ -64,7 +65,7 @@ public class MediaService {
         this.vips = new Vips(config.vipsPath(), config.transformTimeout());
         int transforms = config.transforms().orElse(Runtime.getRuntime().availableProcessors());
         this.renditions = new Renditions(store, vips, work, Math.max(1, transforms), config.transformWait().toMillis(),
-                config.transformTimeout().toMillis());
+                config.transformTimeout().toMillis(), registry);
         this.uploads = new UploadReader(work.resolve("uploads"), config.maxSize().asLongValue());
         this.fetcher = new MediaFetcher(vertx, config.fetchAllowPrivate(), config.fetchTimeout(),
                 config.maxSize().asLongValue());

@@ -33,7 +33,17 @@ final class Renditions {
     private final long timeoutMillis;
     private final ConcurrentHashMap<String, CompletableFuture<Path>> inFlight = new ConcurrentHashMap<>();
 
-    Renditions(MediaStore store, Vips vips, Path work, int transforms, long waitMillis, long timeoutMillis) {
+    private final io.micrometer.core.instrument.Counter made;
+    private final io.micrometer.core.instrument.Counter refused;
+
+    Renditions(MediaStore store, Vips vips, Path work, int transforms, long waitMillis, long timeoutMillis,
+            io.micrometer.core.instrument.MeterRegistry registry) {
+        this.made = io.micrometer.core.instrument.Counter.builder("headline.media.renditions.made")
+                .description("Renditions made by the image engine (each is made once, then served as a file)")
+                .register(registry);
+        this.refused = io.micrometer.core.instrument.Counter.builder("headline.media.renditions.refused")
+                .description("First requests answered 503: every transform stayed busy past the wait")
+                .register(registry);
         this.store = store;
         this.vips = vips;
         this.work = work;
@@ -78,11 +88,13 @@ final class Renditions {
             return local;
         }
         acquire();
-        Path dir = Files.createTempDirectory(Files.createDirectories(work.resolve("tmp")), "rendition-");
+        Path dir = null;
         try {
+            dir = Files.createTempDirectory(Files.createDirectories(work.resolve("tmp")), "rendition-");
             Path original = original(source, dir);
             Path out = dir.resolve("out." + rendition.format().extension);
             transform(source, original, out, rendition, dir);
+            made.increment();
             if (rendition.format() == Rendition.Format.WEBP) {
                 WebpMetadata.strip(out);
             }
@@ -99,13 +111,16 @@ final class Renditions {
             throw ProblemException.unavailable("The image could not be made now; try again shortly.", 5);
         } finally {
             transforms.release();
-            deleteTree(dir);
+            if (dir != null) {
+                deleteTree(dir);
+            }
         }
     }
 
     private void acquire() {
         try {
             if (!transforms.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
+                refused.increment();
                 throw ProblemException.unavailable("Every image transform is busy; try again shortly.", 2);
             }
         } catch (InterruptedException e) {

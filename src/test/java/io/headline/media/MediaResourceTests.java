@@ -177,6 +177,18 @@ class MediaResourceTests {
     }
 
     @Test
+    void shouldMakeARenditionOnceForConcurrentFirstRequests() throws Exception {
+        String url = uploaded(Images.jpeg(1600, 1200), "image/jpeg", "once.jpg").getString("url") + "?w=960&format=avif";
+        double before = io.headline.Metrics.value("headline_media_renditions_made_total");
+
+        List<byte[]> answers = io.headline.Concurrently.run(java.util.Collections.nCopies(6,
+                () -> admin().when().get(url).then().statusCode(200).extract().asByteArray()));
+
+        assertThat(io.headline.Metrics.value("headline_media_renditions_made_total") - before).isEqualTo(1.0);
+        assertThat(answers).allSatisfy(bytes -> assertThat(bytes).isEqualTo(answers.get(0)));
+    }
+
+    @Test
     void shouldServeUnpublishedMediaOnlyToTokensThatSeeUnpublishedContent() {
         JsonPath media = uploaded(Images.jpeg(200, 100), "image/jpeg", "draft.jpg");
         String url = media.getString("url");
