@@ -179,6 +179,16 @@ public class MediaService {
             throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "This server has no image engine (libvips), "
                     + "so it cannot take images now; it takes PDFs. Its operator can install libvips-tools.");
         }
+        // Measuring runs the engine: it takes a turn among the transforms, so that a burst of uploads is bounded too.
+        renditions.acquire();
+        try {
+            measureNow(media, file, kind);
+        } finally {
+            renditions.release();
+        }
+    }
+
+    private void measureNow(Media media, Path file, MediaKind kind) throws IOException {
         Path dir = Files.createTempDirectory(Files.createDirectories(work.resolve("tmp")), "measure-");
         try {
             Path named = dir.resolve("in." + kind.extension());

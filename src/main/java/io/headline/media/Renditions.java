@@ -117,7 +117,8 @@ final class Renditions {
         }
     }
 
-    private void acquire() {
+    /** A turn among the transforms; uploads take one too while they are measured. Give it back with {@link #release}. */
+    void acquire() {
         try {
             if (!transforms.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
                 refused.increment();
@@ -127,6 +128,10 @@ final class Renditions {
             Thread.currentThread().interrupt();
             throw ProblemException.unavailable("Interrupted while waiting for an image transform.", 2);
         }
+    }
+
+    void release() {
+        transforms.release();
     }
 
     private Path original(Source source, Path dir) throws IOException {
