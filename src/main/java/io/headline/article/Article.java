@@ -4,6 +4,7 @@ import io.headline.author.Author;
 import io.headline.category.Category;
 import io.headline.common.persistence.ContentEntity;
 import io.headline.rendering.MarkdownRenderer;
+import io.headline.rendering.MediaRef;
 import io.headline.rendering.Rendered;
 import jakarta.persistence.Basic;
 import jakarta.persistence.CollectionTable;
@@ -22,6 +23,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 import org.hibernate.annotations.LazyGroup;
 
 @Entity
@@ -92,7 +96,11 @@ public class Article extends ContentEntity {
     @Column(name = "tag")
     public List<String> tags = new ArrayList<>();
 
+    /** The feature image as a URL; null when it is a media (or there is none). */
     public String featureImageUrl;
+
+    /** The feature image as a file of the media library (V19__article_feature_media.sql); null otherwise. */
+    public UUID featureMediaId;
 
     /**
      * Whether the public may see the article at {@code now}: published or scheduled, and its time has come.
@@ -107,9 +115,13 @@ public class Article extends ContentEntity {
                 && publishedAt != null && !publishedAt.isAfter(now);
     }
 
-    /** Renders the body into its stored forms; called on every write of the body. */
-    public void render() {
-        Rendered rendered = MarkdownRenderer.render(body);
+    /**
+     * Renders the body into its stored forms; called on every write of the body, and when a media it shows changes.
+     *
+     * @param media what each media:{id} of the body is
+     */
+    public void render(Function<UUID, Optional<MediaRef>> media) {
+        Rendered rendered = MarkdownRenderer.render(body, media);
         bodyHtml = rendered.html();
         bodyText = rendered.text();
         wordCount = rendered.wordCount();

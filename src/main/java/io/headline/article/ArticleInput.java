@@ -49,7 +49,29 @@ public record ArticleInput(
         @Schema(description = "Free-form tags, in order; duplicates are dropped.", examples = "[\"film\", \"netflix\"]")
         @Size(max = 50)
         List<@NotBlank @Size(max = 100) String> tags,
-        @Schema(description = "Lead image, an absolute http(s) URL.", examples = "https://example.com/images/lead.jpg")
+        @Schema(description = "Lead image, an absolute http(s) URL. With `featureImage` too, both must name the same "
+                + "image.", examples = "https://example.com/images/lead.jpg")
         @HttpUrl
-        String featureImageUrl) {
+        String featureImageUrl,
+        @Schema(description = "Lead image: the id of an image in the media library (GET /api/v1/media), or an absolute "
+                + "http(s) URL as `featureImageUrl` takes. A media id makes its file public with the article, and "
+                + "the media cannot be deleted while the article uses it. Any token that may write the article may "
+                + "name any media. On PATCH, sending only one of `featureImage` and `featureImageUrl` replaces the "
+                + "feature image whichever form it had.",
+                examples = "0190a7c2-6f1e-7b3a-9d4c-2f5e8a1b3c7d", maxLength = HttpUrl.MAX_LENGTH)
+        @Pattern(regexp = FEATURE_IMAGE, message = "must be a media id or an absolute http or https URL")
+        @Size(max = HttpUrl.MAX_LENGTH)
+        String featureImage) {
+
+    /** A media id (a UUID) or an http(s) URL. */
+    static final String FEATURE_IMAGE = "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+            + "|[hH][tT][tT][pP][sS]?://\\S+)$";
+
+    /** An input without a media feature image: what the import sources and the demo content write. */
+    public ArticleInput(String slug, String title, String subtitle, String excerpt, String body, ArticleStatus status,
+            Boolean featured, Instant publishedAt, String category, List<String> authors, List<String> tags,
+            String featureImageUrl) {
+        this(slug, title, subtitle, excerpt, body, status, featured, publishedAt, category, authors, tags,
+                featureImageUrl, null);
+    }
 }

@@ -38,11 +38,11 @@ public class ArticleListParams extends PagingParams {
     @QueryParam("fields")
     @Parameter(description = "Comma-separated members to return (sparse fieldset); `id` is always returned. From: "
             + "id, slug, title, subtitle, excerpt, body, bodyHtml, bodyText, wordCount, readingTimeMinutes, status, "
-            + "featured, publishedAt, category, authors, tags, featureImageUrl, createdAt, updatedAt, version, seo, "
+            + "featured, publishedAt, category, authors, tags, featureImageUrl, featureImage, createdAt, updatedAt, version, seo, "
             + "snippet. " + BODY_BUDGET,
             schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, enumeration = {"id", "slug", "title",
                     "subtitle", "excerpt", "body", "bodyHtml", "bodyText", "wordCount", "readingTimeMinutes", "status",
-                    "featured", "publishedAt", "category", "authors", "tags", "featureImageUrl", "createdAt", "updatedAt",
+                    "featured", "publishedAt", "category", "authors", "tags", "featureImageUrl", "featureImage", "createdAt", "updatedAt",
                     "version", "seo", "snippet"}), example = "id,slug,title,publishedAt")
     public List<String> fields;
 

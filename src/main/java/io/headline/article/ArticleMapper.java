@@ -2,6 +2,7 @@ package io.headline.article;
 
 import io.headline.author.AuthorMapper;
 import io.headline.category.CategoryMapper;
+import io.headline.media.MediaImage;
 import io.headline.rendering.MarkdownRenderer;
 import io.headline.rendering.Rendered;
 import io.headline.search.Snippets;
@@ -23,14 +24,20 @@ public final class ArticleMapper {
     private ArticleMapper() {
     }
 
-    /** The article in the requested shape, with its whole body; members left out are null, which JSON omits. */
-    public static ArticleView toView(Article a, Instant now, ArticleShape shape) {
-        return toView(a, ArticleBody.of(a), now, shape);
+    /**
+     * The article in the requested shape, with its whole body; members left out are null, which JSON omits.
+     *
+     * @param feature the article's feature media (see ArticleImages), or null
+     */
+    static ArticleView toView(Article a, MediaImage feature, Instant now, ArticleShape shape) {
+        return toView(a, ArticleBody.of(a), feature, now, shape);
     }
 
     /** The article in the requested shape, with what {@code bodies} read of its body (see ArticleRepository#bodies). */
-    static ArticleView toView(Article a, ArticleBody bodies, Instant now, ArticleShape shape) {
+    static ArticleView toView(Article a, ArticleBody bodies, MediaImage feature, Instant now, ArticleShape shape) {
         Rendered body = bodies.rendered();
+        FeatureImage image = featureImage(a, feature);
+        String imageUrl = image == null ? null : image.url();
         String excerpt = a.excerpt != null ? a.excerpt : MarkdownRenderer.excerpt(body.text(), EXCERPT_LENGTH);
         return new ArticleView(
                 a.id,
@@ -53,13 +60,23 @@ public final class ArticleMapper {
                                 : AuthorMapper.toCompact(au))
                         .toList(),
                 shape.has("tags") ? List.copyOf(a.tags) : null,
-                shape.has("featureImageUrl") ? a.featureImageUrl : null,
+                shape.has("featureImageUrl") ? imageUrl : null,
+                shape.has("featureImage") ? image : null,
                 shape.has("createdAt") ? a.createdAt : null,
                 shape.has("updatedAt") ? a.updatedAt : null,
                 shape.has("version") ? a.version : null,
                 shape.has("seo") ? new SeoView(a.title, excerpt,
-                        SITE_URL.map(site -> site + "/" + a.slug).orElse(null), a.featureImageUrl) : null,
+                        SITE_URL.map(site -> site + "/" + a.slug).orElse(null), imageUrl) : null,
                 shape.has("snippet") && shape.query() != null ? snippet(a, bodies.markdown(), shape.query()) : null);
+    }
+
+    /** The feature image: the media's, with all an {@code <img>} needs, or the URL given. */
+    private static FeatureImage featureImage(Article a, MediaImage media) {
+        if (a.featureMediaId == null || media == null) {
+            return FeatureImage.ofUrl(a.featureImageUrl);
+        }
+        return new FeatureImage(media.id(), media.url(), media.width(), media.height(), media.alt(), media.caption(),
+                media.placeholder(), media.srcset(), media.srcset() == null ? null : FeatureImage.SIZES);
     }
 
     private static String snippet(Article a, String markdown, String query) {
@@ -74,6 +91,6 @@ public final class ArticleMapper {
     public static ArticleInput toInput(Article a) {
         return new ArticleInput(a.slug, a.title, a.subtitle, a.excerpt, a.body, a.status, a.featured, a.publishedAt,
                 a.category.id.toString(), a.authors.stream().map(au -> au.id.toString()).toList(), List.copyOf(a.tags),
-                a.featureImageUrl);
+                a.featureImageUrl, a.featureMediaId == null ? null : a.featureMediaId.toString());
     }
 }

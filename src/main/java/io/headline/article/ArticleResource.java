@@ -109,7 +109,7 @@ public class ArticleResource {
                     schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, enumeration = {"id", "slug",
                             "title", "subtitle", "excerpt", "body", "bodyHtml", "bodyText", "wordCount",
                             "readingTimeMinutes", "status", "featured", "publishedAt", "category", "authors", "tags",
-                            "featureImageUrl", "createdAt", "updatedAt", "version", "seo", "snippet"}),
+                            "featureImageUrl", "featureImage", "createdAt", "updatedAt", "version", "seo", "snippet"}),
                     example = "id,slug,title,body") @QueryParam("fields") List<String> fields,
             @Parameter(description = "Relations to return as full objects: authors, category.",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = String.class,

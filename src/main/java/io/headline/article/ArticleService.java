@@ -15,6 +15,7 @@ import io.headline.delivery.Cacheable;
 import io.headline.delivery.EntityTags;
 import io.headline.delivery.IfMatch;
 import io.headline.invalidation.ContentChanged;
+import io.headline.media.MediaImage;
 import io.headline.search.Facets;
 import io.headline.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,11 +59,13 @@ public class ArticleService {
     private final Event<ContentChanged> changes;
     private final Clock clock;
     private final ChangeLog changeLog;
+    private final ArticleImages images;
 
     public ArticleService(ArticleRepository articles, AuthorRepository authors, CategoryRepository categories,
             MergePatcher patcher, EntityTags etags, Event<ArticleWritten> writtenEvents, Clock clock,
-            Event<ContentChanged> changes, ChangeLog changeLog) {
+            Event<ContentChanged> changes, ChangeLog changeLog, ArticleImages images) {
         this.changeLog = changeLog;
+        this.images = images;
         this.articles = articles;
         this.authors = authors;
         this.categories = categories;
@@ -93,7 +96,9 @@ public class ArticleService {
                     .sum());
         }
         Map<UUID, ArticleBody> bodies = articles.bodies(page.items(), needs);
-        return page.map(a -> ArticleMapper.toView(a, bodies.getOrDefault(a.id, ArticleBody.NONE), now, request.shape()));
+        Map<UUID, MediaImage> features = images.features(page.items(), request.shape());
+        return page.map(a -> ArticleMapper.toView(a, bodies.getOrDefault(a.id, ArticleBody.NONE),
+                ArticleImages.featureOf(a, features), now, request.shape()));
     }
 
     /**
@@ -112,8 +117,10 @@ public class ArticleService {
                             .limit(size)
                             .toList();
                     Map<UUID, ArticleBody> bodies = articles.bodies(related, LISTED_NEEDS);
+                    Map<UUID, MediaImage> features = images.features(related, LISTED);
                     return related.stream()
-                            .map(a -> ArticleMapper.toView(a, bodies.getOrDefault(a.id, ArticleBody.NONE), now, LISTED))
+                            .map(a -> ArticleMapper.toView(a, bodies.getOrDefault(a.id, ArticleBody.NONE),
+                                    ArticleImages.featureOf(a, features), now, LISTED))
                             .toList();
                 });
     }
@@ -162,7 +169,7 @@ public class ArticleService {
         Instant now = clock.instant();
         return articles.findByIdOrSlug(idOrSlug)
                 .filter(a -> includeUnpublished || a.isPublicAt(now))
-                .map(a -> ArticleMapper.toView(a, now, shape));
+                .map(a -> ArticleMapper.toView(a, images.feature(a, shape), now, shape));
     }
 
     /** In a transaction of its own, retried when a concurrent create takes the slug first (see UniqueRetry). */
@@ -199,8 +206,23 @@ public class ArticleService {
         Article article = found.get();
         ifMatch.check(() -> etagOf(article));
         ArticleChanges.Before before = ArticleChanges.Before.of(article, now());
-        write(article, patcher.patch(ArticleMapper.toInput(article), patch), caller);
+        write(article, patcher.patch(featureAsPatched(ArticleMapper.toInput(article), patch), patch), caller);
         return Optional.of(written(article, caller, before));
+    }
+
+    /**
+     * A patch that sends one of featureImage and featureImageUrl replaces the feature image whichever form it had:
+     * the other one is dropped from the current state first, so that it does not disagree with the new one.
+     */
+    private static ArticleInput featureAsPatched(ArticleInput current, JsonNode patch) {
+        boolean image = patch.has("featureImage");
+        boolean url = patch.has("featureImageUrl");
+        if (image == url) {
+            return current;
+        }
+        return new ArticleInput(current.slug(), current.title(), current.subtitle(), current.excerpt(), current.body(),
+                current.status(), current.featured(), current.publishedAt(), current.category(), current.authors(),
+                current.tags(), image ? null : current.featureImageUrl(), url ? null : current.featureImage());
     }
 
     /** Moves an article to {@code status} (publish, schedule, unpublish, archive): a write like any other. */
@@ -215,7 +237,8 @@ public class ArticleService {
                     && (article.status == ArticleStatus.scheduled || article.status == ArticleStatus.draft) ? now() : null;
             write(article, new ArticleInput(current.slug(), current.title(), current.subtitle(), current.excerpt(),
                     current.body(), status, current.featured(), when != null ? when : keptPublishedAt(article, status),
-                    current.category(), current.authors(), current.tags(), current.featureImageUrl()), caller);
+                    current.category(), current.authors(), current.tags(), current.featureImageUrl(),
+                    current.featureImage()), caller);
             return written(article, caller, before);
         });
     }
@@ -268,7 +291,7 @@ public class ArticleService {
      * is also the ETag of a write's response.
      */
     private String etagOf(Article article) {
-        return etags.of(ArticleMapper.toView(article, clock.instant(), WRITTEN));
+        return etags.of(ArticleMapper.toView(article, images.feature(article), clock.instant(), WRITTEN));
     }
 
     /**
@@ -279,10 +302,14 @@ public class ArticleService {
     private ArticleView written(Article article, Caller caller, ArticleChanges.Before before) {
         writtenEvents.fire(new ArticleWritten(article, caller.name()));
         articles.flush();
+        // After the flush: article_media rows reference the article's.
+        images.recordUse(article);
+        articles.flush();
         changed(article);
+        MediaImage feature = images.feature(article);
         changeLog.append(ArticleChanges.written(article, before, now())
-                .withState(() -> ArticleMapper.toView(article, clock.instant(), PREVIEWED)));
-        return ArticleMapper.toView(article, clock.instant(), WRITTEN);
+                .withState(() -> ArticleMapper.toView(article, feature, clock.instant(), PREVIEWED)));
+        return ArticleMapper.toView(article, feature, clock.instant(), WRITTEN);
     }
 
     /**
@@ -328,8 +355,8 @@ public class ArticleService {
         article.subtitle = input.subtitle();
         article.excerpt = input.excerpt();
         article.body = input.body();
-        article.render();
-        article.featureImageUrl = input.featureImageUrl();
+        images.render(article);
+        images.applyFeature(article, input);
         article.featured = Boolean.TRUE.equals(input.featured());
         ArticleStatus status = input.status() != null ? input.status()
                 : article.status != null ? article.status : ArticleStatus.draft;

@@ -41,7 +41,9 @@ public record ArticleView(
         CategoryView category,
         @Schema(description = "Authors in byline order.") List<AuthorView> authors,
         @Schema(description = "Tags in order.") List<String> tags,
-        @Schema(description = "Lead image URL.") String featureImageUrl,
+        @Schema(description = "Lead image URL: the one given, or the media's file when the lead image is a media "
+                + "(`featureImage` says more).") String featureImageUrl,
+        FeatureImage featureImage,
         @Schema(description = "When the article was created (UTC).") Instant createdAt,
         @Schema(description = "When the article was last changed (UTC).") Instant updatedAt,
         @Schema(description = "Increases with every change; the basis of optimistic concurrency.") Long version,

@@ -33,7 +33,7 @@ public class FeedService {
 
     /** The members a feed entry shows; the body only as its stored, sanitized HTML. */
     private static final String FIELDS = "slug,title,excerpt,bodyHtml,publishedAt,updatedAt,category,authors,tags,"
-            + "featureImageUrl";
+            + "featureImageUrl,featureImage";
     /** A feed's (and a sitemap's) list may change with any article write, each of which purges this key. */
     private static final String ARTICLES = "articles";
 
@@ -135,6 +135,14 @@ public class FeedService {
         return new Feed.Entry(a.id(), urls.of(base, a.id(), a.slug(), a.category().slug(), a.publishedAt()), a.title(),
                 a.excerpt(), a.bodyHtml(), a.publishedAt(), a.updatedAt(),
                 a.authors().stream().map(AuthorView::name).toList(),
-                new Feed.Term(a.category().slug(), a.category().name()), a.tags(), a.featureImageUrl());
+                new Feed.Term(a.category().slug(), a.category().name()), a.tags(), absolute(base, a.featureImageUrl()));
+    }
+
+    /**
+     * A feed reader fetches an image from anywhere: a media file's address is a path on this API unless
+     * headline.media.base-url makes it absolute, so it is resolved against the API's base.
+     */
+    private static String absolute(URI base, String url) {
+        return url == null || !url.startsWith("/") ? url : base.resolve(url).toString();
     }
 }

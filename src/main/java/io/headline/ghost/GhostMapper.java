@@ -42,6 +42,8 @@ final class GhostMapper {
         }
         post.put("comment_id", a.id().toString());
         post.put("feature_image", a.featureImageUrl());
+        post.put("feature_image_alt", a.featureImage() == null ? null : a.featureImage().alt());
+        post.put("feature_image_caption", a.featureImage() == null ? null : a.featureImage().caption());
         post.put("featured", a.featured());
         post.put("visibility", "public");
         post.put("created_at", a.createdAt());
@@ -55,7 +57,7 @@ final class GhostMapper {
         post.put("comments", false);
         post.put("meta_title", a.seo() == null ? null : a.seo().metaTitle());
         post.put("meta_description", a.seo() == null ? null : a.seo().metaDescription());
-        withoutValue(post, "feature_image_alt", "feature_image_caption", "codeinjection_head", "codeinjection_foot",
+        withoutValue(post, "codeinjection_head", "codeinjection_foot",
                 "custom_template", "canonical_url", "og_image", "og_title", "og_description", "twitter_image",
                 "twitter_title", "twitter_description");
         Map<String, Object> shown = only(post, fields);

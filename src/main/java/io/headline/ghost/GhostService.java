@@ -41,7 +41,7 @@ public class GhostService {
     static final int MAX_TAG_SOURCES = 1000;
     private static final Pattern UUID_SHAPE = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final String ARTICLE_FIELDS = "slug,title,subtitle,excerpt,readingTimeMinutes,featured,publishedAt,"
-            + "category,authors,tags,featureImageUrl,createdAt,updatedAt,seo";
+            + "category,authors,tags,featureImageUrl,featureImage,createdAt,updatedAt,seo";
 
     private final ArticleService articles;
     private final AuthorService authors;

@@ -10,6 +10,7 @@ import io.headline.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolationException;
@@ -22,7 +23,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.UUID;
 import javax.imageio.ImageIO;
@@ -36,6 +42,8 @@ import org.jboss.logging.Logger;
 public class MediaService {
 
     private static final Logger LOG = Logger.getLogger(MediaService.class);
+    /** The width an image in an article body is shown at, at most: what its {@code src} rendition is. */
+    public static final int CONTENT_WIDTH = 960;
 
     private final MediaRepository repository;
     private final MediaStore store;
@@ -49,12 +57,14 @@ public class MediaService {
     private final MediaFetcher fetcher;
     private final PublicFiles publicFiles;
     private final Path work;
+    private final Event<MediaChanged> changes;
     private volatile boolean engine = true;
 
     MediaService(MediaRepository repository, MediaStore store, MediaConfig config, Clock clock, Validator validator,
             MergePatcher patcher, io.vertx.core.Vertx vertx, PublicFiles publicFiles,
-            io.micrometer.core.instrument.MeterRegistry registry) {
+            io.micrometer.core.instrument.MeterRegistry registry, Event<MediaChanged> changes) {
         this.publicFiles = publicFiles;
+        this.changes = changes;
         this.repository = repository;
         this.store = store;
         this.config = config;
@@ -246,6 +256,63 @@ public class MediaService {
         return repository.findByIdOptional(id).map(this::view);
     }
 
+    /**
+     * The media of {@code ids} that exist, as other features show them, in one query (none for no ids): what an
+     * article page's feature images and a body's media references are read with.
+     */
+    public Map<UUID, MediaImage> images(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, MediaImage> found = new HashMap<>();
+        for (Media media : repository.list("id in ?1", Set.copyOf(ids))) {
+            found.put(media.id, image(media));
+        }
+        return found;
+    }
+
+    /**
+     * Records which media an article uses (its feature image and the media its body names), replacing what was
+     * recorded: what makes a file public with the article, and keeps it from being deleted. In the caller's
+     * transaction; the article must be persisted and the media must exist.
+     */
+    public void recordUse(UUID articleId, Set<UUID> mediaIds) {
+        var em = repository.getEntityManager();
+        List<UUID> recorded = em.createQuery("select u.mediaId from ArticleMedia u where u.articleId = :article",
+                UUID.class).setParameter("article", articleId).getResultList();
+        List<UUID> gone = recorded.stream().filter(id -> !mediaIds.contains(id)).toList();
+        if (!gone.isEmpty()) {
+            em.createQuery("delete from ArticleMedia u where u.articleId = :article and u.mediaId in :gone")
+                    .setParameter("article", articleId).setParameter("gone", gone).executeUpdate();
+        }
+        for (UUID mediaId : mediaIds) {
+            if (!recorded.contains(mediaId)) {
+                ArticleMedia use = new ArticleMedia();
+                use.articleId = articleId;
+                use.mediaId = mediaId;
+                em.persist(use);
+            }
+        }
+    }
+
+    /** The articles that use a media, by id. */
+    public List<UUID> articlesUsing(UUID mediaId) {
+        return repository.getEntityManager().createQuery(
+                "select u.articleId from ArticleMedia u where u.mediaId = :media order by u.articleId", UUID.class)
+                .setParameter("media", mediaId).getResultList();
+    }
+
+    private MediaImage image(Media media) {
+        String srcset = srcset(media);
+        String contentSrc = null;
+        if (srcset != null) {
+            contentSrc = config.widths().stream().filter(w -> w <= CONTENT_WIDTH && w <= media.width)
+                    .max(Integer::compare).map(w -> url(media) + "?w=" + w + "&format=auto").orElse(url(media));
+        }
+        return new MediaImage(media.id, url(media), media.contentType, media.width, media.height, media.alt,
+                media.caption, media.credit, media.placeholder, srcset, contentSrc);
+    }
+
     public Slice<MediaView> list(MediaKind kind, String text, boolean oldestFirst, PageRequest page) {
         return repository.list(kind, text, oldestFirst, page).map(this::view);
     }
@@ -259,6 +326,7 @@ public class MediaService {
             apply(media, patch(current, patch));
             publicFiles.forget(media.id);
             touch(media);
+            changes.fire(new MediaChanged(media.id));
             return view(media);
         });
     }

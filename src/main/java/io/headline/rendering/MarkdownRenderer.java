@@ -1,9 +1,16 @@
 package io.headline.rendering;
 
 import io.headline.common.error.ProblemException;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
@@ -27,14 +34,20 @@ import org.jsoup.safety.Safelist;
  */
 public final class MarkdownRenderer {
 
+    private static final String MEDIA = "media";
+    private static final Pattern MEDIA_ID = Pattern.compile(
+            "media:([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})");
+    /** Looks up nothing: media references render to nothing (their images keep only their alt text). */
+    private static final Function<UUID, Optional<MediaRef>> NO_MEDIA = id -> Optional.empty();
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
     private static final HtmlRenderer HTML = HtmlRenderer.builder().extensions(EXTENSIONS).build();
     private static final Safelist SAFE = Safelist.relaxed()
             .removeTags("img").addTags("img", "figure", "figcaption", "hr", "del", "s")
             .addAttributes("img", "src", "alt", "title", "width", "height")
-            .addProtocols("img", "src", "http", "https")
-            .addProtocols("a", "href", "http", "https", "mailto")
+            // media:{id} is kept through the sanitizer only to be replaced after it (see #linkMedia).
+            .addProtocols("img", "src", "http", "https", MEDIA)
+            .addProtocols("a", "href", "http", "https", "mailto", MEDIA)
             .addEnforcedAttribute("a", "rel", "noopener noreferrer");
 
     /** The most tags (counted as '<' in the rendered HTML, an upper bound) a body may render to. */
@@ -57,11 +70,21 @@ public final class MarkdownRenderer {
     }
 
     public static Rendered render(String markdown) {
+        return render(markdown, NO_MEDIA);
+    }
+
+    /**
+     * @param media what each {@code media:{id}} of the body is (see {@link #mediaIds}); an image
+     *              ({@code ![alt](media:{id})}) renders to an {@code <img>} with its srcset, sizes, width, height and
+     *              {@code loading="lazy"}, a link ({@code [text](media:{id})}) to a link to the file. A reference it
+     *              does not find loses its address.
+     */
+    public static Rendered render(String markdown, Function<UUID, Optional<MediaRef>> media) {
         if (markdown == null || markdown.isBlank()) {
             return new Rendered(null, null, 0);
         }
         if (markdown.length() < LARGE) {
-            return renderNow(markdown);
+            return renderNow(markdown, media);
         }
         try {
             if (!LARGE_RENDERS.tryAcquire(largeRenderWaitMillis, TimeUnit.MILLISECONDS)) {
@@ -72,7 +95,7 @@ public final class MarkdownRenderer {
             throw busy();
         }
         try {
-            return renderNow(markdown);
+            return renderNow(markdown, media);
         } finally {
             LARGE_RENDERS.release();
         }
@@ -83,7 +106,19 @@ public final class MarkdownRenderer {
                 + "seconds.", RETRY_AFTER_SECONDS);
     }
 
-    private static Rendered renderNow(String markdown) {
+    /** The media a body references ({@code media:{id}} anywhere in it), in order of first mention. */
+    public static Set<UUID> mediaIds(String markdown) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        if (markdown != null && markdown.contains("media:")) {
+            Matcher m = MEDIA_ID.matcher(markdown);
+            while (m.find()) {
+                ids.add(UUID.fromString(m.group(1)));
+            }
+        }
+        return ids;
+    }
+
+    private static Rendered renderNow(String markdown, Function<UUID, Optional<MediaRef>> media) {
         String unsafe = HTML.render(PARSER.parse(markdown));
         if (occurrences(unsafe, '<') > MAX_TAGS) {
             throw ProblemException.invalidField("body", "renders to more than " + MAX_TAGS + " HTML tags");
@@ -93,9 +128,46 @@ public final class MarkdownRenderer {
             throw ProblemException.invalidField("body", "has more than " + MAX_URLS + " links and images");
         }
         Document clean = new Cleaner(SAFE).clean(dirty);
+        linkMedia(clean, media);
         clean.outputSettings().prettyPrint(false);
         String text = clean.body().text().strip();
         return new Rendered(clean.body().html(), text, words(text));
+    }
+
+    /**
+     * Replaces the media:{id} addresses the sanitizer let through by the files' own: after sanitizing, so that only
+     * these images (whose attributes the server made) carry srcset, sizes and loading; an author's raw HTML cannot.
+     */
+    private static void linkMedia(Document clean, Function<UUID, Optional<MediaRef>> media) {
+        for (Element img : clean.select("img[src^=media:]")) {
+            Optional<MediaRef> ref = lookup(img.attr("src"), media);
+            String alt = img.attr("alt");
+            img.removeAttr("src").removeAttr("alt");
+            if (ref.isEmpty() || !ref.get().isImage()) {
+                img.attr("alt", alt);
+                continue;
+            }
+            MediaRef image = ref.get();
+            img.attr("src", image.src()).attr("srcset", image.srcset()).attr("sizes", MediaRef.SIZES);
+            if (image.width() != null && image.height() != null) {
+                img.attr("width", image.width().toString()).attr("height", image.height().toString());
+            }
+            img.attr("loading", "lazy")
+                    .attr("alt", !alt.isBlank() ? alt : image.alt() != null ? image.alt() : "");
+        }
+        for (Element a : clean.select("a[href^=media:]")) {
+            Optional<MediaRef> ref = lookup(a.attr("href"), media);
+            if (ref.isPresent()) {
+                a.attr("href", ref.get().url());
+            } else {
+                a.removeAttr("href");
+            }
+        }
+    }
+
+    private static Optional<MediaRef> lookup(String address, Function<UUID, Optional<MediaRef>> media) {
+        Matcher m = MEDIA_ID.matcher(address);
+        return m.matches() ? media.apply(UUID.fromString(m.group(1))) : Optional.empty();
     }
 
     private static int occurrences(String text, char wanted) {

@@ -25,7 +25,7 @@ class DependenciesTests {
 
     private ArticleView article(Instant updatedAt) {
         return new ArticleView(UUID.randomUUID(), "a", "A", null, null, null, null, null, null, null,
-                ArticleStatus.published, false, EARLY, category, List.of(author), List.of(), null, EARLY, updatedAt, 0L,
+                ArticleStatus.published, false, EARLY, category, List.of(author), List.of(), null, null, EARLY, updatedAt, 0L,
                 null, null);
     }
 
@@ -36,7 +36,7 @@ class DependenciesTests {
     @Test
     void shouldLeaveASparseArticleWithoutItsOwnDateUndated() {
         ArticleView sparse = new ArticleView(UUID.randomUUID(), null, "A", null, null, null, null, null, null, null,
-                null, null, null, category, null, null, null, null, null, null, null, null);
+                null, null, null, category, null, null, null, null, null, null, null, null, null);
 
         assertThat(Dependencies.of(sparse, "ignored").lastModified()).isEmpty();
     }
