@@ -27,7 +27,7 @@ HEADLINE_ADMIN_TOKEN=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 # jar whose management port is 0 half-started (its start never completes, so SIGTERM never ends it).
 _app_management_port=${QUARKUS_MANAGEMENT_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 QUARKUS_HTTP_PORT=$_app_port QUARKUS_MANAGEMENT_PORT=$_app_management_port \
-HEADLINE_ADMIN_TOKEN=$HEADLINE_ADMIN_TOKEN HEADLINE_DEMO_CONTENT=true \
+HEADLINE_ADMIN_TOKEN=$HEADLINE_ADMIN_TOKEN HEADLINE_DEMO_CONTENT=true HEADLINE_MEDIA_DIRECTORY="$_app_work/media" \
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$_app_work/headline;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0" \
   java -jar "$_app_jar" > "$_app_work/server.log" 2>&1 &
 _app_pid=$!

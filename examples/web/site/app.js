@@ -3,7 +3,8 @@
 import {createHeadline, HeadlineProblem} from '@headline/sdk';
 
 const params = new URLSearchParams(location.search);
-const headline = createHeadline({baseUrl: params.get('api') ?? 'http://localhost:8080', etagCache: true});
+const api = params.get('api') ?? 'http://localhost:8080';
+const headline = createHeadline({baseUrl: api, etagCache: true});
 const size = Number(params.get('size') ?? 10);
 const LIST_FIELDS = ['slug', 'title', 'excerpt', 'publishedAt', 'category'];
 const main = document.getElementById('main');
@@ -51,6 +52,40 @@ async function showPages(view, heading, pages) {
     await next();
 }
 
+/** Media URLs are paths on the API (unless the server sets HEADLINE_MEDIA_BASE_URL): this site is another origin. */
+function onApi(url) {
+    return new URL(url, api).href;
+}
+
+function onApiSrcset(srcset) {
+    return srcset.split(',').map((candidate) => {
+        const [url, descriptor] = candidate.trim().split(/\s+/);
+        return `${onApi(url)} ${descriptor ?? ''}`.trim();
+    }).join(', ');
+}
+
+/** The feature image, ready for the browser to pick its size: srcset, sizes, and width and height against layout shift. */
+function featureImage(image) {
+    if (!image?.url) {
+        return '';
+    }
+    const img = el('img', {alt: image.alt ?? '', decoding: 'async'});
+    img.src = onApi(image.srcset ? `${image.url}?w=960&format=auto` : image.url);
+    if (image.srcset) {
+        img.srcset = onApiSrcset(image.srcset);
+        img.sizes = image.sizes ?? '100vw';
+    }
+    if (image.width && image.height) {
+        img.width = image.width;
+        img.height = image.height;
+    }
+    if (image.placeholder && image.dominantColor) {
+        img.style.backgroundColor = image.dominantColor;
+    }
+    return el('figure', {className: 'feature'}, img,
+        image.caption ? el('figcaption', {}, image.caption) : '');
+}
+
 async function showArticle(view, slug) {
     const article = await headline.articles.get(slug, {include: ['authors']});
     if (view !== shown) {
@@ -60,11 +95,19 @@ async function showArticle(view, slug) {
         article.publishedAt && new Date(article.publishedAt).toLocaleDateString('en', {dateStyle: 'long'}),
         article.category?.name].filter(Boolean).join(' · ');
     document.title = `${article.title} · Headline`;
+    const body = html('div', {className: 'body'}, article.bodyHtml ?? '');
+    for (const img of body.querySelectorAll('img')) {   // media in the body: media:{id} rendered with srcset
+        img.src = onApi(img.getAttribute('src'));
+        if (img.getAttribute('srcset')) {
+            img.srcset = onApiSrcset(img.getAttribute('srcset'));
+        }
+    }
     main.replaceChildren(el('article', {},
         el('h1', {}, article.title),
         article.subtitle ? el('p', {className: 'subtitle'}, article.subtitle) : '',
         el('p', {className: 'byline'}, byline),
-        html('div', {className: 'body'}, article.bodyHtml ?? '')));
+        featureImage(article.featureImage),
+        body));
 }
 
 async function route() {

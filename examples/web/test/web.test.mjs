@@ -103,8 +103,32 @@ test('renders the seed article with its title and sanitized body', async (t) => 
     assert.equal(await page.locator('article .body script').count(), 0);
     assert.equal(await page.title(), `${SEED.title} · Headline`);
     assert.match(page.url(), new RegExp(`#/article/${SEED.slug}$`));
+    // The feature image (a rendition made on the first request) is in the picture.
+    await page.waitForFunction(() => {
+        const img = document.querySelector('article figure.feature img');
+        return img && img.complete && img.naturalWidth > 0;
+    });
     await page.screenshot({path: new URL('web-example-article.png', screenshots).pathname, fullPage: true});
     assert.deepEqual(errors, []);
+});
+
+test('shows the seed article\'s feature image from the media library, sized by srcset', async (t) => {
+    const {page} = await open(t, `#/article/${SEED.slug}`);
+    const img = page.locator('article figure.feature img');
+    await img.waitFor();
+    const srcset = await img.getAttribute('srcset');
+    assert.match(srcset, /\/api\/v1\/media\/[0-9a-f-]+\/[0-9a-f]{16}\.jpg\?w=320&format=auto 320w/);
+    assert.equal(await img.getAttribute('width'), '1600');
+    assert.equal(await img.getAttribute('height'), '900');
+    assert.ok((await img.getAttribute('alt')).length > 0);
+    // The browser picked a candidate and loaded it, across origins, as AVIF or WebP.
+    await page.waitForFunction(() => document.querySelector('article figure.feature img').complete
+        && document.querySelector('article figure.feature img').naturalWidth > 0);
+    const chosen = await img.evaluate((node) => node.currentSrc);
+    const response = await fetch(chosen, {headers: {Accept: 'image/avif,image/webp,*/*'}});
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type'), /^image\/(avif|webp)$/);
+    assert.match(response.headers.get('cache-control'), /immutable/);
 });
 
 test('searches, with the matches marked', async (t) => {

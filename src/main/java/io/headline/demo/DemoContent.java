@@ -11,6 +11,7 @@ import io.headline.category.CategoryInput;
 import io.headline.category.CategoryRepository;
 import io.headline.category.CategoryService;
 import io.headline.common.HeadlineConfig;
+import io.headline.media.MediaService;
 import io.headline.security.Caller;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -36,7 +38,8 @@ public class DemoContent {
     private static final String FOLDER = "demo/";
     /** Who the revisions of demo articles name: no caller writes them. */
 
-    record Article(String bodyFrom, ArticleInput article) {
+    /** An article, its body from a captured page (bodyFrom), its feature image from a picture (imageFrom). */
+    record Article(String bodyFrom, String imageFrom, String imageAlt, ArticleInput article) {
     }
 
     record Content(List<CategoryInput> categories, List<AuthorInput> authors, List<Article> articles) {
@@ -50,10 +53,12 @@ public class DemoContent {
     private final CategoryRepository categories;
     private final AuthorRepository authors;
     private final ArticleRepository articles;
+    private final MediaService mediaService;
 
     DemoContent(HeadlineConfig config, ObjectMapper mapper, CategoryService categoryService, AuthorService authorService,
             ArticleService articleService, CategoryRepository categories, AuthorRepository authors,
-            ArticleRepository articles) {
+            ArticleRepository articles, MediaService mediaService) {
+        this.mediaService = mediaService;
         this.config = config;
         this.mapper = mapper;
         this.categoryService = categoryService;
@@ -75,7 +80,7 @@ public class DemoContent {
         Content content = read();
         content.categories().forEach(categoryService::create);
         content.authors().forEach(authorService::create);
-        content.articles().forEach(a -> articleService.create(withBody(a), Caller.SYSTEM));
+        content.articles().forEach(a -> articleService.create(withImage(a, withBody(a)), Caller.SYSTEM));
         LOG.infof("Loaded demo content: %d categories, %d authors, %d articles (HEADLINE_DEMO_CONTENT=false turns it off)",
                 content.categories().size(), content.authors().size(), content.articles().size());
     }
@@ -95,6 +100,26 @@ public class DemoContent {
         ArticleInput a = demo.article();
         return new ArticleInput(a.slug(), a.title(), a.subtitle(), a.excerpt(), readCapturedBody(demo.bodyFrom()),
                 a.status(), a.featured(), a.publishedAt(), a.category(), a.authors(), a.tags(), a.featureImageUrl());
+    }
+
+    /**
+     * The demo picture goes into the media library, and the article shows it; without the image engine (libvips) the
+     * article goes without.
+     */
+    private ArticleInput withImage(Article demo, ArticleInput a) {
+        if (demo.imageFrom() == null || !mediaService.takesImages()) {
+            return a;
+        }
+        UUID media;
+        try (InputStream in = resource(demo.imageFrom())) {
+            media = mediaService.uploadRaw(in, null, "attachment; filename=\"" + demo.imageFrom() + "\"", Caller.SYSTEM)
+                    .media().id();
+            mediaService.describe(media, demo.imageAlt());
+        } catch (IOException e) {
+            throw new UncheckedIOException("The demo picture " + demo.imageFrom() + " cannot be read", e);
+        }
+        return new ArticleInput(a.slug(), a.title(), a.subtitle(), a.excerpt(), a.body(), a.status(), a.featured(),
+                a.publishedAt(), a.category(), a.authors(), a.tags(), null, media.toString());
     }
 
     /**

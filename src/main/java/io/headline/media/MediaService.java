@@ -86,7 +86,21 @@ public class MediaService {
         fetcher.close();
     }
 
-    void checkEngine(@Observes StartupEvent start) {
+    /** Whether images can be taken now: the engine is installed. */
+    public boolean takesImages() {
+        return engine;
+    }
+
+    /** Sets the alt text of a media, as the system (the demo content). */
+    @Transactional
+    public void describe(UUID id, String alt) {
+        repository.findByIdOptional(id).ifPresent(media -> {
+            media.alt = alt;
+            touch(media);
+        });
+    }
+
+    void checkEngine(@Observes @jakarta.annotation.Priority(1) StartupEvent start) {
         Optional<String> version = vips.version();
         engine = version.isPresent();
         if (engine) {
