@@ -38,13 +38,94 @@ stop_app() {
   work=""
 }
 
-# package_jar_for_postgresql: builds the packaged jar for PostgreSQL when it is missing, was built for H2 (no
-# PostgreSQL driver), or is older than the sources.
-package_jar_for_postgresql() {
-  local jar=target/quarkus-app/quarkus-run.jar
-  if [ ! -f "$jar" ] || ! ls target/quarkus-app/lib/main | grep -q '^org\.postgresql\.postgresql-' ||
+# package_jar KIND [maven options...]: builds the packaged jar for the database KIND (h2, the default build, or
+# postgresql, -Ppostgresql) when it is missing, was built for the other kind or by another hand, or is older than the
+# sources. The kind is fixed at build time and both JDBC drivers are in either build, so the kind built is written
+# beside the jar (target/quarkus-app/db-kind).
+package_jar() {
+  local kind=$1 jar=target/quarkus-app/quarkus-run.jar marker=target/quarkus-app/db-kind
+  shift
+  if [ ! -f "$jar" ] || [ "$(cat "$marker" 2>/dev/null)" != "$kind" ] ||
     [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then
-    echo "== building the packaged jar for PostgreSQL"
-    ./mvnw -q package -DskipTests -Ppostgresql
+    echo "== building the packaged jar for $kind"
+    rm -f "$marker"
+    ./mvnw -q package -DskipTests "$@"
+    echo "$kind" >"$marker"
   fi
+}
+
+package_jar_for_postgresql() {
+  package_jar postgresql -Ppostgresql
+}
+
+package_jar_for_h2() {
+  package_jar h2
+}
+
+# nginx_binary: prints nginx's path (it lives in /usr/sbin, often not on a user's PATH), or nothing.
+nginx_binary() {
+  command -v nginx || ls /usr/sbin/nginx 2>/dev/null || true
+}
+
+# install_missing COMMAND=PACKAGE...: installs with apt-get the Debian packages whose command is missing, e.g.
+# install_missing wrk=wrk nginx=nginx-light.
+install_missing() {
+  local missing=() pair found
+  for pair in "$@"; do
+    if [ "${pair%%=*}" = nginx ]; then found=$(nginx_binary); else found=$(command -v "${pair%%=*}" || true); fi
+    [ -n "$found" ] || missing+=("${pair#*=}")
+  done
+  [ ${#missing[@]} -gt 0 ] || return 0
+  echo "== installing ${missing[*]} (Debian packages)"
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+# sample_rss PID FILE: the highest VmRSS of PID, in KiB, rewritten to FILE every 0.1 s until PID ends (or the sampler
+# is killed).
+sample_rss() {
+  local max=0 rss
+  while rss=$(awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null) && [ -n "$rss" ]; do
+    [ "$rss" -le "$max" ] || { max=$rss; echo "$max" >"$2"; }
+    sleep 0.1
+  done
+}
+
+# start_nginx DIR PORT TYPE: starts nginx from a scratch configuration (DIR/nginx) serving the files of DIR/www on
+# 127.0.0.1:PORT as TYPE, and waits until it answers. It sets nginx_pid; stop_nginx stops it.
+start_nginx() {
+  local dir=$1 port=$2 type=$3 bin
+  bin=$(nginx_binary)
+  [ -n "$bin" ] || { echo "nginx is not installed" >&2; return 1; }
+  mkdir -p "$dir/www" "$dir/nginx"
+  chmod 755 "$dir" "$dir/www" # nginx's workers read the files as another user
+  find "$dir/www" -type f -exec chmod 644 {} +
+  cat >"$dir/nginx/nginx.conf" <<CONF
+worker_processes auto;
+daemon off;
+pid $dir/nginx/nginx.pid;
+error_log $dir/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  types { }
+  default_type $type;
+  server {
+    listen 127.0.0.1:$port;
+    root $dir/www;
+  }
+}
+CONF
+  "$bin" -c "$dir/nginx/nginx.conf" -p "$dir/nginx" &
+  nginx_pid=$!
+  local _
+  for _ in $(seq 1 100); do curl -s -o /dev/null "127.0.0.1:$port/" && return 0; sleep 0.05; done
+  echo "nginx did not answer on port $port" >&2
+  return 1
+}
+
+stop_nginx() {
+  [ -z "${nginx_pid:-}" ] || { kill "$nginx_pid" 2>/dev/null; wait "$nginx_pid" 2>/dev/null || true; }
+  nginx_pid=""
 }

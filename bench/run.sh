@@ -61,7 +61,7 @@ db_created=false
 cleanup() {
   set +e
   [ -z "$sampler" ] || kill "$sampler" 2>/dev/null
-  [ -z "$nginx_pid" ] || { kill "$nginx_pid" 2>/dev/null; wait "$nginx_pid" 2>/dev/null; }
+  stop_nginx
   stop_app
   ! $db_created || psql "${pg[@]}" -qc "drop database if exists $db with (force)" >/dev/null
   rm -rf "$scratch"
@@ -73,17 +73,7 @@ fail() { echo "bench: $*" >&2; exit 1; }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 # --- Tools ------------------------------------------------------------------------------------------------------
-nginx_bin=$(command -v nginx || ls /usr/sbin/nginx 2>/dev/null || true)
-missing=()
-command -v wrk >/dev/null || missing+=(wrk)
-! $with_nginx || [ -n "$nginx_bin" ] || missing+=(nginx-light)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "== installing ${missing[*]} (Debian packages)"
-  sudo=""
-  [ "$(id -u)" = 0 ] || sudo=sudo
-  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
-  nginx_bin=$(command -v nginx || ls /usr/sbin/nginx 2>/dev/null || true)
-fi
+if $with_nginx; then install_missing wrk=wrk nginx=nginx-light; else install_missing wrk=wrk; fi
 command -v python3 >/dev/null || fail "python3 is needed for the dataset"
 
 # --- The packaged jar, built for PostgreSQL ----------------------------------------------------------------------
@@ -165,13 +155,6 @@ done
 results="$scratch/results"
 : >"$results"
 failed=false
-sample_rss() { # the highest VmRSS of PID, in KiB, rewritten to FILE every 0.1 s
-  local max=0 rss
-  while rss=$(awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null) && [ -n "$rss" ]; do
-    [ "$rss" -le "$max" ] || { max=$rss; echo "$max" >"$2"; }
-    sleep 0.1
-  done
-}
 # run_wrk NAME PID-to-sample URL [VAR=value ...] [-- wrk options]: one measured run, appended to $results
 run_wrk() {
   local name=$1 pid=$2 url=$3
@@ -238,31 +221,10 @@ final_rss=$(( $(awk '/^VmHWM/ {print $2}' "/proc/$java_pid/status") / 1024 ))
 
 # --- nginx on the identical bytes ---------------------------------------------------------------------------------
 if $with_nginx; then
-  [ -n "$nginx_bin" ] || fail "nginx is not installed"
-  mkdir -p "$scratch/www" "$scratch/nginx"
+  mkdir -p "$scratch/www"
   curl -sf "$slug_url" -o "$scratch/www/article.json"
   curl -sf "$list_url" -o "$scratch/www/list.json"
-  chmod 644 "$scratch/www"/*.json
-  chmod 755 "$scratch/www"
-  cat >"$scratch/nginx/nginx.conf" <<EOF
-worker_processes auto;
-daemon off;
-pid $scratch/nginx/nginx.pid;
-error_log $scratch/nginx/error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  types { }
-  default_type application/json;
-  server {
-    listen 127.0.0.1:$nginx_port;
-    root $scratch/www;
-  }
-}
-EOF
-  "$nginx_bin" -c "$scratch/nginx/nginx.conf" -p "$scratch/nginx" &
-  nginx_pid=$!
-  for _ in $(seq 1 100); do curl -sf -o /dev/null "127.0.0.1:$nginx_port/article.json" && break; sleep 0.05; done
+  start_nginx "$scratch" "$nginx_port" application/json || fail "nginx did not start"
   cmp -s "$scratch/www/article.json" <(curl -sf "127.0.0.1:$nginx_port/article.json") || fail "nginx does not serve the bytes"
   for file in article list; do
     echo "-- nginx $file.json"
