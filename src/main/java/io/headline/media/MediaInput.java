@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What may be changed of a media file: its texts and its focal point (a merge patch sets what it names). */
-@Schema(name = "MediaInput")
+@Schema(name = "MediaPatch", description = "What a merge patch of a media may set.")
 public record MediaInput(
         @Size(max = 1000) String alt,
         @Size(max = 2000) String caption,

@@ -137,7 +137,9 @@ public class MediaResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR, Roles.PREVIEW})
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "getMedia", summary = "Get a media file's metadata")
+    @Operation(operationId = "getMedia", summary = "Get a media file's metadata",
+            description = "What is known of the file: its type, size and dimensions, texts, focal point, placeholder, "
+                    + "and its URL and srcset.")
     public MediaView get(@PathParam("id") UUID id) {
         return service.find(id).orElseThrow(() -> notFound(id));
     }

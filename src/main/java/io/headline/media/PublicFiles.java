@@ -2,15 +2,18 @@ package io.headline.media;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.headline.invalidation.Invalidated;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.UUID;
 
 /**
  * Which media are public, as the last full request for one of their files found (a published article uses them, or
  * all media are public), kept for a few seconds so that {@link MediaFileRoute} can send their stored files without a
- * database query. A media deleted or changed is forgotten at once on this instance; one whose article is unpublished
- * stays public here for at most {@link #TTL}, as a CDN keeps it far longer.
+ * database query. A media deleted or changed is forgotten at once on this instance, and all of them when an article
+ * changes on any instance; what this instance did not hear of (none, while invalidations flow) ages out after
+ * {@link #TTL}.
  */
 @ApplicationScoped
 public class PublicFiles {
@@ -33,5 +36,15 @@ public class PublicFiles {
 
     Entry find(UUID id) {
         return entries.getIfPresent(id);
+    }
+
+    /**
+     * An article written here or on another instance (unpublished, its feature image changed) may have taken the last
+     * public use of a media: everything is learnt again, one full request per media.
+     */
+    void onInvalidated(@Observes Invalidated invalidated) {
+        if (invalidated.everything() || invalidated.keys().stream().anyMatch(k -> k.startsWith("article"))) {
+            entries.invalidateAll();
+        }
     }
 }
