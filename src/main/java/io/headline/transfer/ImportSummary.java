@@ -25,8 +25,35 @@ public record ImportSummary(
         @Schema(description = "The failed lines in order, at most headline.transfer.max-reported-errors (1,000) of them.",
                 required = true)
         List<LineError> errors,
-        @Schema(description = "Whether more lines failed than `errors` lists.", required = true)
-        boolean errorsTruncated) {
+        @Schema(description = "Whether more lines failed than `errors` lists (or media, `mediaFailed`).",
+                required = true)
+        boolean errorsTruncated,
+        @Schema(description = "Only when a WordPress export was imported with its media (`--media` on the command "
+                + "line): the posts whose featured image was imported into the media library (or found there, the "
+                + "same bytes) and set as their article's feature image.")
+        Integer mediaImported,
+        @Schema(description = "Only when a WordPress export was imported with its media: the posts whose featured "
+                + "image could not be (not fetched, refused, not an image, not in the export); `errors` lists them by "
+                + "the post's line, and their articles are imported without it.")
+        Integer mediaFailed) {
+
+    public ImportSummary(int lines, int created, int updated, int unchanged, int failed, Counts categories,
+            Counts authors, Counts articles, List<LineError> errors, boolean errorsTruncated) {
+        this(lines, created, updated, unchanged, failed, categories, authors, articles, errors, errorsTruncated, null,
+                null);
+    }
+
+    /**
+     * This summary with the outcome of the featured images: their failures listed after the lines', as far as
+     * {@code maxErrors} allows.
+     */
+    ImportSummary withMedia(int imported, int mediaFailed, List<LineError> mediaErrors, int maxErrors) {
+        List<LineError> all = new java.util.ArrayList<>(errors);
+        int room = Math.max(0, maxErrors - all.size());
+        all.addAll(mediaErrors.subList(0, Math.min(room, mediaErrors.size())));
+        return new ImportSummary(lines, created, updated, unchanged, failed, categories, authors, articles,
+                List.copyOf(all), errorsTruncated || mediaFailed > room, imported, mediaFailed);
+    }
 
     @Schema(name = "ImportCounts", description = "Lines of one type, by what they did.")
     public record Counts(

@@ -27,6 +27,8 @@ final class ProgressDisplay implements Consumer<ImportService.Progress> {
     }
 
     private ImportService.Progress last;
+    /** Whether the bar's line was ended: the media pass ends it before the import's outcome is printed. */
+    private boolean finished;
 
     @Override
     public void accept(ImportService.Progress progress) {
@@ -40,7 +42,8 @@ final class ProgressDisplay implements Consumer<ImportService.Progress> {
 
     /** On a terminal, the bar as the import ended, and the line it was drawn on ended. */
     void finish() {
-        if (terminal) {
+        if (terminal && !finished) {
+            finished = true;
             if (last != null) {
                 show(last, System.nanoTime());
             }

@@ -41,6 +41,9 @@ import org.jsoup.Jsoup;
  * keeps only the fields it uses, each at most MAX_TEXT characters and all at most MAX_ENTRY_TEXT. A post that cannot
  * be imported is reported and skipped; XML that cannot be read ends the import where it breaks, reported as a failed
  * entry (what was read before stays imported).
+ *
+ * <p>Asked for media, it also keeps each post's featured image ({@code _thumbnail_id}) and each attachment's URL, alt
+ * text and caption (WordPressMedia), for FeatureImages to import once the posts are written.
  */
 final class WordPressSource implements ImportSource {
 
@@ -62,12 +65,20 @@ final class WordPressSource implements ImportSource {
     private final ForeignEntries names = new ForeignEntries();
     private final Map<String, Integer> skipped = new TreeMap<>();
     private final Deque<Entry> pending = new ArrayDeque<>();
+    /** What the posts' featured images need, when asked for; null otherwise. */
+    private final WordPressMedia media;
     private int read;
     private boolean ended;
 
     WordPressSource(InputStream in, LineParser parser) {
+        this(in, parser, false);
+    }
+
+    /** With {@code media}, keeps what FeatureImages needs to import the posts' featured images after them. */
+    WordPressSource(InputStream in, LineParser parser, boolean media) {
         this.counting = new CountingStream(in);
         this.parser = parser;
+        this.media = media ? new WordPressMedia() : null;
         this.factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -76,6 +87,11 @@ final class WordPressSource implements ImportSource {
         factory.setProperty("jdk.xml.maxElementDepth", 64);
         factory.setProperty("jdk.xml.elementAttributeLimit", 64);
         factory.setProperty("jdk.xml.maxXMLNameLimit", 1000);
+    }
+
+    /** The posts' featured images and the export's attachments, when asked for; null otherwise. */
+    WordPressMedia media() {
+        return media;
     }
 
     /** What was skipped, by post type ("page", "attachment", ...) or status ("trash", "auto-draft"). */
@@ -169,6 +185,10 @@ final class WordPressSource implements ImportSource {
     private void item(Fields f) {
         String type = f.get("wp:post_type") == null ? "post" : f.get("wp:post_type");
         String status = f.get("wp:status") == null ? "draft" : f.get("wp:status");
+        if (type.equals("attachment") && media != null) {
+            media.attachment(f.get("wp:post_id"), f.get("wp:attachment_url"), f.get("meta:_wp_attachment_image_alt"),
+                    f.get("excerpt:encoded") == null ? null : Jsoup.parse(f.get("excerpt:encoded")).text());
+        }
         if (!type.equals("post") || status.equals("trash") || status.equals("auto-draft")) {
             skipped.merge(skippedKind(type.equals("post") ? status : type), 1, Integer::sum);
             return;
@@ -196,6 +216,9 @@ final class WordPressSource implements ImportSource {
                 .map(term -> term[2]).toList();
         String articleCategory = category == null ? ForeignEntries.DEFAULT_CATEGORY : category;
         add(where, () -> article(f, status, articleCategory, categoryNames, tags));
+        if (media != null && pending.peekLast() != null && pending.peekLast().row() instanceof ImportRow.ArticleRow row) {
+            media.thumbnail(read, where, row.externalId(), f.get("meta:_thumbnail_id"));
+        }
     }
 
     /** A kind as the summary counts it: made-up names are many and long, so they are counted together. */
@@ -308,7 +331,8 @@ final class WordPressSource implements ImportSource {
 
     /**
      * The texts of an element's children (the first of each name it uses) and its category terms; the reader ends at
-     * its end. Text comes in chunks, and what an entry may not keep is read past, not held.
+     * its end. Text comes in chunks, and what an entry may not keep is read past, not held. Of its {@code wp:postmeta},
+     * only the values of the keys it uses are kept (Fields.META), as {@code meta:<key>}.
      */
     private Fields fields() throws XMLStreamException {
         Fields fields = new Fields(xml.getLocation().getLineNumber());
@@ -317,11 +341,23 @@ final class WordPressSource implements ImportSource {
         boolean keep = false;
         String[] term = null;
         StringBuilder text = new StringBuilder();
+        // Within a wp:postmeta: its key as read so far, the child being read, and whether its text is kept.
+        String metaKey = null;
+        String metaChild = null;
+        boolean keepMeta = false;
         while (true) {
             int event = xml.next();
             switch (event) {
                 case XMLStreamConstants.START_ELEMENT -> {
-                    if (++depth == 1) {
+                    if (++depth == 2 && media != null && "wp:postmeta".equals(child)) {
+                        metaChild = key();
+                        text.setLength(0);
+                        keepMeta = metaChild.equals("wp:meta_key") ? metaKey == null
+                                : metaChild.equals("wp:meta_value") && metaKey != null && Fields.META.contains(metaKey)
+                                        && !fields.values.containsKey("meta:" + metaKey);
+                    }
+                    if (depth == 1) {
+                        metaKey = null;
                         child = key();
                         text.setLength(0);
                         term = child.equals("category") ? fields.term(xml.getAttributeValue(null, "domain"),
@@ -331,7 +367,13 @@ final class WordPressSource implements ImportSource {
                     }
                 }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-                    if (depth >= 1 && keep) {
+                    if (depth == 2 && keepMeta) {
+                        keepMeta = text.length() + xml.getTextLength() <= Fields.MAX_META
+                                && fields.spend("wp:postmeta", 0, xml.getTextLength());
+                        if (keepMeta) {
+                            text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                        }
+                    } else if (depth >= 1 && keep) {
                         keep = fields.spend(child, text.length(), xml.getTextLength());
                         if (keep) {
                             text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
@@ -344,6 +386,15 @@ final class WordPressSource implements ImportSource {
                 case XMLStreamConstants.END_ELEMENT -> {
                     if (depth == 0) {
                         return fields;
+                    }
+                    if (depth == 2 && keepMeta) {
+                        keepMeta = false;
+                        String value = text.toString().strip();
+                        if (metaChild.equals("wp:meta_key")) {
+                            metaKey = value;
+                        } else if (!value.isEmpty()) {
+                            fields.values.put("meta:" + metaKey, value);
+                        }
                     }
                     if (depth-- == 1 && keep) {
                         String value = text.toString().strip();
@@ -369,7 +420,12 @@ final class WordPressSource implements ImportSource {
                 "category", "wp:post_id", "wp:post_name", "wp:status", "wp:post_type", "wp:post_date", "wp:post_date_gmt",
                 "pubDate", "wp:is_sticky", "wp:post_password", "wp:author_login", "wp:author_display_name",
                 "wp:author_email", "wp:cat_name", "wp:category_nicename", "wp:category_parent",
-                "wp:category_description");
+                "wp:category_description", "wp:attachment_url", "meta:_thumbnail_id",
+                "meta:_wp_attachment_image_alt");
+        /** The postmeta keys an entry uses (kept as {@code meta:<key>}); the value of any other is read past. */
+        static final Set<String> META = Set.of("_thumbnail_id", "_wp_attachment_image_alt");
+        /** The most characters a postmeta key or value that is kept may have; a longer one is not kept. */
+        static final int MAX_META = 4096;
 
         final int line;
         final Map<String, String> values = new HashMap<>();
