@@ -46,6 +46,14 @@ public interface MediaConfig {
      */
     Optional<String> baseUrl();
 
+    /**
+     * Memory for the bytes of small public files (up to 512 KB each) sent most often (HEADLINE_MEDIA_MEMORY_CACHE);
+     * larger files, and those that do not fit, are sent from disk with sendfile. 0 keeps none.
+     */
+    @WithDefault("32M")
+    @WithConverter(MemorySizeConverter.class)
+    MemorySize memoryCache();
+
     /** How many image transforms run at once (HEADLINE_MEDIA_TRANSFORMS); unset, the number of cores. */
     Optional<Integer> transforms();
 
