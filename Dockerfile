@@ -36,7 +36,10 @@ RUN --mount=type=cache,target=/root/.m2 \
 # JVM writes the cache as it exits. A JVM that cannot use the cache says so and starts without it.
 FROM eclipse-temurin:25-jre
 # libvips's command-line tools: the media library's image engine (io.headline.media.Vips).
+# Ubuntu's libheif takes its AV1 encoder and decoder as plugins, only recommended: named here, or AVIF is not written
+# (Headline then serves WebP for format=auto and says so at start-up).
 RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libvips-tools \
+      libheif-plugin-aomenc libheif-plugin-dav1d \
     && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system headline && useradd --system --gid headline --home-dir /app headline
 WORKDIR /app

@@ -64,7 +64,8 @@ public class LimitsContractFilter implements OASFilter {
                 + "once (one per core; a write waits up to 10 s for its turn); retry after `Retry-After` seconds.")
                 .addHeader("Retry-After", ref("RetryAfter")));
         components.addResponse("TransformBusy", problem("Every image transform is busy (headline.media.transforms, one "
-                + "per core) past headline.media.transform-wait, or the image could not be made now; retry after "
+                + "per core; an upload's image is measured by one too) past headline.media.transform-wait, or the "
+                + "image could not be made now; retry after "
                 + "`Retry-After` seconds.").addHeader("Retry-After", ref("RetryAfter")));
         components.getResponses().values().forEach(LimitsContractFilter::addRateLimitHeaders);
 
@@ -85,7 +86,7 @@ public class LimitsContractFilter implements OASFilter {
         if (feed || BODY_READS.contains(operation.getOperationId())) {
             operation.getResponses().addAPIResponse("503", OASFactory.createAPIResponse().ref(RESPONSES + "Busy"));
         }
-        if ("getMediaFile".equals(operation.getOperationId())) {
+        if ("getMediaFile".equals(operation.getOperationId()) || "uploadMedia".equals(operation.getOperationId())) {
             operation.getResponses().addAPIResponse("503", OASFactory.createAPIResponse().ref(RESPONSES + "TransformBusy"));
         }
         if (RENDERS.contains(operation.getOperationId())) {

@@ -2,18 +2,21 @@ package io.headline.media;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
  * Media on the local filesystem, under one directory. A put copies into a temporary file beside the target and
  * renames it into place, so a reader never sees a partial file and a failed copy leaves only a temporary file,
- * which is removed.
+ * which is removed. The file and the rename are forced to disk before put returns: an upload answered 201 survives a
+ * crash.
  */
 public final class FileMediaStore implements MediaStore {
 
@@ -30,9 +33,22 @@ public final class FileMediaStore implements MediaStore {
         Path temp = Files.createTempFile(target.getParent(), ".put-", ".tmp");
         try {
             Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
+            // On disk before the rename makes it visible, and the rename on disk before the caller answers 2xx.
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
             move(temp, target);
+            syncDirectory(target.getParent());
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void syncDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Some filesystems cannot open a directory for sync; the file itself is on disk.
         }
     }
 

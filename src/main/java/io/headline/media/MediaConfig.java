@@ -54,6 +54,13 @@ public interface MediaConfig {
     @WithConverter(MemorySizeConverter.class)
     MemorySize memoryCache();
 
+    /**
+     * The most renditions kept for one image (HEADLINE_MEDIA_MAX_RENDITIONS); a request for yet another is a 409. A
+     * srcset in two formats with a few crops needs a few dozen.
+     */
+    @WithDefault("100")
+    int maxRenditions();
+
     /** How many image transforms run at once (HEADLINE_MEDIA_TRANSFORMS); unset, the number of cores. */
     Optional<Integer> transforms();
 

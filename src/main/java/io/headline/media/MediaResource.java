@@ -179,7 +179,8 @@ public class MediaResource {
                     + "and the orientation is applied to the pixels. Without parameters: the original's size and format. "
                     + "A rendition is made once and then served as a file, with a strong ETag, 304s, and Cache-Control "
                     + "immutable for a year: the URL's version changes when the file or its focal point does. When "
-                    + "every transform is busy, 503 with Retry-After.")
+                    + "every transform is busy, 503 with Retry-After. An image has at most headline.media.max-renditions "
+                    + "renditions (100); asking for yet another is a 409.")
     @APIResponse(responseCode = "200", description = "The file.", content = {
             @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
@@ -188,6 +189,7 @@ public class MediaResource {
             @Content(mediaType = "image/gif", schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "304", description = "If-None-Match matched.")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response file(@PathParam("id") UUID id,
             @Parameter(description = "The file's version as its url gives it, optionally with an extension.")
             @PathParam("file") String file,

@@ -56,13 +56,17 @@ public class MediaService {
     private final UploadReader uploads;
     private final MediaFetcher fetcher;
     private final PublicFiles publicFiles;
+    private final boolean publicReads;
     private final Path work;
     private final Event<MediaChanged> changes;
     private volatile boolean engine = true;
+    private volatile boolean avif = true;
 
     MediaService(MediaRepository repository, MediaStore store, MediaConfig config, Clock clock, Validator validator,
             MergePatcher patcher, io.vertx.core.Vertx vertx, PublicFiles publicFiles,
-            io.micrometer.core.instrument.MeterRegistry registry, Event<MediaChanged> changes) {
+            io.micrometer.core.instrument.MeterRegistry registry, Event<MediaChanged> changes,
+            io.headline.common.HeadlineConfig headline) {
+        this.publicReads = headline.publicReads();
         this.publicFiles = publicFiles;
         this.changes = changes;
         this.repository = repository;
@@ -75,7 +79,7 @@ public class MediaService {
         this.vips = new Vips(config.vipsPath(), config.transformTimeout());
         int transforms = config.transforms().orElse(Runtime.getRuntime().availableProcessors());
         this.renditions = new Renditions(store, vips, work, Math.max(1, transforms), config.transformWait().toMillis(),
-                config.transformTimeout().toMillis(), registry);
+                config.transformTimeout().toMillis(), config.maxRenditions(), registry);
         this.uploads = new UploadReader(work.resolve("uploads"), config.maxSize().asLongValue());
         this.fetcher = new MediaFetcher(vertx, config.fetchAllowPrivate(), config.fetchTimeout(),
                 config.maxSize().asLongValue());
@@ -104,7 +108,10 @@ public class MediaService {
         Optional<String> version = vips.version();
         engine = version.isPresent();
         if (engine) {
-            LOG.infof("Media: image engine %s", version.get());
+            avif = vips.writes("avif");
+            LOG.infof("Media: image engine %s%s", version.get(), avif ? ""
+                    : "; it cannot write AVIF (libheif without an AV1 encoder: install libheif-plugin-aomenc), so "
+                    + "format=auto picks WebP and format=avif is refused");
         } else {
             LOG.warn("Media: the image engine (libvips: the vips and vipsheader commands, Debian package "
                     + "libvips-tools) is not installed, so images are refused; PDFs are still taken. Install it and restart.");
@@ -123,6 +130,9 @@ public class MediaService {
 
     /** Imports a file from a URL (see {@link MediaFetcher}), with the texts and focal point of the input. */
     public Uploaded uploadFromUrl(MediaUrlInput input, Caller caller) throws IOException {
+        if (input == null) {
+            throw ProblemException.invalidField("url", "is required");
+        }
         var violations = validator.validate(input);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
@@ -162,11 +172,12 @@ public class MediaService {
      */
     private Uploaded store(Upload upload, Caller caller) throws IOException {
         MediaInput input = formInput(upload);
+        // Checked before the same bytes are looked for: a wrong declared type is a 415 whether or not they are known.
+        MediaKind kind = MediaSniffer.detect(upload.file(), upload.declaredType(), upload.name());
         Optional<Media> existing = QuarkusTransaction.requiringNew().call(() -> repository.findBySha256(upload.sha256()));
         if (existing.isPresent()) {
             return new Uploaded(view(existing.get()), false);
         }
-        MediaKind kind = MediaSniffer.detect(upload.file(), upload.declaredType(), upload.name());
         Media media = new Media();
         media.sha256 = upload.sha256();
         media.contentType = kind.mimeType();
@@ -190,9 +201,12 @@ public class MediaService {
                 return new Uploaded(view(media), true);
             });
         } catch (RuntimeException e) {
-            if (QuarkusTransaction.requiringNew().call(() -> repository.findBySha256(media.sha256)).isEmpty()) {
-                store.delete(media.originalKey());
+            // Two uploads of the same bytes at once: the one that lost the unique key answers with the winner's media.
+            Optional<Media> winner = QuarkusTransaction.requiringNew().call(() -> repository.findBySha256(media.sha256));
+            if (winner.isPresent()) {
+                return new Uploaded(view(winner.get()), false);
             }
+            store.delete(media.originalKey());
             throw e;
         }
     }
@@ -401,24 +415,29 @@ public class MediaService {
     }
 
     public Optional<ServedFile> file(FileRequest request, boolean seesUnpublished) throws IOException {
+        long epoch = publicFiles.epoch();
         Optional<Media> found = QuarkusTransaction.requiringNew().call(() -> repository.findByIdOptional(request.id()));
         if (found.isEmpty() || !found.get().fileVersion.equals(request.version())) {
             return Optional.empty();
         }
         Media media = found.get();
-        boolean isPublic = config.publicAll()
+        // Published: a visible article uses it. Anyone who may read published content may have its files (with public
+        // reads off, that takes a token); only then may a shared cache keep them, and the direct route send them.
+        boolean published = config.publicAll()
                 || QuarkusTransaction.requiringNew().call(() -> repository.usedByPublicArticle(media.id, clock.instant()));
-        if (!isPublic && !seesUnpublished) {
+        if (!published && !seesUnpublished) {
             return Optional.empty();
         }
+        boolean isPublic = published && publicReads;
         if (isPublic) {
-            publicFiles.remember(media);
+            publicFiles.remember(media, epoch);
         }
         MediaKind kind = media.kind();
         if (!kind.isImage()) {
-            if (request.w() != null || request.h() != null || request.fit() != null || request.format() != null
-                    || request.q() != null) {
-                throw ProblemException.invalidParameter("w", "applies to images; a " + kind.mimeType()
+            String given = request.w() != null ? "w" : request.h() != null ? "h" : request.fit() != null ? "fit"
+                    : request.format() != null ? "format" : request.q() != null ? "q" : null;
+            if (given != null) {
+                throw ProblemException.invalidParameter(given, "applies to images; a " + kind.mimeType()
                         + " is served only as it is");
             }
             String etag = "\"" + media.fileVersion + "\"";
@@ -436,7 +455,7 @@ public class MediaService {
             throw ProblemException.unavailable("This server has no image engine (libvips) to serve images with.", 60);
         }
         Rendition rendition = Rendition.parse(request.w(), request.h(), request.fit(), request.format(), request.q(),
-                request.accept(), kind, config.widths(), config.heights());
+                request.accept(), kind, config.widths(), config.heights(), avif);
         String key = renditionKey(media.renditionPrefix(), media.fileVersion, rendition);
         String etag = etag(media.fileVersion, rendition);
         boolean variesByAccept = "auto".equals(request.format());
@@ -457,7 +476,8 @@ public class MediaService {
         if (!entry.kind().isImage() || !engine) {
             return null;
         }
-        Rendition rendition = Rendition.parse(w, h, fit, format, q, accept, entry.kind(), config.widths(), config.heights());
+        Rendition rendition = Rendition.parse(w, h, fit, format, q, accept, entry.kind(), config.widths(), config.heights(),
+                avif);
         Path file = renditions.local(renditionKey(entry.renditionPrefix(), entry.fileVersion(), rendition));
         return new Sendable(file, rendition.format().mimeType, etag(entry.fileVersion(), rendition), "auto".equals(format));
     }

@@ -26,8 +26,21 @@ public class PublicFiles {
 
     private final Cache<UUID, Entry> entries = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(TTL).build();
 
-    void remember(Media media) {
-        entries.put(media.id, new Entry(media.fileVersion, media.kind(), media.renditionPrefix()));
+    /** Counts what made this forget everything: a finding made before the latest is not kept. */
+    private final java.util.concurrent.atomic.AtomicLong forgettings = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Read before looking a media up; pass it to {@link #remember}. */
+    long epoch() {
+        return forgettings.get();
+    }
+
+    /** Keeps what a lookup that started at {@code epoch} found, unless an article changed since (an unpublish). */
+    void remember(Media media, long epoch) {
+        Entry entry = new Entry(media.fileVersion, media.kind(), media.renditionPrefix());
+        entries.put(media.id, entry);
+        if (forgettings.get() != epoch) {
+            entries.asMap().remove(media.id, entry);
+        }
     }
 
     void forget(UUID id) {
@@ -44,6 +57,7 @@ public class PublicFiles {
      */
     void onInvalidated(@Observes Invalidated invalidated) {
         if (invalidated.everything() || invalidated.keys().stream().anyMatch(k -> k.startsWith("article"))) {
+            forgettings.incrementAndGet();
             entries.invalidateAll();
         }
     }

@@ -66,6 +66,12 @@ record Rendition(int width, int height, Fit fit, Format format, int quality) {
      */
     static Rendition parse(String w, String h, String fit, String format, String q, String accept, MediaKind kind,
             List<Integer> widths, List<Integer> heights) {
+        return parse(w, h, fit, format, q, accept, kind, widths, heights, true);
+    }
+
+    /** {@code avif}: whether the engine can write AVIF (libheif with an AV1 encoder); if not, auto picks WebP. */
+    static Rendition parse(String w, String h, String fit, String format, String q, String accept, MediaKind kind,
+            List<Integer> widths, List<Integer> heights, boolean avif) {
         int width = size("w", w, widths);
         int height = size("h", h, heights);
         Fit parsedFit = fit == null ? Fit.INSIDE : switch (fit) {
@@ -77,30 +83,69 @@ record Rendition(int width, int height, Fit fit, Format format, int quality) {
         if (parsedFit != Fit.INSIDE && (width == 0 || height == 0)) {
             throw ProblemException.invalidParameter("fit", "cover and contain need both w and h");
         }
-        int quality = q == null ? DEFAULT_QUALITY : allowed("q", q, QUALITIES);
+        int asked = q == null ? DEFAULT_QUALITY : allowed("q", q, QUALITIES);
         Format original = Format.of(kind);
         boolean resized = width != 0 || height != 0;
         Format parsedFormat = format == null ? (original == Format.GIF && resized ? Format.PNG : original)
                 : switch (format) {
-                    case "auto" -> auto(accept, original == Format.GIF ? Format.PNG : original);
+                    case "auto" -> auto(avif ? accept : withoutAvif(accept), original == Format.GIF ? Format.PNG : original);
                     case "webp" -> Format.WEBP;
-                    case "avif" -> Format.AVIF;
+                    case "avif" -> {
+                        if (!avif) {
+                            throw ProblemException.invalidParameter("format", "avif cannot be written by this server's "
+                                    + "image engine; use webp, jpeg or png (or auto)");
+                        }
+                        yield Format.AVIF;
+                    }
                     case "jpeg", "jpg" -> Format.JPEG;
                     case "png" -> Format.PNG;
                     default -> throw ProblemException.invalidParameter("format", "must be one of auto, webp, avif, jpeg, png");
                 };
+        // PNG and GIF are lossless: a quality changes nothing, so it makes no rendition of its own.
+        int quality = parsedFormat == Format.PNG || parsedFormat == Format.GIF ? DEFAULT_QUALITY : asked;
         return new Rendition(width, height, parsedFit, parsedFormat, quality);
     }
 
     private static Format auto(String accept, Format fallback) {
-        String header = accept == null ? "" : accept.toLowerCase(Locale.ROOT);
-        if (header.contains("image/avif")) {
+        if (accepts(accept, "image/avif")) {
             return Format.AVIF;
         }
-        if (header.contains("image/webp")) {
+        if (accepts(accept, "image/webp")) {
             return Format.WEBP;
         }
         return fallback;
+    }
+
+    private static String withoutAvif(String accept) {
+        return accept == null ? null : accept.toLowerCase(Locale.ROOT).replace("image/avif", "image/x-not-written");
+    }
+
+    /** Whether Accept names the type with a quality above 0 (RFC 9110 §12.4.2: q=0 means "not acceptable"). */
+    static boolean accepts(String accept, String type) {
+        if (accept == null) {
+            return false;
+        }
+        for (String range : accept.toLowerCase(Locale.ROOT).split(",")) {
+            String[] parts = range.split(";");
+            if (!parts[0].trim().equals(type)) {
+                continue;
+            }
+            boolean refused = false;
+            for (int i = 1; i < parts.length; i++) {
+                String parameter = parts[i].trim();
+                if (parameter.startsWith("q=")) {
+                    try {
+                        refused = Double.parseDouble(parameter.substring(2)) <= 0;
+                    } catch (NumberFormatException e) {
+                        refused = true;
+                    }
+                }
+            }
+            if (!refused) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int size(String name, String value, List<Integer> allowedValues) {

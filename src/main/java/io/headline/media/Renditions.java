@@ -36,8 +36,11 @@ final class Renditions {
     private final io.micrometer.core.instrument.Counter made;
     private final io.micrometer.core.instrument.Counter refused;
 
+    private final int maxRenditions;
+
     Renditions(MediaStore store, Vips vips, Path work, int transforms, long waitMillis, long timeoutMillis,
-            io.micrometer.core.instrument.MeterRegistry registry) {
+            int maxRenditions, io.micrometer.core.instrument.MeterRegistry registry) {
+        this.maxRenditions = maxRenditions;
         this.made = io.micrometer.core.instrument.Counter.builder("headline.media.renditions.made")
                 .description("Renditions made by the image engine (each is made once, then served as a file)")
                 .register(registry);
@@ -84,9 +87,11 @@ final class Renditions {
     }
 
     private Path make(Source source, String key, Rendition rendition, Path local) throws IOException {
-        if (store.localFile(key) == null && store.get(key, local)) {
+        // The leader before this one may have finished between the caller's look and this one.
+        if (Files.isRegularFile(local) || store.localFile(key) == null && store.get(key, local)) {
             return local;
         }
+        checkRoomFor(local);
         acquire();
         Path dir = null;
         try {
@@ -114,6 +119,26 @@ final class Renditions {
             if (dir != null) {
                 deleteTree(dir);
             }
+        }
+    }
+
+    /**
+     * The allow-lists bound the renditions of one image, but not tightly (thousands of combinations): past
+     * headline.media.max-renditions kept for one file version, a new one is refused, so that no caller can fill the
+     * disk by walking the combinations.
+     */
+    private void checkRoomFor(Path local) throws IOException {
+        Path dir = local.getParent();
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        long kept;
+        try (Stream<Path> files = Files.list(dir)) {
+            kept = files.filter(p -> !p.getFileName().toString().startsWith(".")).count();
+        }
+        if (kept >= maxRenditions) {
+            throw ProblemException.conflict("This image already has the " + maxRenditions + " renditions kept for "
+                    + "it (headline.media.max-renditions); ask for one of those its srcset names.");
         }
     }
 
@@ -204,7 +229,8 @@ final class Renditions {
 
     private Path await(CompletableFuture<Path> future) throws IOException {
         try {
-            return future.get(timeoutMillis + waitMillis, TimeUnit.MILLISECONDS);
+            // Waiting for the leader: its turn, then up to two engine processes (cover and contain run two).
+            return future.get(2 * timeoutMillis + waitMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ProblemException.unavailable("Interrupted while the image was made.", 2);

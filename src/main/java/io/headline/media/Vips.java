@@ -61,6 +61,23 @@ final class Vips {
         }
     }
 
+    /** Whether the engine can write a format (AVIF needs libheif with an AV1 encoder, a plugin on some systems). */
+    boolean writes(String extension) {
+        try {
+            Path dir = Files.createTempDirectory("vips-probe-");
+            Path out = dir.resolve("probe." + extension);
+            try {
+                run(List.of(vips, "black", out + "[strip]", "16", "16", "--bands", "3"));
+                return Files.isRegularFile(out) && Files.size(out) > 0;
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(dir);
+            }
+        } catch (IOException | Failure e) {
+            return false;
+        }
+    }
+
     Header header(Path image) throws IOException, Failure {
         String out = run(List.of(vipsheader, "-a", image.toString()));
         int width = 0;

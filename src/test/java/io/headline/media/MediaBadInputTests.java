@@ -81,6 +81,14 @@ class MediaBadInputTests {
     }
 
     @Test
+    void shouldRefuseAJsonImportWithoutAUrl() {
+        refused(() -> Api.invalid(admin()).contentType("application/json").body("null").when().post("/api/v1/media").then().extract(),
+                422, "url");
+        refused(() -> Api.invalid(admin()).contentType("application/json").body("{}").when().post("/api/v1/media")
+                .then().extract(), 422, "url");
+    }
+
+    @Test
     void shouldRefuseAnEmptyFile() {
         refused(() -> upload(Api.invalid(admin()), new byte[0], "image/jpeg", "empty.jpg"), 422, "empty");
     }

@@ -61,6 +61,18 @@ class MediaResourceTests {
     }
 
     @Test
+    void shouldAnswerConcurrentUploadsOfTheSameBytesWithOneMedia() throws Exception {
+        byte[] jpeg = Images.jpeg(400, 300);
+
+        List<io.restassured.response.ExtractableResponse<io.restassured.response.Response>> answers =
+                io.headline.Concurrently.run(java.util.Collections.nCopies(4,
+                        () -> upload(admin(), jpeg, "image/jpeg", "same.jpg")));
+
+        assertThat(answers).extracting(r -> r.statusCode()).containsOnly(200, 201).contains(201);
+        assertThat(answers).extracting(r -> r.jsonPath().getString("id")).containsOnly(answers.get(0).jsonPath().getString("id"));
+    }
+
+    @Test
     void shouldTakeAFormWithTextsAndAFocalPoint() {
         byte[] jpeg = Images.jpeg(320, 200);
 
