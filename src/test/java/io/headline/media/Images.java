@@ -16,7 +16,7 @@ import java.util.zip.Deflater;
 import javax.imageio.ImageIO;
 
 /**
- * Test images made in code, each different from every other (a random pixel in a corner), so that no test meets
+ * Test images made in code, each different from every other (random noise in a corner), so that no test meets
  * another's upload through de-duplication.
  */
 final class Images {
@@ -34,8 +34,14 @@ final class Images {
         g.fillRect(0, 0, width, height);
         paint.accept(g);
         g.dispose();
-        image.setRGB(0, 0, ThreadLocalRandom.current().nextInt(0xffffff));
-        image.setRGB(1, 0, ThreadLocalRandom.current().nextInt(0xffffff));
+        // A block of noise in a corner: a lossy encoder keeps enough of it that no two pictures share their bytes
+        // (two odd pixels in a grey block were quantised away, and two uploads met by de-duplication).
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int y = 0; y < Math.min(16, height); y++) {
+            for (int x = 0; x < Math.min(16, width); x++) {
+                image.setRGB(x, y, random.nextInt(0xffffff));
+            }
+        }
         return image;
     }
 
