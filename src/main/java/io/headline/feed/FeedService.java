@@ -133,7 +133,7 @@ public class FeedService {
 
     private Feed.Entry entry(ArticleView a, URI base) {
         return new Feed.Entry(a.id(), urls.of(base, a.id(), a.slug(), a.category().slug(), a.publishedAt()), a.title(),
-                a.excerpt(), a.bodyHtml(), a.publishedAt(), a.updatedAt(),
+                a.excerpt(), absoluteMedia(base, a.bodyHtml()), a.publishedAt(), a.updatedAt(),
                 a.authors().stream().map(AuthorView::name).toList(),
                 new Feed.Term(a.category().slug(), a.category().name()), a.tags(), absolute(base, a.featureImageUrl()));
     }
@@ -145,4 +145,18 @@ public class FeedService {
     private static String absolute(URI base, String url) {
         return url == null || !url.startsWith("/") ? url : base.resolve(url).toString();
     }
+
+    /**
+     * The same for the images of a body (media:{id} rendered to src and srcset): a feed has no base of its own
+     * (RSS has none, and readers ignore Atom's xml:base), so their addresses are made absolute in the feed's copy.
+     */
+    static String absoluteMedia(URI base, String html) {
+        if (html == null || !html.contains(MEDIA_PATH)) {
+            return html;
+        }
+        String absolute = base.resolve(MEDIA_PATH).toString();
+        return html.replace("\"" + MEDIA_PATH, "\"" + absolute).replace(", " + MEDIA_PATH, ", " + absolute);
+    }
+
+    private static final String MEDIA_PATH = ApiPaths.MEDIA + "/";
 }

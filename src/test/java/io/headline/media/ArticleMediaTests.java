@@ -240,6 +240,7 @@ class ArticleMediaTests {
                 .extract().path("url");
         Map<String, Object> input = articleInput("published");
         input.put("featureImage", media.getString("id"));
+        input.put("body", "A picture:\n\n![Boats](media:" + media.getString("id") + ")");
         String slug = create(input).getString("slug");
 
         String key = createToken("content", null);
@@ -253,5 +254,11 @@ class ArticleMediaTests {
                 .when().get("/feeds/categories/{slug}/feed.json", input.get("category")).then().statusCode(200)
                 .extract().asString();
         assertThat(feed).contains("\"image\":\"http://localhost:").contains(url + "\"");
+        // Body images too: a feed reader has no base to resolve a path against.
+        String rss = Api.anonymous().accept("application/rss+xml")
+                .when().get("/feeds/categories/{slug}/rss.xml", input.get("category")).then().statusCode(200)
+                .extract().asString();
+        assertThat(rss).contains("src=\"http://localhost:").contains("320w, http://localhost:")
+                .doesNotContain("\"" + url).doesNotContain(", " + url);
     }
 }
