@@ -25,4 +25,12 @@ public class EntityTags {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * Whether a conditional GET's If-None-Match names {@code etag} (weak comparison), for an answer that carries its
+     * own ETag (a media file) rather than one this package derives from the body.
+     */
+    public static boolean noneMatch(String ifNoneMatch, String etag) {
+        return ifNoneMatch != null && Validators.noneMatchHits(ifNoneMatch, etag);
+    }
 }

@@ -45,6 +45,10 @@ record Validators(String etag, Optional<Instant> lastModified) {
 
     /** If-None-Match: {@code *}, or any listed tag equal to ours by weak comparison (W/ ignored), as GET uses. */
     boolean matchesAny(String ifNoneMatch) {
+        return noneMatchHits(ifNoneMatch, etag);
+    }
+
+    static boolean noneMatchHits(String ifNoneMatch, String etag) {
         if (ifNoneMatch.trim().equals("*")) {
             return true;
         }

@@ -84,9 +84,13 @@ public final class FileMediaStore implements MediaStore {
     @Override
     public void deleteAll(String prefix) throws IOException {
         Path dir = resolve(prefix);
-        if (!Files.isDirectory(dir)) {
-            return;
+        if (Files.isDirectory(dir)) {
+            deleteTree(dir);
         }
+    }
+
+    /** Removes a folder and all it holds (the store's prefixes, and the media library's working folders). */
+    static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {

@@ -34,8 +34,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class MediaFetcher implements AutoCloseable {
 
-    /** What was fetched: a temporary file, its declared type, and a name from the URL's path. */
-    record Fetched(Path file, String contentType, String name) {
+    /** What was fetched: a temporary file and a name from the URL's path (its type is left to the bytes). */
+    record Fetched(Path file, String name) {
     }
 
     private final HttpClient client;
@@ -74,7 +74,7 @@ final class MediaFetcher implements AutoCloseable {
         Files.createDirectories(directory);
         Path file = Files.createTempFile(directory, "fetch-", ".tmp");
         OutputStream out = Files.newOutputStream(file);
-        CompletableFuture<String> done = new CompletableFuture<>();
+        CompletableFuture<Void> done = new CompletableFuture<>();
         AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
         AtomicLong received = new AtomicLong();
         client.request(options).onSuccess(request -> {
@@ -107,14 +107,14 @@ final class MediaFetcher implements AutoCloseable {
                         request.reset();
                     }
                 });
-                response.endHandler(v -> done.complete(response.getHeader("content-type")));
+                response.endHandler(v -> done.complete(null));
             }).onFailure(done::completeExceptionally);
             request.end();
         }).onFailure(done::completeExceptionally);
         try {
-            String contentType = done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             out.close();
-            return new Fetched(file, baseType(contentType), name(uri));
+            return new Fetched(file, name(uri));
         } catch (TimeoutException e) {
             HttpClientRequest request = sent.get();
             if (request != null) {
@@ -164,11 +164,4 @@ final class MediaFetcher implements AutoCloseable {
         }
     }
 
-    private static String baseType(String contentType) {
-        if (contentType == null) {
-            return null;
-        }
-        int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
-    }
 }

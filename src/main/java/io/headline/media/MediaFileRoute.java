@@ -2,6 +2,7 @@ package io.headline.media;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.headline.delivery.EntityTags;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -76,15 +77,9 @@ class MediaFileRoute {
         sent.increment();
         HttpServerRequest request = context.request();
         HttpServerResponse response = context.response();
-        response.putHeader(HttpHeaders.ETAG, sendable.etag())
-                .putHeader(HttpHeaders.CACHE_CONTROL, "public, " + MediaResource.IMMUTABLE)
-                .putHeader("Content-Security-Policy", MediaResource.CSP)
-                .putHeader("X-Content-Type-Options", "nosniff");
-        if (sendable.variesByAccept()) {
-            response.putHeader(HttpHeaders.VARY, "Accept");
-        }
+        MediaResource.fileHeaders(sendable.etag(), true, sendable.variesByAccept()).forEach(response::putHeader);
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
-        if (ifNoneMatch != null && MediaService.FileRequest.matches(ifNoneMatch, sendable.etag())) {
+        if (EntityTags.noneMatch(ifNoneMatch, sendable.etag())) {
             response.setStatusCode(304).end();
             return;
         }

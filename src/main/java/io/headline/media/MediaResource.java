@@ -52,9 +52,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MediaResource {
 
     /** A file URL never changes what it serves: its version changes with the bytes and the focal point. */
-    static final String IMMUTABLE = "max-age=31536000, immutable";
+    private static final String IMMUTABLE = "max-age=31536000, immutable";
     /** A file opened in a browser runs nothing and loads nothing. */
-    static final String CSP = "default-src 'none'; sandbox";
+    private static final String CSP = "default-src 'none'; sandbox";
 
     private final MediaService service;
     private final SecurityIdentity identity;
@@ -211,17 +211,27 @@ public class MediaResource {
                 ifNoneMatch), Roles.seesUnpublished(identity)).orElseThrow(() -> notFound(id));
         Response.ResponseBuilder response = served.file() == null ? Response.notModified()
                 : Response.ok(served.file().toFile(), served.contentType());
-        response.header(HttpHeaders.ETAG, served.etag())
-                .header(HttpHeaders.CACHE_CONTROL, (served.isPublic() ? "public, " : "private, ") + IMMUTABLE)
-                .header("Content-Security-Policy", CSP)
-                .header("X-Content-Type-Options", "nosniff");
-        if (served.variesByAccept()) {
-            response.header(HttpHeaders.VARY, "Accept");
-        }
+        fileHeaders(served.etag(), served.isPublic(), served.variesByAccept()).forEach(response::header);
         if (served.downloadName() != null) {
             response.header("Content-Disposition", "attachment; filename=\"" + served.downloadName().replaceAll("[^A-Za-z0-9._ -]", "_") + "\"");
         }
         return response.build();
+    }
+
+    /**
+     * The headers of every media file answer, here and on the direct route ({@link MediaFileRoute}): its validator,
+     * immutable caching (its URL changes with its bytes), and nothing a browser would run or sniff.
+     */
+    static java.util.Map<String, String> fileHeaders(String etag, boolean isPublic, boolean variesByAccept) {
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put(HttpHeaders.ETAG, etag);
+        headers.put(HttpHeaders.CACHE_CONTROL, (isPublic ? "public, " : "private, ") + IMMUTABLE);
+        headers.put("Content-Security-Policy", CSP);
+        headers.put("X-Content-Type-Options", "nosniff");
+        if (variesByAccept) {
+            headers.put(HttpHeaders.VARY, "Accept");
+        }
+        return headers;
     }
 
     private static Response uploaded(MediaService.Uploaded uploaded) {

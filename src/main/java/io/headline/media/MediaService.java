@@ -6,6 +6,7 @@ import io.headline.common.error.ProblemType;
 import io.headline.common.json.MergePatcher;
 import io.headline.common.paging.PageRequest;
 import io.headline.common.query.Slice;
+import io.headline.delivery.EntityTags;
 import io.headline.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -248,12 +249,7 @@ public class MediaService {
         } catch (Vips.Failure e) {
             throw ProblemException.invalidField("file", "could not be read as " + kind.mimeType() + ": " + e.getMessage());
         } finally {
-            try (var files = Files.list(dir)) {
-                for (Path p : files.toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-            Files.deleteIfExists(dir);
+            FileMediaStore.deleteTree(dir);
         }
     }
 
@@ -398,14 +394,7 @@ public class MediaService {
             String accept, String ifNoneMatch) {
 
         boolean matches(String etag) {
-            return matches(ifNoneMatch, etag);
-        }
-
-        /** If-None-Match compares weakly (RFC 9110 §13.1.2). */
-        static boolean matches(String ifNoneMatch, String etag) {
-            return ifNoneMatch != null && (ifNoneMatch.trim().equals("*")
-                    || java.util.Arrays.stream(ifNoneMatch.split(",")).map(String::trim)
-                            .anyMatch(t -> t.equals(etag) || t.equals("W/" + etag)));
+            return EntityTags.noneMatch(ifNoneMatch, etag);
         }
     }
 

@@ -44,7 +44,7 @@ final class UploadReader {
 
     Upload raw(InputStream body, String contentType, String contentDisposition) throws IOException {
         String name = contentDisposition == null ? null : parameters(contentDisposition).get("filename");
-        return toFile(body, checkedName(name), contentType == null ? null : baseType(contentType), Map.of());
+        return toFile(body, checkedName(name), baseType(contentType), Map.of());
     }
 
     /** A file fetched from elsewhere: its type is left to the bytes. */
@@ -158,7 +158,8 @@ final class UploadReader {
         return parser.parse(header, new char[] {';', ','});
     }
 
-    private static String baseType(String contentType) {
+    /** A Content-Type without its parameters, lower case; null stays null. */
+    static String baseType(String contentType) {
         if (contentType == null) {
             return null;
         }
