@@ -121,7 +121,11 @@ public class Article extends ContentEntity {
      * @param media what each media:{id} of the body is
      */
     public void render(Function<UUID, Optional<MediaRef>> media) {
-        Rendered rendered = MarkdownRenderer.render(body, media);
+        store(MarkdownRenderer.render(body, media));
+    }
+
+    /** Keeps the body's rendered forms. */
+    void store(Rendered rendered) {
         bodyHtml = rendered.html();
         bodyText = rendered.text();
         wordCount = rendered.wordCount();

@@ -1,15 +1,15 @@
 package io.headline.article;
 
 import io.headline.common.error.ProblemException;
-import io.headline.delivery.Cacheable;
-import io.headline.invalidation.ContentChanged;
+import io.headline.change.ChangeRecorder;
+import io.headline.change.ResourceType;
 import io.headline.media.MediaChanged;
 import io.headline.media.MediaImage;
 import io.headline.media.MediaService;
 import io.headline.rendering.MarkdownRenderer;
 import io.headline.rendering.MediaRef;
+import io.headline.rendering.Rendered;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -29,19 +29,23 @@ import java.util.regex.Pattern;
  * naming it publishes it only with the article, which an editor publishes.
  */
 @ApplicationScoped
-class ArticleImages {
+public class ArticleImages {
+
+    /** The feature image a write asks for: a media of the library, or an image elsewhere by URL, or none. */
+    public record Feature(UUID mediaId, String url) {
+    }
 
     private static final Pattern MEDIA_ID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final MediaService media;
     private final ArticleRepository articles;
-    private final Event<ContentChanged> changes;
+    private final ChangeRecorder recorder;
 
-    ArticleImages(MediaService media, ArticleRepository articles, Event<ContentChanged> changes) {
+    ArticleImages(MediaService media, ArticleRepository articles, ChangeRecorder recorder) {
         this.media = media;
         this.articles = articles;
-        this.changes = changes;
+        this.recorder = recorder;
     }
 
     /**
@@ -49,21 +53,22 @@ class ArticleImages {
      * {@code featureImageUrl}; when both are given they must name the same image.
      */
     void applyFeature(Article article, ArticleInput input) {
-        String given = input.featureImage();
-        String url = input.featureImageUrl();
+        Feature feature = feature(input.featureImage(), input.featureImageUrl());
+        article.featureMediaId = feature.mediaId();
+        article.featureImageUrl = feature.url();
+    }
+
+    /** The feature image of {@code featureImage} and {@code featureImageUrl}, or a 422 naming what is wrong. */
+    public Feature feature(String given, String url) {
         if (given == null) {
-            article.featureMediaId = null;
-            article.featureImageUrl = url;
-            return;
+            return new Feature(null, url);
         }
         if (!MEDIA_ID.matcher(given).matches()) {
             if (url != null && !url.equals(given)) {
                 throw ProblemException.invalidField("featureImageUrl", "names another image than featureImage; send "
                         + "one of them");
             }
-            article.featureMediaId = null;
-            article.featureImageUrl = given;
-            return;
+            return new Feature(null, given);
         }
         UUID id = UUID.fromString(given);
         MediaImage image = media.images(Set.of(id)).get(id);
@@ -78,20 +83,24 @@ class ArticleImages {
             throw ProblemException.invalidField("featureImageUrl", "names another image than featureImage; send one "
                     + "of them");
         }
-        article.featureMediaId = id;
-        article.featureImageUrl = null;
+        return new Feature(id, null);
     }
 
     /** Renders the body with the media it names; a media that does not exist is the client's error (422). */
     void render(Article article) {
-        Set<UUID> ids = MarkdownRenderer.mediaIds(article.body);
+        article.store(render(article.body));
+    }
+
+    /** {@link #render(Article)} for a body alone. */
+    public Rendered render(String body) {
+        Set<UUID> ids = MarkdownRenderer.mediaIds(body);
         Map<UUID, MediaImage> found = media.images(ids);
         for (UUID id : ids) {
             if (!found.containsKey(id)) {
                 throw ProblemException.invalidField("body", "names media:" + id + ", which does not exist");
             }
         }
-        article.render(id -> Optional.ofNullable(found.get(id)).map(ArticleImages::ref));
+        return MarkdownRenderer.render(body, id -> Optional.ofNullable(found.get(id)).map(ArticleImages::ref));
     }
 
     private static MediaRef ref(MediaImage image) {
@@ -100,12 +109,17 @@ class ArticleImages {
 
     /** Records the media the article uses now: its feature image and those its body names. After it is flushed. */
     void recordUse(Article article) {
+        recordUse(article.id, article.featureMediaId, article.body);
+    }
+
+    /** {@link #recordUse(Article)} for an article written with plain JDBC. */
+    public void recordUse(UUID articleId, UUID featureMediaId, String body) {
         Set<UUID> used = new LinkedHashSet<>();
-        if (article.featureMediaId != null) {
-            used.add(article.featureMediaId);
+        if (featureMediaId != null) {
+            used.add(featureMediaId);
         }
-        used.addAll(MarkdownRenderer.mediaIds(article.body));
-        media.recordUse(article.id, used);
+        used.addAll(MarkdownRenderer.mediaIds(body));
+        media.recordUse(articleId, used);
     }
 
     /** The feature media of the articles, when {@code shape} shows them: one query for a whole page, none without. */
@@ -153,7 +167,7 @@ class ArticleImages {
                 Map<UUID, MediaImage> shown = media.images(MarkdownRenderer.mediaIds(article.body));
                 article.render(ref -> Optional.ofNullable(shown.get(ref)).map(ArticleImages::ref));
             }
-            changes.fire(ContentChanged.of(Cacheable.key("article", id), "articles", "related", "search"));
+            recorder.shownAnew(ResourceType.article, id);
         }
     }
 }

@@ -3,7 +3,7 @@ package io.headline.article;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.headline.author.Author;
-import io.headline.change.ChangeLog;
+import io.headline.change.ChangeRecorder;
 import io.headline.author.AuthorRepository;
 import io.headline.category.CategoryRepository;
 import io.headline.common.error.ProblemException;
@@ -11,10 +11,8 @@ import io.headline.common.error.ProblemType;
 import io.headline.common.json.MergePatcher;
 import io.headline.common.persistence.UniqueRetry;
 import io.headline.common.query.Slice;
-import io.headline.delivery.Cacheable;
 import io.headline.delivery.EntityTags;
 import io.headline.delivery.IfMatch;
-import io.headline.invalidation.ContentChanged;
 import io.headline.media.MediaImage;
 import io.headline.search.Facets;
 import io.headline.security.Caller;
@@ -24,10 +22,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Map;
@@ -56,15 +52,14 @@ public class ArticleService {
     private final MergePatcher patcher;
     private final EntityTags etags;
     private final Event<ArticleWritten> writtenEvents;
-    private final Event<ContentChanged> changes;
     private final Clock clock;
-    private final ChangeLog changeLog;
+    private final ChangeRecorder recorder;
     private final ArticleImages images;
 
     public ArticleService(ArticleRepository articles, AuthorRepository authors, CategoryRepository categories,
             MergePatcher patcher, EntityTags etags, Event<ArticleWritten> writtenEvents, Clock clock,
-            Event<ContentChanged> changes, ChangeLog changeLog, ArticleImages images) {
-        this.changeLog = changeLog;
+            ChangeRecorder recorder, ArticleImages images) {
+        this.recorder = recorder;
         this.images = images;
         this.articles = articles;
         this.authors = authors;
@@ -72,7 +67,6 @@ public class ArticleService {
         this.patcher = patcher;
         this.etags = etags;
         this.writtenEvents = writtenEvents;
-        this.changes = changes;
         this.clock = clock;
     }
 
@@ -269,8 +263,7 @@ public class ArticleService {
             ifMatch.check(() -> etagOf(article));
             articles.delete(article);
             articles.flush();
-            changed(article);
-            changeLog.append(ArticleChanges.deleted(article, now()));
+            recorder.record(ArticleChanges.deleted(article, now()));
         });
         return found.isPresent();
     }
@@ -296,8 +289,8 @@ public class ArticleService {
 
     /**
      * Lets observers (revisions) record the write, then flushes inside the transaction, so that a conflict surfaces
-     * here as a 409 rather than at commit, and the view shows the new version. The change log's append comes last: it
-     * serializes writers from there to their commit (see ChangeLog).
+     * here as a 409 rather than at commit, and the view shows the new version. The change is recorded last: the change log's
+     * append serializes writers from there to their commit (see ChangeLog).
      */
     private ArticleView written(Article article, Caller caller, ArticleChanges.Before before) {
         writtenEvents.fire(new ArticleWritten(article, caller.name()));
@@ -305,19 +298,10 @@ public class ArticleService {
         // After the flush: article_media rows reference the article's.
         images.recordUse(article);
         articles.flush();
-        changed(article);
         MediaImage feature = images.feature(article);
-        changeLog.append(ArticleChanges.written(article, before, now())
+        recorder.record(ArticleChanges.written(article, before, now())
                 .withState(() -> ArticleMapper.toView(article, feature, clock.instant(), PREVIEWED)));
         return ArticleMapper.toView(article, feature, clock.instant(), WRITTEN);
-    }
-
-    /**
-     * An article shows by its key wherever it is shown; any write may also move it into, out of or within the lists
-     * (status, dates, title, category, authors, tags, words), so every list of articles goes too.
-     */
-    private void changed(Article article) {
-        changes.fire(ContentChanged.of(Cacheable.key("article", article.id), "articles", "related", "search"));
     }
 
     private void write(Article article, ArticleInput input, Caller caller) {
@@ -348,28 +332,18 @@ public class ArticleService {
         article.authors.clear();
         article.authors.addAll(credited);
         article.tags.clear();
-        if (input.tags() != null) {
-            article.tags.addAll(new LinkedHashSet<>(input.tags().stream().map(String::strip).toList()));
-        }
-        article.title = input.title().strip();
+        article.tags.addAll(ArticleRules.tags(input.tags()));
+        article.title = ArticleRules.title(input.title());
         article.subtitle = input.subtitle();
         article.excerpt = input.excerpt();
         article.body = input.body();
         images.render(article);
         images.applyFeature(article, input);
         article.featured = Boolean.TRUE.equals(input.featured());
-        ArticleStatus status = input.status() != null ? input.status()
-                : article.status != null ? article.status : ArticleStatus.draft;
-        if (article.status != null && status != article.status && !article.status.next().contains(status)) {
-            throw ProblemException.conflict("An article cannot go from " + article.status + " to " + status
-                    + "; from " + article.status + " it can go to " + article.status.next() + ".");
-        }
-        if (status == ArticleStatus.scheduled && status != article.status && input.publishedAt() != null
-                && !input.publishedAt().isAfter(now)) {
-            throw ProblemException.invalidField("publishedAt", "must be in the future to schedule; publish instead");
-        }
-        article.status = status;
-        article.publishedAt = publishedAt(article.status, input.publishedAt(), article.publishedAt, now);
+        ArticleRules.Publication publication = ArticleRules.publication(article.status, article.publishedAt,
+                input.status(), input.publishedAt(), now);
+        article.status = publication.status();
+        article.publishedAt = publication.publishedAt();
         article.touch(now);
     }
 
@@ -382,27 +356,7 @@ public class ArticleService {
     }
 
     private List<Author> resolveAuthors(List<String> references) {
-        List<Author> credited = new ArrayList<>();
-        for (int i = 0; i < references.size(); i++) {
-            Author author = authors.holdReference(references.get(i), "authors[" + i + "]", "author");
-            if (credited.contains(author)) {
-                throw ProblemException.invalidField("authors[" + i + "]", "credits '" + author.slug + "' twice");
-            }
-            credited.add(author);
-        }
-        return credited;
-    }
-
-    /** The publication time a write ends with when the client gives none: the earlier one, or now. */
-    private static Instant publishedAt(ArticleStatus status, Instant requested, Instant previous, Instant now) {
-        if (requested != null) {
-            return requested.truncatedTo(ChronoUnit.MICROS);
-        }
-        return switch (status) {
-            case published -> previous != null ? previous : now.truncatedTo(ChronoUnit.MICROS);
-            case scheduled -> throw ProblemException.invalidField("publishedAt", "is required to schedule an article");
-            case archived -> previous;
-            case draft -> null;
-        };
+        return ArticleRules.credits(references,
+                i -> authors.holdReference(references.get(i), "authors[" + i + "]", "author"), a -> a.slug);
     }
 }

@@ -5,17 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.headline.article.ArticleRepository;
 import io.headline.change.Change;
 import io.headline.change.ChangeKind;
-import io.headline.change.ChangeLog;
+import io.headline.change.ChangeRecorder;
 import io.headline.change.ResourceType;
 import io.headline.common.error.ProblemException;
 import io.headline.common.json.MergePatcher;
 import io.headline.common.paging.PageRequest;
 import io.headline.common.persistence.UniqueRetry;
 import io.headline.common.query.Slice;
-import io.headline.delivery.Cacheable;
-import io.headline.invalidation.ContentChanged;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Optional;
@@ -27,13 +24,11 @@ public class AuthorService {
     private final ArticleRepository articles;
     private final MergePatcher patcher;
     private final Clock clock;
-    private final Event<ContentChanged> changes;
-    private final ChangeLog changeLog;
+    private final ChangeRecorder recorder;
 
     public AuthorService(AuthorRepository authors, ArticleRepository articles, MergePatcher patcher, Clock clock,
-            Event<ContentChanged> changes, ChangeLog changeLog) {
-        this.changeLog = changeLog;
-        this.changes = changes;
+            ChangeRecorder recorder) {
+        this.recorder = recorder;
         this.authors = authors;
         this.articles = articles;
         this.patcher = patcher;
@@ -108,11 +103,8 @@ public class AuthorService {
         author.touch(clock.instant());
     }
 
-    /** An author shows in the author lists, in searches by name, and (by key) in every response crediting them. */
     private void changed(Author author, ChangeKind kind) {
-        changes.fire(ContentChanged.of(Cacheable.key("author", author.id), "authors", "search"));
-        // Last: the append serializes writers from here to the commit (see ChangeLog).
-        changeLog.append(Change.of(ResourceType.author, author.id, author.slug, kind)
+        recorder.record(Change.of(ResourceType.author, author.id, author.slug, kind)
                 .withState(kind == ChangeKind.deleted ? null : () -> AuthorMapper.toView(author, false)));
     }
 }

@@ -5,17 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.headline.article.ArticleRepository;
 import io.headline.change.Change;
 import io.headline.change.ChangeKind;
-import io.headline.change.ChangeLog;
+import io.headline.change.ChangeRecorder;
 import io.headline.change.ResourceType;
 import io.headline.common.error.ProblemException;
 import io.headline.common.json.MergePatcher;
 import io.headline.common.paging.PageRequest;
 import io.headline.common.persistence.UniqueRetry;
 import io.headline.common.query.Slice;
-import io.headline.delivery.Cacheable;
-import io.headline.invalidation.ContentChanged;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Optional;
@@ -27,13 +24,13 @@ public class CategoryService {
     private final ArticleRepository articles;
     private final MergePatcher patcher;
     private final Clock clock;
-    private final Event<ContentChanged> changes;
-    private final ChangeLog changeLog;
+    private final ChangeRecorder recorder;
+    private final CategoryRules rules;
 
     public CategoryService(CategoryRepository categories, ArticleRepository articles, MergePatcher patcher, Clock clock,
-            Event<ContentChanged> changes, ChangeLog changeLog) {
-        this.changeLog = changeLog;
-        this.changes = changes;
+            ChangeRecorder recorder, CategoryRules rules) {
+        this.recorder = recorder;
+        this.rules = rules;
         this.categories = categories;
         this.articles = articles;
         this.patcher = patcher;
@@ -108,21 +105,13 @@ public class CategoryService {
 
     private void write(Category category, CategoryInput input) {
         String name = input.name().strip();
-        if (categories.nameTaken(name, category.id)) {
-            throw ProblemException.conflict("A category named '" + name + "' already exists.");
-        }
-        // Writes that name a parent take turns under the tree lock, taken before the parent is read: no two of them can
-        // close a cycle, and no parent is deleted while a child is being filed under it.
+        rules.requireNameFree(name, category.id);
         if (input.parent() != null) {
-            categories.lockTree();
+            rules.takeTurnsOnTheTree();
         }
         Category parent = input.parent() == null ? null : categories.resolveReference(input.parent(), "parent", "category");
-        // A new category has no descendants, so only an existing one that gets a new parent can close a cycle.
         if (parent != null && category.id != null && (category.parent == null || !category.parent.id.equals(parent.id))) {
-            if (categories.ancestry(parent.id).contains(category.id)) {
-                throw ProblemException.conflict("Category '" + parent.slug + "' cannot be the parent of '"
-                        + category.slug + "': categories may not form a cycle.");
-            }
+            rules.requireNoCycle(category.id, category.slug, parent.id, parent.slug);
         }
         String requested = input.slug() != null ? input.slug() : category.slug;
         category.slug = categories.claimSlug(requested, name, "category", category.id);
@@ -132,11 +121,8 @@ public class CategoryService {
         category.touch(clock.instant());
     }
 
-    /** A category shows in its lists and searches; a move in the tree changes which articles a category lists. */
     private void changed(Category category, ChangeKind kind) {
-        changes.fire(ContentChanged.of(Cacheable.key("category", category.id), "categories", "search", "articles"));
-        // Last: the append serializes writers from here to the commit (see ChangeLog).
-        changeLog.append(Change.of(ResourceType.category, category.id, category.slug, kind)
+        recorder.record(Change.of(ResourceType.category, category.id, category.slug, kind)
                 .withState(kind == ChangeKind.deleted ? null : () -> CategoryMapper.toView(category)));
     }
 }

@@ -132,15 +132,16 @@ public class ExportService {
         while (true) {
             List<Object[]> found = new ArrayList<>();
             try (PreparedStatement s = connection.prepareStatement("select a.id, a.slug, a.external_id, a.title, "
-                    + "a.subtitle, a.excerpt, a.body, a.status, a.featured, a.published_at, c.slug, a.feature_image_url "
-                    + "from article a join category c on c.id = a.category_id where a.slug > ? order by a.slug "
+                    + "a.subtitle, a.excerpt, a.body, a.status, a.featured, a.published_at, c.slug, a.feature_image_url, "
+                    + "a.feature_media_id from article a join category c on c.id = a.category_id where a.slug > ? order by a.slug "
                     + "fetch first " + CHUNK + " rows only")) {
                 s.setString(1, after);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         found.add(new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                             rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                            rs.getBoolean(9), rs.getObject(10, OffsetDateTime.class), rs.getString(11), rs.getString(12)});
+                            rs.getBoolean(9), rs.getObject(10, OffsetDateTime.class), rs.getString(11), rs.getString(12),
+                            rs.getObject(13, UUID.class)});
                     }
                 }
             }
@@ -159,7 +160,8 @@ public class ExportService {
                 Row row = new Row(id, (String) f[2], new ArticleInput((String) f[1], (String) f[3], (String) f[4],
                         (String) f[5], (String) f[6], ArticleStatus.valueOf((String) f[7]), (Boolean) f[8],
                         publishedAt == null ? null : publishedAt.toInstant(), (String) f[10],
-                        authors.getOrDefault(id, List.of()), tags.getOrDefault(id, List.of()), (String) f[11]));
+                        authors.getOrDefault(id, List.of()), tags.getOrDefault(id, List.of()), (String) f[11],
+                        f[12] == null ? null : f[12].toString()));
                 write(out, "article", row.externalId(), row.input());
             }
             lines += found.size();

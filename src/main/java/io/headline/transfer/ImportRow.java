@@ -38,15 +38,24 @@ sealed interface ImportRow {
 
     /**
      * @param status      null when the line gives none: a new article is a draft, an existing one keeps its status
-     * @param publishedAt as the line gives it (to the microsecond), or null
+     * @param publishedAt as the line gives it, or null (ArticleRules decides what is stored)
+     * @param featureImage a media id or an image's URL, as ArticleInput's, or null
+     * @param keepsFeature the feature image is set by a later pass (FeatureImages, for a WordPress post's featured
+     *                     image): an existing article keeps the one it has
      */
     record ArticleRow(int line, String slug, String externalId, String title, String subtitle, String excerpt,
             String body, Rendered rendered, ArticleStatus status, boolean featured, Instant publishedAt,
-            String category, List<String> authors, List<String> tags, String featureImageUrl) implements ImportRow {
+            String category, List<String> authors, List<String> tags, String featureImageUrl, String featureImage,
+            boolean keepsFeature) implements ImportRow {
 
         @Override
         public String key() {
             return "article:" + slug;
+        }
+
+        ArticleRow keepingFeature() {
+            return new ArticleRow(line, slug, externalId, title, subtitle, excerpt, body, rendered, status, featured,
+                    publishedAt, category, authors, tags, featureImageUrl, featureImage, true);
         }
 
         /** The second key an article is known by. */

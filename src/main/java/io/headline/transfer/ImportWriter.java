@@ -1,18 +1,21 @@
 package io.headline.transfer;
 
 import io.headline.article.ArticleChanges;
+import io.headline.article.ArticleImages;
+import io.headline.article.ArticleRules;
 import io.headline.article.ArticleStatus;
+import io.headline.category.CategoryRules;
 import io.headline.change.Change;
 import io.headline.change.ChangeKind;
-import io.headline.change.ChangeLog;
+import io.headline.change.ChangeRecorder;
 import io.headline.change.ResourceType;
-import io.headline.delivery.Cacheable;
-import io.headline.invalidation.ContentChanged;
+import io.headline.common.error.ProblemException;
+import io.headline.rendering.MarkdownRenderer;
+import io.headline.rendering.Rendered;
 import io.headline.transfer.ImportRow.ArticleRow;
 import io.headline.transfer.ImportRow.AuthorRow;
 import io.headline.transfer.ImportRow.CategoryRow;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,7 +29,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,8 +46,11 @@ import org.jboss.logging.Logger;
  * writes nothing for rows it already imported. New rows go in as multi-row inserts, which both databases take in one
  * statement per few hundred rows. Standard SQL only: one code path for H2 and PostgreSQL.
  *
- * <p>What a row refers to is checked here, row by row, before anything is written (a taken slug or category name,
- * a category cycle): such a row fails alone. What only the database can refuse fails the whole batch.
+ * <p>A row obeys the rules an API write obeys, from the packages that own them (ArticleRules, CategoryRules, the
+ * media of ArticleImages), and its changes are recorded as an API write's are (ChangeRecorder), once for the batch:
+ * one write path with two entry points (issue #19). A row that breaks a rule fails alone, with the reason the API
+ * would give; what only the database can refuse fails the whole batch. What is the import's own: it upserts by key,
+ * and creates the categories and authors a row names that do not exist yet.
  */
 @ApplicationScoped
 class ImportWriter {
@@ -62,36 +67,32 @@ class ImportWriter {
 
     private static final String[] ARTICLE_COLUMNS = {"id", "slug", "external_id", "title", "subtitle", "excerpt", "body",
         "body_html", "body_text", "word_count", "status", "featured", "published_at", "category_id", "feature_image_url",
-        "created_at", "updated_at", "version"};
+        "feature_media_id", "created_at", "updated_at", "version"};
 
     private static final Logger LOG = Logger.getLogger(ImportWriter.class);
 
     private final DataSource dataSource;
-    private final Event<ContentChanged> changes;
-    private final ChangeLog changeLog;
+    private final ChangeRecorder recorder;
+    private final CategoryRules categoryRules;
+    private final ArticleImages images;
 
-    ImportWriter(DataSource dataSource, Event<ContentChanged> changes, ChangeLog changeLog) {
+    ImportWriter(DataSource dataSource, ChangeRecorder recorder, CategoryRules categoryRules, ArticleImages images) {
         this.dataSource = dataSource;
-        this.changes = changes;
-        this.changeLog = changeLog;
+        this.recorder = recorder;
+        this.categoryRules = categoryRules;
+        this.images = images;
     }
 
     /** Writes the rows (in a transaction the caller began) and returns their outcomes in the rows' order. */
     List<Outcome> write(List<ImportRow> rows, Instant now) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            BatchWrite batch = new BatchWrite(connection, now);
+            BatchWrite batch = new BatchWrite(connection, now, categoryRules, images);
             Map<ImportRow, Outcome> outcomes = new HashMap<>();
             batch.categories(rows, outcomes);
             batch.authors(rows, outcomes);
             batch.articles(rows, outcomes);
-            Set<String> keys = batch.staleKeys();
-            if (!keys.isEmpty()) {
-                // Inside the batch's transaction: response caches on every instance drop these once it commits, and an
-                // observer that throws rolls the batch back.
-                changes.fire(new ContentChanged(keys));
-            }
             // Last, as every write does: one change per row written, serialized from here to the batch's commit.
-            changeLog.append(connection, batch.logged);
+            recorder.record(connection, batch.logged);
             return rows.stream().map(outcomes::get).toList();
         }
     }
@@ -122,7 +123,7 @@ class ImportWriter {
 
     private record ArticleState(UUID id, String slug, String externalId, String title, String subtitle, String excerpt,
             String body, ArticleStatus status, boolean featured, Instant publishedAt, UUID categoryId,
-            String featureImageUrl, List<UUID> authorIds, List<String> tags) {
+            String featureImageUrl, UUID featureMediaId, List<UUID> authorIds, List<String> tags) {
     }
 
     private static final class BatchWrite {
@@ -131,32 +132,15 @@ class ImportWriter {
         private final OffsetDateTime now;
         private final Map<String, CategoryState> categories = new HashMap<>();
         private final Map<String, AuthorState> authors = new HashMap<>();
-        final Set<UUID> touchedCategories = new LinkedHashSet<>();
-        final Set<UUID> touchedAuthors = new LinkedHashSet<>();
-        final Set<UUID> touchedArticles = new LinkedHashSet<>();
-        /** The batch's changes, for the change log, in the order they were written. */
+        private final CategoryRules categoryRules;
+        private final ArticleImages images;
+        /** The batch's changes, in the order they were written. */
         final List<Change> logged = new ArrayList<>();
 
-        /** The surrogate keys this batch makes stale: what it wrote, and every list that may show it. */
-        Set<String> staleKeys() {
-            Set<String> keys = new HashSet<>();
-            touchedCategories.forEach(id -> keys.add(Cacheable.key("category", id)));
-            touchedAuthors.forEach(id -> keys.add(Cacheable.key("author", id)));
-            touchedArticles.forEach(id -> keys.add(Cacheable.key("article", id)));
-            if (!touchedCategories.isEmpty()) {
-                keys.addAll(List.of("categories", "articles", "search"));
-            }
-            if (!touchedAuthors.isEmpty()) {
-                keys.addAll(List.of("authors", "search"));
-            }
-            if (!touchedArticles.isEmpty()) {
-                keys.addAll(List.of("articles", "related", "search"));
-            }
-            return keys;
-        }
-
-        BatchWrite(Connection connection, Instant now) {
+        BatchWrite(Connection connection, Instant now, CategoryRules categoryRules, ArticleImages images) {
             this.connection = connection;
+            this.categoryRules = categoryRules;
+            this.images = images;
             this.now = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         }
 
@@ -177,13 +161,7 @@ class ImportWriter {
                 }
             }
             if (parents) {
-                // As CategoryService does: writes that set a parent take turns, so none closes a cycle unseen.
-                try (PreparedStatement lock = connection.prepareStatement("select id from category order by id for update");
-                        ResultSet rs = lock.executeQuery()) {
-                    while (rs.next()) {
-                        // locking only
-                    }
-                }
+                categoryRules.takeTurnsOnTheTree();
             }
             select("select id, slug, name, description, parent_id from category where slug in (%s)", slugs, rs ->
                     categories.put(rs.getString(2), new CategoryState(rs.getObject(1, UUID.class), rs.getString(3),
@@ -209,28 +187,26 @@ class ImportWriter {
                 parentId = parent.id();
             }
             CategoryState existing = categories.get(row.slug());
-            if (existing == null) {
-                if (categoryNameTaken(row.name(), null)) {
-                    return Outcome.failed(row, "name: a category named '" + row.name() + "' already exists");
-                }
-                insertCategory(row.slug(), row.name(), row.description(), parentId);
-                return new Outcome(row, Result.CREATED, null);
-            }
-            if (existing.name().equals(row.name()) && Objects.equals(existing.description(), row.description())
+            if (existing != null && existing.name().equals(row.name())
+                    && Objects.equals(existing.description(), row.description())
                     && Objects.equals(existing.parentId(), parentId)) {
                 return new Outcome(row, Result.UNCHANGED, null);
             }
-            if (!existing.name().equalsIgnoreCase(row.name()) && categoryNameTaken(row.name(), existing.id())) {
-                return Outcome.failed(row, "name: a category named '" + row.name() + "' already exists");
+            try {
+                categoryRules.requireNameFree(row.name(), existing == null ? null : existing.id());
+                if (existing != null && parentId != null && !parentId.equals(existing.parentId())) {
+                    categoryRules.requireNoCycle(existing.id(), row.slug(), parentId, row.parent());
+                }
+            } catch (ProblemException refused) {
+                return Outcome.failed(row, LineParser.reason(refused));
             }
-            if (parentId != null && !parentId.equals(existing.parentId()) && ancestry(parentId).contains(existing.id())) {
-                return Outcome.failed(row, "parent: '" + row.parent() + "' cannot be the parent of '" + row.slug()
-                        + "': categories may not form a cycle");
+            if (existing == null) {
+                insertCategory(row.slug(), row.name(), row.description(), parentId);
+                return new Outcome(row, Result.CREATED, null);
             }
             update("update category set name = ?, description = ?, parent_id = ?, updated_at = ?, version = version + 1 "
                     + "where id = ?", row.name(), row.description(), parentId, now, existing.id());
             categories.put(row.slug(), new CategoryState(existing.id(), row.name(), row.description(), parentId));
-            touchedCategories.add(existing.id());
             logged.add(Change.of(ResourceType.category, existing.id(), row.slug(), ChangeKind.updated));
             return new Outcome(row, Result.UPDATED, null);
         }
@@ -242,9 +218,9 @@ class ImportWriter {
                 return known;
             }
             String name = nameOf(slug);
-            if (categoryNameTaken(name, null)) {
+            if (categoryRules.nameTaken(name, null)) {
                 name = name + " (" + slug + ")";
-                if (categoryNameTaken(name, null)) {
+                if (categoryRules.nameTaken(name, null)) {
                     return null;
                 }
             }
@@ -258,40 +234,8 @@ class ImportWriter {
                     + "values (?, ?, ?, ?, ?, ?, ?, 0)", id, slug, name, description, parentId, now, now);
             CategoryState created = new CategoryState(id, name, description, parentId);
             categories.put(slug, created);
-            touchedCategories.add(id);
             logged.add(Change.of(ResourceType.category, id, slug, ChangeKind.created));
             return created;
-        }
-
-        private boolean categoryNameTaken(String name, UUID exceptId) throws SQLException {
-            try (PreparedStatement s = connection.prepareStatement(exceptId == null
-                    ? "select count(*) from category where lower(name) = lower(?)"
-                    : "select count(*) from category where lower(name) = lower(?) and id <> ?")) {
-                s.setString(1, name);
-                if (exceptId != null) {
-                    s.setObject(2, exceptId);
-                }
-                try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() && rs.getLong(1) > 0;
-                }
-            }
-        }
-
-        /** {@code id} and its ancestors as stored now (the category table is small: CategoryRepository#ancestry). */
-        private Set<UUID> ancestry(UUID id) throws SQLException {
-            Map<UUID, UUID> parents = new HashMap<>();
-            try (PreparedStatement s = connection.prepareStatement(
-                    "select id, parent_id from category where parent_id is not null");
-                    ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    parents.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
-                }
-            }
-            Set<UUID> ids = new LinkedHashSet<>();
-            for (UUID next = id; next != null && ids.add(next); next = parents.get(next)) {
-                // walk up
-            }
-            return ids;
         }
 
         // --- authors ---------------------------------------------------------------------------------------------
@@ -332,7 +276,6 @@ class ImportWriter {
                     row.email(), now, existing.id());
             authors.put(row.slug(), new AuthorState(existing.id(), row.name(), row.bio(), row.avatarUrl(),
                     row.websiteUrl(), row.email()));
-            touchedAuthors.add(existing.id());
             logged.add(Change.of(ResourceType.author, existing.id(), row.slug(), ChangeKind.updated));
             return new Outcome(row, Result.UPDATED, null);
         }
@@ -349,7 +292,6 @@ class ImportWriter {
                     a.websiteUrl(), a.email(), now, now);
             AuthorState created = new AuthorState(id, a.name(), a.bio(), a.avatarUrl(), a.websiteUrl(), a.email());
             authors.put(slug, created);
-            touchedAuthors.add(id);
             logged.add(Change.of(ResourceType.author, id, slug, ChangeKind.created));
             return created;
         }
@@ -375,6 +317,7 @@ class ImportWriter {
             List<UUID> replacedLinks = new ArrayList<>();
             List<Object[]> authorLinks = new ArrayList<>();
             List<Object[]> tagLinks = new ArrayList<>();
+            List<ArticleState> mediaUsers = new ArrayList<>();
             for (ArticleRow row : articleRows) {
                 ArticleState existing = row.externalId() == null ? null : byExternalId.get(row.externalId());
                 if (existing == null) {
@@ -404,27 +347,36 @@ class ImportWriter {
                 for (String slug : row.authors()) {
                     authorIds.add(ensureAuthor(slug).id());
                 }
-                ArticleStatus status = row.status() != null ? row.status()
-                        : existing != null ? existing.status() : ArticleStatus.draft;
-                Instant publishedAt = row.publishedAt() != null ? row.publishedAt() : switch (status) {
-                    case published -> existing != null && existing.publishedAt() != null ? existing.publishedAt()
-                            : now.toInstant();
-                    case scheduled, archived -> existing == null ? null : existing.publishedAt();
-                    case draft -> null;
-                };
+                ArticleRules.Publication publication;
+                ArticleImages.Feature feature;
+                Rendered rendered;
+                try {
+                    publication = ArticleRules.publication(existing == null ? null : existing.status(),
+                            existing == null ? null : existing.publishedAt(), row.status(), row.publishedAt(),
+                            now.toInstant());
+                    feature = row.keepsFeature() && existing != null
+                            ? new ArticleImages.Feature(existing.featureMediaId(), existing.featureImageUrl())
+                            : images.feature(row.featureImage(), row.featureImageUrl());
+                    rendered = MarkdownRenderer.mediaIds(row.body()).isEmpty() ? row.rendered() : images.render(row.body());
+                } catch (ProblemException refused) {
+                    outcomes.put(row, Outcome.failed(row, LineParser.reason(refused)));
+                    continue;
+                }
+                ArticleStatus status = publication.status();
+                Instant publishedAt = publication.publishedAt();
                 String externalId = row.externalId() != null ? row.externalId()
                         : existing == null ? null : existing.externalId();
                 ArticleState wanted = new ArticleState(existing == null ? newId() : existing.id(), row.slug(), externalId,
                         row.title(), row.subtitle(), row.excerpt(), row.body(), status, row.featured(), publishedAt,
-                        category.id(), row.featureImageUrl(), authorIds, row.tags());
+                        category.id(), feature.url(), feature.mediaId(), authorIds, row.tags());
                 if (wanted.equals(existing)) {
                     outcomes.put(row, new Outcome(row, Result.UNCHANGED, null));
                     continue;
                 }
                 Object[] values = {wanted.id(), row.slug(), externalId, row.title(), row.subtitle(), row.excerpt(),
-                    row.body(), row.rendered().html(), row.rendered().text(), row.rendered().wordCount(), status.name(),
+                    row.body(), rendered.html(), rendered.text(), rendered.wordCount(), status.name(),
                     row.featured(), publishedAt == null ? null : OffsetDateTime.ofInstant(publishedAt, ZoneOffset.UTC),
-                    category.id(), row.featureImageUrl()};
+                    category.id(), feature.url(), feature.mediaId()};
                 if (existing == null) {
                     inserts.add(append(values, now, now, 0L));
                 } else {
@@ -444,7 +396,9 @@ class ImportWriter {
                 for (int i = 0; i < row.tags().size(); i++) {
                     tagLinks.add(new Object[] {wanted.id(), i, row.tags().get(i)});
                 }
-                touchedArticles.add(wanted.id());
+                if (existing != null || feature.mediaId() != null || !MarkdownRenderer.mediaIds(row.body()).isEmpty()) {
+                    mediaUsers.add(wanted);
+                }
                 logged.add(ArticleChanges.written(wanted.id(), row.slug(), existing == null ? ArticleChanges.Before.NONE
                         : ArticleChanges.Before.of(existing.status(), existing.publishedAt(), now.toInstant()), status,
                         publishedAt, now.toInstant()));
@@ -455,7 +409,7 @@ class ImportWriter {
                 try (PreparedStatement s = connection.prepareStatement("update article set slug = ?, external_id = ?, "
                         + "title = ?, subtitle = ?, excerpt = ?, body = ?, body_html = ?, body_text = ?, word_count = ?, "
                         + "status = ?, featured = ?, published_at = ?, category_id = ?, feature_image_url = ?, "
-                        + "updated_at = ?, version = version + 1 where id = ?")) {
+                        + "feature_media_id = ?, updated_at = ?, version = version + 1 where id = ?")) {
                     for (Object[] u : updates) {
                         for (int i = 1; i < u.length; i++) {
                             s.setObject(i, u[i]);
@@ -470,6 +424,10 @@ class ImportWriter {
             }
             insertRows("article_author", new String[] {"article_id", "position", "author_id"}, authorLinks);
             insertRows("article_tag", new String[] {"article_id", "position", "tag"}, tagLinks);
+            // After the articles' rows, which article_media refers to; flushed before the change log is appended.
+            for (ArticleState article : mediaUsers) {
+                images.recordUse(article.id(), article.featureMediaId(), article.body());
+            }
         }
 
         private void loadArticles(List<ArticleRow> rows, Map<String, ArticleState> bySlug,
@@ -478,7 +436,7 @@ class ImportWriter {
             List<String> externalIds = rows.stream().map(ArticleRow::externalId).filter(Objects::nonNull).toList();
             List<Object[]> found = new ArrayList<>();
             String columns = "select id, slug, external_id, title, subtitle, excerpt, body, status, featured, "
-                    + "published_at, category_id, feature_image_url from article where ";
+                    + "published_at, category_id, feature_image_url, feature_media_id from article where ";
             select(columns + "slug in (%s)", slugs, rs -> found.add(articleColumns(rs)));
             if (!externalIds.isEmpty()) {
                 select(columns + "external_id in (%s)", externalIds, rs -> found.add(articleColumns(rs)));
@@ -499,7 +457,7 @@ class ImportWriter {
                 OffsetDateTime publishedAt = (OffsetDateTime) f[9];
                 ArticleState state = new ArticleState(id, (String) f[1], (String) f[2], (String) f[3], (String) f[4],
                         (String) f[5], (String) f[6], ArticleStatus.valueOf((String) f[7]), (Boolean) f[8],
-                        publishedAt == null ? null : publishedAt.toInstant(), (UUID) f[10], (String) f[11],
+                        publishedAt == null ? null : publishedAt.toInstant(), (UUID) f[10], (String) f[11], (UUID) f[12],
                         authorIds.getOrDefault(id, List.of()), tags.getOrDefault(id, List.of()));
                 bySlug.put(state.slug(), state);
                 if (state.externalId() != null) {
@@ -511,7 +469,8 @@ class ImportWriter {
         private static Object[] articleColumns(ResultSet rs) throws SQLException {
             return new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBoolean(9),
-                rs.getObject(10, OffsetDateTime.class), rs.getObject(11, UUID.class), rs.getString(12)};
+                rs.getObject(10, OffsetDateTime.class), rs.getObject(11, UUID.class), rs.getString(12),
+                rs.getObject(13, UUID.class)};
         }
 
         // --- SQL -------------------------------------------------------------------------------------------------

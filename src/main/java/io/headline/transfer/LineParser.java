@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headline.article.ArticleInput;
-import io.headline.article.ArticleStatus;
+import io.headline.article.ArticleRules;
 import io.headline.author.AuthorInput;
 import io.headline.category.CategoryInput;
 import io.headline.common.error.ProblemException;
@@ -23,10 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.IOException;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -138,24 +135,15 @@ class LineParser {
 
     private static ImportRow article(int line, String externalId, ArticleInput in) throws LineFailure {
         String slug = slug(in.slug());
-        if (in.status() == ArticleStatus.scheduled && in.publishedAt() == null) {
-            throw new LineFailure("publishedAt: is required to schedule an article");
+        List<String> authors = ArticleRules.credits(in.authors(), i -> in.authors().get(i), author -> author);
+        for (int i = 0; i < authors.size(); i++) {
+            reference("authors[" + i + "]", authors.get(i));
         }
-        List<String> authors = new ArrayList<>();
-        for (int i = 0; i < in.authors().size(); i++) {
-            String author = reference("authors[" + i + "]", in.authors().get(i));
-            if (authors.contains(author)) {
-                throw new LineFailure("authors[" + i + "]: credits '" + author + "' twice");
-            }
-            authors.add(author);
-        }
-        List<String> tags = in.tags() == null ? List.of()
-                : List.copyOf(new LinkedHashSet<>(in.tags().stream().map(String::strip).toList()));
         Rendered rendered = MarkdownRenderer.render(in.body());
-        return new ImportRow.ArticleRow(line, slug, externalId, in.title().strip(), in.subtitle(), in.excerpt(),
-                in.body(), rendered, in.status(), Boolean.TRUE.equals(in.featured()),
-                in.publishedAt() == null ? null : in.publishedAt().truncatedTo(ChronoUnit.MICROS),
-                reference("category", in.category()), authors, tags, in.featureImageUrl());
+        return new ImportRow.ArticleRow(line, slug, externalId, ArticleRules.title(in.title()), in.subtitle(),
+                in.excerpt(), in.body(), rendered, in.status(), Boolean.TRUE.equals(in.featured()), in.publishedAt(),
+                reference("category", in.category()), authors, ArticleRules.tags(in.tags()), in.featureImageUrl(),
+                in.featureImage(), false);
     }
 
     /** The key an import upserts by: the API generates a slug when none is given, an import needs it stated. */
@@ -202,7 +190,8 @@ class LineParser {
         return id;
     }
 
-    private static String reason(ProblemException e) {
+    /** A rule's refusal as an import reports it: each field and what is wrong with it, or the problem's detail. */
+    static String reason(ProblemException e) {
         return e.errors().isEmpty() ? e.getMessage() : e.errors().stream()
                 .map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; "));
     }

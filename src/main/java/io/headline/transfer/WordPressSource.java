@@ -255,7 +255,9 @@ final class WordPressSource implements ImportSource {
                 excerpt == null || excerpt.isBlank() ? null : excerpt, HtmlToMarkdown.convert(f.get("content:encoded")),
                 articleStatus, "1".equals(f.get("wp:is_sticky")), date, category, List.of(author),
                 ForeignEntries.tags(categoryNames, tags), null);
-        return parser.entry(read, input, externalId, false);
+        ImportRow row = parser.entry(read, input, externalId, false);
+        // With --media, a post's featured image is set once the posts are written (FeatureImages): its line keeps it.
+        return media != null && f.get("meta:_thumbnail_id") != null ? ((ImportRow.ArticleRow) row).keepingFeature() : row;
     }
 
     /** When the post was (or is to be) published: its UTC date, else its RSS date, else its local date taken as UTC. */

@@ -171,6 +171,32 @@ class ArticleMediaTests {
     }
 
     @Test
+    void shouldTakeMediaInAnImportedArticleAsInOneWrittenThroughTheApi() throws Exception {
+        JsonPath media = image(300, 200, "Harbour");
+        String id = media.getString("id");
+        Map<String, Object> input = articleInput("published");
+        input.put("body", "Before.\n\n![](media:" + id + ")");
+        input.put("featureImage", id);
+        JsonPath written = create(input);
+        Map<String, Object> line = new java.util.HashMap<>(input);
+        line.put("type", "article");
+        line.put("slug", Api.unique("imported"));
+
+        Api.admin().contentType("application/x-ndjson")
+                .body((new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(line) + "\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/api/v1/import").then().statusCode(200).body("failed", equalTo(0));
+
+        JsonPath imported = Api.admin().when().get("/api/v1/articles/{slug}", line.get("slug")).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(imported.getString("bodyHtml")).contains("srcset=").isEqualTo(written.getString("bodyHtml"));
+        assertThat(imported.getMap("featureImage")).isEqualTo(written.getMap("featureImage"));
+        Api.admin().when().delete("/api/v1/articles/{id}", written.getString("id")).then().statusCode(204);
+        // The imported article's use of the media was recorded as the API's is: it keeps the media from being deleted.
+        MediaTesting.admin().when().delete("/api/v1/media/{id}", id).then().statusCode(409);
+    }
+
+    @Test
     void shouldRenderTheBodyAgainWhenTheMediaItShowsChanges() {
         JsonPath media = image(400, 300, "Old alt");
         Map<String, Object> input = articleInput("published");
