@@ -139,6 +139,6 @@ public class Article extends ContentEntity {
 
     /** The status a reader sees: a scheduled article whose time has come reads as published. */
     public ArticleStatus statusAt(Instant now) {
-        return status == ArticleStatus.scheduled && isPublicAt(now) ? ArticleStatus.published : status;
+        return ArticleRules.statusAt(status, publishedAt, now);
     }
 }

@@ -54,6 +54,12 @@ public final class ArticleRules {
         });
     }
 
+    /** The status a reader sees: a scheduled article whose time has come reads as published. */
+    public static ArticleStatus statusAt(ArticleStatus status, Instant publishedAt, Instant now) {
+        return status == ArticleStatus.scheduled && Article.isPublicAt(status, publishedAt, now) ? ArticleStatus.published
+                : status;
+    }
+
     /** A title as stored: without surrounding white space. */
     public static String title(String title) {
         return title.strip();

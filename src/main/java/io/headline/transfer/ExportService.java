@@ -3,6 +3,7 @@ package io.headline.transfer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headline.article.ArticleInput;
+import io.headline.article.ArticleRules;
 import io.headline.article.ArticleStatus;
 import io.headline.author.AuthorInput;
 import io.headline.category.CategoryInput;
@@ -15,6 +16,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -40,8 +43,10 @@ public class ExportService {
 
     private final DataSource dataSource;
     private final ObjectMapper mapper;
+    private final Clock clock;
 
-    ExportService(DataSource dataSource, ObjectMapper mapper) {
+    ExportService(DataSource dataSource, ObjectMapper mapper, Clock clock) {
+        this.clock = clock;
         this.dataSource = dataSource;
         this.mapper = mapper;
     }
@@ -154,12 +159,15 @@ public class ExportService {
                     + "aa.position", ids);
             Map<UUID, List<String>> tags = links(connection, "select article_id, tag from article_tag "
                     + "where article_id in (%s) order by article_id, position", ids);
+            Instant now = clock.instant();
             for (Object[] f : found) {
                 UUID id = (UUID) f[0];
                 OffsetDateTime publishedAt = (OffsetDateTime) f[9];
+                Instant published = publishedAt == null ? null : publishedAt.toInstant();
+                // As a reader sees it: a scheduled article whose time has come is published (and imports as such).
+                ArticleStatus status = ArticleRules.statusAt(ArticleStatus.valueOf((String) f[7]), published, now);
                 Row row = new Row(id, (String) f[2], new ArticleInput((String) f[1], (String) f[3], (String) f[4],
-                        (String) f[5], (String) f[6], ArticleStatus.valueOf((String) f[7]), (Boolean) f[8],
-                        publishedAt == null ? null : publishedAt.toInstant(), (String) f[10],
+                        (String) f[5], (String) f[6], status, (Boolean) f[8], published, (String) f[10],
                         authors.getOrDefault(id, List.of()), tags.getOrDefault(id, List.of()), (String) f[11],
                         f[12] == null ? null : f[12].toString()));
                 write(out, "article", row.externalId(), row.input());
