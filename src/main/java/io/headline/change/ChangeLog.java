@@ -100,13 +100,15 @@ public class ChangeLog {
                 .map(change -> wanted && change.state() != null ? json(change.state().get()) : null).toList();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         long last = lockCounter(connection);
+        Map<UUID, Entry> due = dueAppearances(connection, changes.stream()
+                .filter(change -> change.type() == ResourceType.article).map(Change::id).distinct().toList(), now);
         List<Entry> entries = new ArrayList<>();
         Map<Long, String> states = new HashMap<>();
         for (int i = 0; i < changes.size(); i++) {
             Change change = changes.get(i);
-            if (change.type() == ResourceType.article) {
-                dueAppearance(connection, change.id(), now).ifPresent(due ->
-                        entries.add(appearance(due, last + entries.size() + 1)));
+            Entry appearance = due.remove(change.id());
+            if (appearance != null) {
+                entries.add(appearance(appearance, last + entries.size() + 1));
             }
             long seq = last + entries.size() + 1;
             entries.add(new Entry(seq, now, change.type(), change.id(), change.slug(), change.kind(),
@@ -283,16 +285,29 @@ public class ChangeLog {
     }
 
     /** The article's latest change, when it scheduled an appearance that has come due by {@code now}. */
-    private static Optional<Entry> dueAppearance(Connection connection, UUID id, Instant now)
+    /** The due appearances (see {@link #appendDue}) of these articles, by id: one statement per few hundred. */
+    private static Map<UUID, Entry> dueAppearances(Connection connection, List<UUID> ids, Instant now)
             throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement("select " + prefixed("c") + " from change_log c "
-                + "where c.resource_id = ? and c.appears_at <= ? and " + LATEST)) {
-            s.setObject(1, id);
-            s.setObject(2, utc(now));
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(entry(rs)) : Optional.empty();
+        Map<UUID, Entry> due = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            try (PreparedStatement s = connection.prepareStatement("select " + prefixed("c") + " from change_log c "
+                    + "where c.resource_id in (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))
+                    + ") and c.appears_at <= ? and " + LATEST)) {
+                int p = 1;
+                for (UUID id : chunk) {
+                    s.setObject(p++, id);
+                }
+                s.setObject(p, utc(now));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        Entry entry = entry(rs);
+                        due.put(entry.id(), entry);
+                    }
+                }
             }
         }
+        return due;
     }
 
     /** The 'published' change of a scheduled article, dated at its publication instant. */

@@ -29,6 +29,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -87,7 +88,8 @@ class ImportWriter {
     List<Outcome> write(List<ImportRow> rows, Instant now) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             BatchWrite batch = new BatchWrite(connection, now, categoryRules, images);
-            Map<ImportRow, Outcome> outcomes = new HashMap<>();
+            // By identity: a row holds its whole body, too long to hash for a lookup.
+            Map<ImportRow, Outcome> outcomes = new IdentityHashMap<>();
             batch.categories(rows, outcomes);
             batch.authors(rows, outcomes);
             batch.articles(rows, outcomes);
