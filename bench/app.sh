@@ -87,7 +87,8 @@ install_missing() {
 sample_rss() {
   local max=0 rss
   while rss=$(awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null) && [ -n "$rss" ]; do
-    [ "$rss" -le "$max" ] || { max=$rss; echo "$max" >"$2"; }
+    # Renamed into place: killed between truncating and writing, the file would be left empty.
+    [ "$rss" -le "$max" ] || { max=$rss; echo "$max" >"$2.new" && mv "$2.new" "$2"; }
     sleep 0.1
   done
 }

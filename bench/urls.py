@@ -4,8 +4,9 @@
     python3 bench/urls.py META_JSON API_BASE WORK_DIR ARTICLES SEED
 
 Prints shell assignments (slug_url, list_url, category_url, cursor_url, cursor_depth, search_url, mixed_count,
-write_category, write_author) and writes WORK_DIR/mixed.txt: up to 10,000 distinct paths (articles by slug, list
-pages of several sizes, filters by category, tag and author, searches, authors, categories) in a seeded order.
+slug_count, write_category, write_author, warm_slug, capture_slug) and writes to WORK_DIR: mixed.txt, up to 10,000
+distinct paths (articles by slug, list pages of several sizes, filters by category, tag and author, searches, authors,
+categories) in a seeded order; slugs.txt, every published slug in a seeded order, and by-slug.txt, their paths.
 The deep cursor is found by following meta.nextCursor from the first page to 90% of the published articles.
 """
 import json
@@ -75,6 +76,11 @@ def main():
             order.append(path + url)
     with open(work + "/mixed.txt", "w") as out:
         out.write("\n".join(order) + "\n")
+    shuffled = rnd.sample(slugs, len(slugs))
+    with open(work + "/slugs.txt", "w") as out:
+        out.write("\n".join(shuffled) + "\n")
+    with open(work + "/by-slug.txt", "w") as out:
+        out.write("".join(path + "/articles/" + slug + "\n" for slug in shuffled))
 
     values = {
         "slug_url": api + "/articles/" + slugs[len(slugs) // 2],
@@ -84,8 +90,12 @@ def main():
         "cursor_depth": depth,
         "search_url": api + "/articles?q=signal",
         "mixed_count": len(order),
+        "slug_count": len(slugs),
         "write_category": leaves[0],
         "write_author": meta["authors"][0],
+        # For bench/run.sh's capture of the SQL: two slugs no other request has asked for before it.
+        "warm_slug": slugs[1],
+        "capture_slug": slugs[2],
     }
     for name, value in values.items():
         print("%s=%s" % (name, shlex.quote(str(value))))
