@@ -108,7 +108,10 @@ public class ArticleImages {
     }
 
     /** Records the media the article uses now: its feature image and those its body names. After it is flushed. */
-    void recordUse(Article article) {
+    void recordUse(Article article, boolean created) {
+        if (created && article.featureMediaId == null && MarkdownRenderer.mediaIds(article.body).isEmpty()) {
+            return; // nothing to record, and nothing recorded before
+        }
         recordUse(article.id, article.featureMediaId, article.body);
     }
 

@@ -293,10 +293,10 @@ public class ArticleService {
      * append serializes writers from there to their commit (see ChangeLog).
      */
     private ArticleView written(Article article, Caller caller, ArticleChanges.Before before) {
-        writtenEvents.fire(new ArticleWritten(article, caller.name()));
+        writtenEvents.fire(new ArticleWritten(article, caller.name(), !before.existed()));
         articles.flush();
         // After the flush: article_media rows reference the article's.
-        images.recordUse(article);
+        images.recordUse(article, !before.existed());
         articles.flush();
         MediaImage feature = images.feature(article);
         recorder.record(ArticleChanges.written(article, before, now())

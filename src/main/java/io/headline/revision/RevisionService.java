@@ -46,7 +46,8 @@ public class RevisionService {
     void record(@Observes ArticleWritten written) {
         Article article = written.article();
         try {
-            revisions.persist(new ArticleRevision(article.id, revisions.lastNumber(article.id) + 1, written.editor(),
+            int number = written.created() ? 1 : revisions.lastNumber(article.id) + 1;
+            revisions.persist(new ArticleRevision(article.id, number, written.editor(),
                     clock.instant().truncatedTo(ChronoUnit.MICROS),
                     mapper.writeValueAsString(ArticleMapper.toInput(article))));
         } catch (JsonProcessingException e) {

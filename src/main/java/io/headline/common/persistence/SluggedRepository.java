@@ -40,8 +40,7 @@ public interface SluggedRepository<E extends ContentEntity> extends PanacheRepos
 
     /** The entity a write refers to by id or slug, or a 422 that names the referring field. */
     default E resolveReference(String idOrSlug, String field, String kind) {
-        return findByIdOrSlug(idOrSlug).orElseThrow(() ->
-                ProblemException.invalidField(field, "no " + kind + " with id or slug '" + idOrSlug + "'"));
+        return findByIdOrSlug(idOrSlug).orElseThrow(() -> noReference(idOrSlug, field, kind));
     }
 
     /**
@@ -51,9 +50,15 @@ public interface SluggedRepository<E extends ContentEntity> extends PanacheRepos
      * uncommitted reference, and both would commit.
      */
     default E holdReference(String idOrSlug, String field, String kind) {
-        E entity = resolveReference(idOrSlug, field, kind);
-        getEntityManager().lock(entity, LockModeType.PESSIMISTIC_READ);
-        return entity;
+        // Read and share-locked in one statement (select ... for share), not read and then locked.
+        Optional<UUID> id = parseId(idOrSlug);
+        Optional<E> found = id.isPresent() ? findByIdOptional(id.get(), LockModeType.PESSIMISTIC_READ)
+                : find("slug", idOrSlug).withLock(LockModeType.PESSIMISTIC_READ).firstResultOptional();
+        return found.orElseThrow(() -> noReference(idOrSlug, field, kind));
+    }
+
+    private static ProblemException noReference(String idOrSlug, String field, String kind) {
+        return ProblemException.invalidField(field, "no " + kind + " with id or slug '" + idOrSlug + "'");
     }
 
     /** Locks a row about to be deleted before the delete checks what still refers to it (see resolveReference). */
