@@ -81,7 +81,25 @@ public class ArticleRepository implements SluggedRepository<Article> {
      */
     public Slice<Article> list(ArticleListRequest.Filter f, Collection<UUID> categoryIds, UUID authorId,
             List<SortKey<Article>> sort, PageRequest page, Instant now, BodyNeeds needs) {
+        return list(listed(f, categoryIds, authorId, now), f, sort, page, needs);
+    }
+
+    /**
+     * A list's page and its facets, over what it covers worked out once: a search's candidates are looked up once for
+     * both (the search endpoint's).
+     */
+    public Faceted<Article> listWithFacets(ArticleListRequest.Filter f, Collection<UUID> categoryIds, UUID authorId,
+            List<SortKey<Article>> sort, PageRequest page, Instant now, BodyNeeds needs, int limit) {
         ListQuery<Article> query = listed(f, categoryIds, authorId, now);
+        return new Faceted<>(list(query, f, sort, page, needs), facets(query, limit));
+    }
+
+    /** A page and the facets of everything its list covers. */
+    public record Faceted<T>(Slice<T> page, Facets facets) {
+    }
+
+    private Slice<Article> list(ListQuery<Article> query, ArticleListRequest.Filter f, List<SortKey<Article>> sort,
+            PageRequest page, BodyNeeds needs) {
         List<SortKey<Article>> order = new ArrayList<>();
         for (SortKey<Article> k : sort) {
             order.add(k.name().equals(RELEVANCE) ? new SortKey<>(k.name(), search.relevance(query, f.q()),
@@ -148,9 +166,7 @@ public class ArticleRepository implements SluggedRepository<Article> {
     }
 
     /** How many matching articles each category and each author has, most first: a search's facets. */
-    public Facets facets(ArticleListRequest.Filter f, Collection<UUID> categoryIds, UUID authorId, Instant now,
-            int limit) {
-        ListQuery<Article> query = listed(f, categoryIds, authorId, now);
+    private Facets facets(ListQuery<Article> query, int limit) {
         String facet = "new io.headline.search.Facet(r.id, r.slug, r.name, count(a))";
         String tail = "group by r.id, r.slug, r.name order by count(a) desc, r.name";
         return new Facets(query.select(getEntityManager(), facet, "join a.category r", tail, Facet.class, limit),

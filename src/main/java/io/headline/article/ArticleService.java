@@ -85,6 +85,21 @@ public class ArticleService {
         BodyNeeds needs = BodyNeeds.of(request.shape());
         Slice<Article> page = articles.list(filter, categoryIds(filter), authorId(filter), request.sort(),
                 request.page(), now, needs);
+        return views(page, request, now, needs, beforeBodies);
+    }
+
+    /** A list's page and its facets (the search endpoint's), with what the list covers worked out once for both. */
+    public ArticleRepository.Faceted<ArticleView> listWithFacets(ArticleListRequest request, int limit) {
+        Instant now = clock.instant();
+        ArticleListRequest.Filter filter = request.filter();
+        BodyNeeds needs = BodyNeeds.of(request.shape());
+        ArticleRepository.Faceted<Article> found = articles.listWithFacets(filter, categoryIds(filter),
+                authorId(filter), request.sort(), request.page(), now, needs, limit);
+        return new ArticleRepository.Faceted<>(views(found.page(), request, now, needs, null), found.facets());
+    }
+
+    private Slice<ArticleView> views(Slice<Article> page, ArticleListRequest request, Instant now, BodyNeeds needs,
+            LongConsumer beforeBodies) {
         if (beforeBodies != null) {
             beforeBodies.accept(articles.bodySizes(page.items(), needs).values().stream().mapToLong(Long::longValue)
                     .sum());
@@ -139,12 +154,6 @@ public class ArticleService {
     /** The tags the public sees on published articles, alphabetically, at most {@code limit}. */
     public List<String> publicTags(int limit) {
         return articles.publicTags(clock.instant(), limit);
-    }
-
-    /** How many of the articles a list request matches fall in each category and under each author. */
-    public Facets facets(ArticleListRequest request, int limit) {
-        ArticleListRequest.Filter filter = request.filter();
-        return articles.facets(filter, categoryIds(filter), authorId(filter), clock.instant(), limit);
     }
 
     /** A filter naming a category or author that does not exist matches nothing, like any other filter. */

@@ -1,6 +1,7 @@
 package io.headline.search;
 
 import io.headline.article.ArticleListRequest;
+import io.headline.article.ArticleRepository;
 import io.headline.article.ArticleService;
 import io.headline.article.ArticleView;
 import io.headline.author.AuthorMapper;
@@ -31,10 +32,10 @@ public class SearchService {
 
     public Found search(ArticleListRequest request, int size, boolean withEmails) {
         String q = request.filter().q();
-        return new Found(articles.list(request),
+        ArticleRepository.Faceted<ArticleView> found = articles.listWithFacets(request, FACETS);
+        return new Found(found.page(),
                 authors.searchByName(q, size).stream().map(a -> AuthorMapper.toView(a, withEmails)).toList(),
-                categories.searchByName(q, size).stream().map(CategoryMapper::toView).toList(),
-                articles.facets(request, FACETS));
+                categories.searchByName(q, size).stream().map(CategoryMapper::toView).toList(), found.facets());
     }
 
     public record Found(Slice<ArticleView> articles, List<AuthorView> authors, List<CategoryView> categories,

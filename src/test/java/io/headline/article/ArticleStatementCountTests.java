@@ -116,6 +116,26 @@ class ArticleStatementCountTests {
         }
     }
 
+    @Test
+    void shouldLookUpASearchsCandidatesOnceForItsPageAndItsFacets() {
+        String word = "zq" + unique("w").replace("-", "");
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> input = articleInput("published");
+            input.put("title", "About " + word + " " + i);
+            createArticle(input);
+        }
+        statements.clear();
+
+        anonymous().queryParam("q", word).when().get("/api/v1/search").then().statusCode(200)
+                .body("articles.data.size()", org.hamcrest.Matchers.equalTo(3));
+
+        // The candidate query is the one that selects only ids from article, newest first.
+        List<String> candidates = statements.all().stream()
+                .filter(s -> s.toLowerCase(java.util.Locale.ROOT).matches("select a1_0\\.id from article a1_0 .*"))
+                .toList();
+        assertThat(candidates).hasSize(1);
+    }
+
     private static long countsIn(List<String> sql) {
         return sql.stream().filter(s -> s.toLowerCase(java.util.Locale.ROOT).startsWith("select count(")).count();
     }
