@@ -339,16 +339,7 @@ class ImportWriter {
                             + "links still lead there"));
                     continue;
                 }
-                CategoryState category = ensureCategory(row.category());
-                if (category == null) {
-                    outcomes.put(row, Outcome.failed(row, "category: no category '" + row.category() + "', and its name "
-                            + "derived from the slug is taken"));
-                    continue;
-                }
-                List<UUID> authorIds = new ArrayList<>();
-                for (String slug : row.authors()) {
-                    authorIds.add(ensureAuthor(slug).id());
-                }
+                // The rules first: a refused line creates no category or author either.
                 ArticleRules.Publication publication;
                 ArticleImages.Feature feature;
                 Rendered rendered;
@@ -363,6 +354,16 @@ class ImportWriter {
                 } catch (ProblemException refused) {
                     outcomes.put(row, Outcome.failed(row, LineParser.reason(refused)));
                     continue;
+                }
+                CategoryState category = ensureCategory(row.category());
+                if (category == null) {
+                    outcomes.put(row, Outcome.failed(row, "category: no category '" + row.category() + "', and its name "
+                            + "derived from the slug is taken"));
+                    continue;
+                }
+                List<UUID> authorIds = new ArrayList<>();
+                for (String slug : row.authors()) {
+                    authorIds.add(ensureAuthor(slug).id());
                 }
                 ArticleStatus status = publication.status();
                 Instant publishedAt = publication.publishedAt();

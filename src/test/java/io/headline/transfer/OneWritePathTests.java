@@ -120,6 +120,20 @@ class OneWritePathTests {
     }
 
     @Test
+    void shouldCreateNothingAnImportLineNamesWhenARuleRefusesIt() throws Exception {
+        String category = unique("never-made");
+        String author = unique("never-credited");
+        Map<String, Object> line = new LinkedHashMap<>(with(article(null, Map.of("status", "scheduled", "publishedAt",
+                PAST), category, author), unique("refused")));
+        line.put("type", "article");
+
+        assertThat(reason(importing(line))).isEqualTo("publishedAt: must be in the future to schedule; publish instead");
+
+        admin().when().get("/api/v1/categories/" + category).then().statusCode(404);
+        admin().when().get("/api/v1/authors/" + author).then().statusCode(404);
+    }
+
+    @Test
     void shouldRefuseACategoryNameTakenInAnotherCaseThroughBoth() throws Exception {
         String taken = unique("Taken Name");
         createCategory(Map.of("name", taken));
