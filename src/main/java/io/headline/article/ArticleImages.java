@@ -109,20 +109,24 @@ public class ArticleImages {
 
     /** Records the media the article uses now: its feature image and those its body names. After it is flushed. */
     void recordUse(Article article, boolean created) {
-        if (created && article.featureMediaId == null && MarkdownRenderer.mediaIds(article.body).isEmpty()) {
-            return; // nothing to record, and nothing recorded before
+        Set<UUID> used = used(article.featureMediaId, article.body);
+        if (!created || !used.isEmpty()) { // a new article that uses none has none recorded either
+            media.recordUse(article.id, used);
         }
-        recordUse(article.id, article.featureMediaId, article.body);
     }
 
     /** {@link #recordUse(Article)} for an article written with plain JDBC. */
     public void recordUse(UUID articleId, UUID featureMediaId, String body) {
+        media.recordUse(articleId, used(featureMediaId, body));
+    }
+
+    private static Set<UUID> used(UUID featureMediaId, String body) {
         Set<UUID> used = new LinkedHashSet<>();
         if (featureMediaId != null) {
             used.add(featureMediaId);
         }
         used.addAll(MarkdownRenderer.mediaIds(body));
-        media.recordUse(articleId, used);
+        return used;
     }
 
     /** The feature media of the articles, when {@code shape} shows them: one query for a whole page, none without. */

@@ -250,23 +250,12 @@ public class ChangeLog {
      * can be a large article, so a fan-out holds one in memory, not a batch of them.
      */
     public Optional<String> state(Connection connection, long seq) throws SQLException {
-        return Optional.ofNullable(states(connection, seq - 1, seq).get(seq));
-    }
-
-    /** The states kept with the changes after {@code seq} and up to {@code upTo}, by number: one statement. */
-    public Map<Long, String> states(Connection connection, long seq, long upTo) throws SQLException {
-        Map<Long, String> states = new HashMap<>();
-        try (PreparedStatement s = connection.prepareStatement(
-                "select seq, state from change_state where seq > ? and seq <= ?")) {
+        try (PreparedStatement s = connection.prepareStatement("select state from change_state where seq = ?")) {
             s.setLong(1, seq);
-            s.setLong(2, upTo);
             try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    states.put(rs.getLong(1), rs.getString(2));
-                }
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
         }
-        return states;
     }
 
     /**

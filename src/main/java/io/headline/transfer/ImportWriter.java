@@ -340,6 +340,7 @@ class ImportWriter {
                     continue;
                 }
                 // The rules first: a refused line creates no category or author either.
+                boolean namesMedia = !MarkdownRenderer.mediaIds(row.body()).isEmpty();
                 ArticleRules.Publication publication;
                 ArticleImages.Feature feature;
                 Rendered rendered;
@@ -350,7 +351,7 @@ class ImportWriter {
                     feature = row.keepsFeature() && existing != null
                             ? new ArticleImages.Feature(existing.featureMediaId(), existing.featureImageUrl())
                             : images.feature(row.featureImage(), row.featureImageUrl());
-                    rendered = MarkdownRenderer.mediaIds(row.body()).isEmpty() ? row.rendered() : images.render(row.body());
+                    rendered = namesMedia ? images.render(row.body()) : row.rendered();
                 } catch (ProblemException refused) {
                     outcomes.put(row, Outcome.failed(row, LineParser.reason(refused)));
                     continue;
@@ -399,7 +400,7 @@ class ImportWriter {
                 for (int i = 0; i < row.tags().size(); i++) {
                     tagLinks.add(new Object[] {wanted.id(), i, row.tags().get(i)});
                 }
-                if (existing != null || feature.mediaId() != null || !MarkdownRenderer.mediaIds(row.body()).isEmpty()) {
+                if (existing != null || feature.mediaId() != null || namesMedia) {
                     mediaUsers.add(wanted);
                 }
                 logged.add(ArticleChanges.written(wanted.id(), row.slug(), existing == null ? ArticleChanges.Before.NONE

@@ -86,13 +86,12 @@ class WebhookOutbox implements StateReaders {
             }
             long upTo = changes.get(changes.size() - 1).seq();
             List<Subscriber> hooks = activeHooks(c);
-            Map<Long, String> states = changeLog.states(c, cursor, upTo);
             if (hooks.isEmpty()) {
-                keepLastStates(c, changes, states);
+                keepLastStates(c, changes);
             } else {
                 Instant now = now();
                 for (ChangeLog.Entry change : changes) {
-                    fanOut(c, change, states.get(change.seq()), hooks, now);
+                    fanOut(c, change, changeLog.state(c, change.seq()).orElse(null), hooks, now);
                 }
             }
             changeLog.forgetStates(c, cursor, upTo);
@@ -110,26 +109,24 @@ class WebhookOutbox implements StateReaders {
      * With no hook active, fanning out only keeps each resource's last state for the {@code previous} of a later
      * event, as {@link #fanOut(Connection, ChangeLog.Entry, String, List, Instant)} would change by change: what the
      * resource's last change in the batch left (a deletion or an unknown state forgets it). In two batched
-     * statements, not two round trips per change (an import's ten thousand changes).
+     * statements, not two round trips per change (an import's ten thousand changes); the states are copied by the
+     * database (change_state to webhook_resource_state), never held here, since one can be a large article.
      */
-    private static void keepLastStates(Connection c, List<ChangeLog.Entry> changes, Map<Long, String> states)
-            throws SQLException {
+    private static void keepLastStates(Connection c, List<ChangeLog.Entry> changes) throws SQLException {
         Map<UUID, ChangeLog.Entry> last = new LinkedHashMap<>();
         for (ChangeLog.Entry change : changes) {
             last.put(change.id(), change);
         }
         try (PreparedStatement delete = c.prepareStatement("delete from webhook_resource_state where resource_id = ?");
-                PreparedStatement insert = c.prepareStatement(
-                        "insert into webhook_resource_state (resource_id, seq, state) values (?, ?, ?)")) {
+                PreparedStatement insert = c.prepareStatement("insert into webhook_resource_state (resource_id, seq, "
+                        + "state) select ?, seq, state from change_state where seq = ?")) {
             boolean inserts = false;
             for (ChangeLog.Entry change : last.values()) {
                 delete.setObject(1, change.id());
                 delete.addBatch();
-                String state = states.get(change.seq());
-                if (change.kind() != ChangeKind.deleted && state != null) {
+                if (change.kind() != ChangeKind.deleted) {
                     insert.setObject(1, change.id());
                     insert.setLong(2, change.seq());
-                    insert.setString(3, state);
                     insert.addBatch();
                     inserts = true;
                 }

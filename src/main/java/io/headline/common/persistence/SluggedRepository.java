@@ -10,8 +10,14 @@ import java.util.UUID;
 public interface SluggedRepository<E extends ContentEntity> extends PanacheRepositoryBase<E, UUID> {
 
     default Optional<E> findByIdOrSlug(String idOrSlug) {
+        return findByIdOrSlug(idOrSlug, LockModeType.NONE);
+    }
+
+    /** {@link #findByIdOrSlug(String)}, the row locked in the same statement (select ... for share/update). */
+    default Optional<E> findByIdOrSlug(String idOrSlug, LockModeType lock) {
         Optional<UUID> id = parseId(idOrSlug);
-        return id.isPresent() ? findByIdOptional(id.get()) : find("slug", idOrSlug).firstResultOptional();
+        return id.isPresent() ? findByIdOptional(id.get(), lock) : find("slug", idOrSlug).withLock(lock)
+                .firstResultOptional();
     }
 
     default boolean slugTaken(String slug, UUID exceptId) {
@@ -50,11 +56,8 @@ public interface SluggedRepository<E extends ContentEntity> extends PanacheRepos
      * uncommitted reference, and both would commit.
      */
     default E holdReference(String idOrSlug, String field, String kind) {
-        // Read and share-locked in one statement (select ... for share), not read and then locked.
-        Optional<UUID> id = parseId(idOrSlug);
-        Optional<E> found = id.isPresent() ? findByIdOptional(id.get(), LockModeType.PESSIMISTIC_READ)
-                : find("slug", idOrSlug).withLock(LockModeType.PESSIMISTIC_READ).firstResultOptional();
-        return found.orElseThrow(() -> noReference(idOrSlug, field, kind));
+        return findByIdOrSlug(idOrSlug, LockModeType.PESSIMISTIC_READ)
+                .orElseThrow(() -> noReference(idOrSlug, field, kind));
     }
 
     private static ProblemException noReference(String idOrSlug, String field, String kind) {
