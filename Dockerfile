@@ -44,14 +44,17 @@ RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-ins
 RUN groupadd --system headline && useradd --system --gid headline --home-dir /app headline
 WORKDIR /app
 COPY --from=build --chown=headline:headline /src/target/quarkus-app/ /app/
-# ExitOnOutOfMemoryError: the process ends at once rather than go on after an out-of-memory error with a
-# half-done write (the orchestrator restarts it). Keep it when you override JAVA_OPTS.
+COPY ops/jvm.options /app/jvm.options
+# The JVM's options are in /app/jvm.options (ops/jvm.options: the serial collector, a heap that grows only as the live
+# data needs, exit on out-of-memory); JAVA_OPTS adds to them. MALLOC_ARENA_MAX=2: glibc would keep up to eight malloc
+# arenas a core, memory the JVM does not need.
 # The management interface listens on every interface of the container (the jar's default is localhost, which no
 # scraper outside the container could reach); who reaches port 9000 is decided by where it is published.
 ENV HEADLINE_DEMO_CONTENT=false \
     QUARKUS_MANAGEMENT_HOST=0.0.0.0 \
-    JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:AOTCache=/app/app.aot"
-RUN java -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:AOTCacheOutput=/app/app.aot \
+    MALLOC_ARENA_MAX=2 \
+    JAVA_OPTS="-XX:AOTCache=/app/app.aot"
+RUN java @/app/jvm.options -XX:AOTCacheOutput=/app/app.aot \
       -Dquarkus.appcds.generate=true -jar /app/quarkus-run.jar
 # The embedded flavour's database: the default URL, jdbc:h2:file:./data/headline, is /app/data/headline from /app.
 # Media files are kept in /app/data/media (HEADLINE_MEDIA_DIRECTORY), unless HEADLINE_MEDIA_STORE=s3.
@@ -62,4 +65,4 @@ EXPOSE 8080 9000
 # Ready: the database answers and takes a write. The JRE image has neither curl nor wget: bash asks over /dev/tcp.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
     CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${QUARKUS_HTTP_PORT:-8080} && printf 'GET /q/health/ready HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
-ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/quarkus-run.jar"]
+ENTRYPOINT ["sh", "-c", "exec java @/app/jvm.options $JAVA_OPTS -jar /app/quarkus-run.jar"]

@@ -7,6 +7,11 @@
 # (the scratch directory, with run.log), pid, base (localhost:PORT/api/v1) and ready_ms (launch to ready). The app is
 # stopped and the directory removed by stop_app, which runs on exit unless the caller has an EXIT trap of its own
 # (which should then call stop_app).
+# As in a 1 GiB container running the image (Dockerfile): the JVM options it runs with (ops/jvm.options) and glibc's
+# malloc arenas capped as the image caps them (one per core by default times eight: memory kept, none gained here).
+container_jvm=(-XX:MaxRAM=1g "@$PWD/ops/jvm.options")
+container_env=(MALLOC_ARENA_MAX=2)
+
 start_app() {
   local port="$1"
   shift

@@ -41,10 +41,10 @@ warmup=$(( duration < 6 ? 1 : duration ))
 burst=50
 port="${BENCH_PORT:-18710}"
 nginx_port="${BENCH_NGINX_PORT:-18711}"
-jvm=(-XX:MaxRAM=1g -XX:+ExitOnOutOfMemoryError)
+. bench/app.sh
+jvm=("${container_jvm[@]}")
 # shellcheck disable=SC2206 # JAVA_OPTS holds several options
 jvm+=(${JAVA_OPTS:-})
-. bench/app.sh
 token="bench-$$-$RANDOM"
 
 scratch=$(mktemp -d)
@@ -119,7 +119,7 @@ for f in "${large_files[@]}"; do
 done
 
 # --- The app ------------------------------------------------------------------------------------------------------
-app_env=(HEADLINE_DEMO_CONTENT=false HEADLINE_MEDIA_PUBLIC_ALL=true HEADLINE_MEDIA_DIRECTORY="$scratch/media")
+app_env=("${container_env[@]}" HEADLINE_DEMO_CONTENT=false HEADLINE_MEDIA_PUBLIC_ALL=true HEADLINE_MEDIA_DIRECTORY="$scratch/media")
 start_app "$port" "${jvm[@]}"
 java_pid=$pid
 transforms=$(nproc)

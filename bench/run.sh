@@ -50,10 +50,10 @@ port="${BENCH_PORT:-18700}"
 nginx_port="${BENCH_NGINX_PORT:-18701}"
 pg=(-h "${PGHOST:-127.0.0.1}" -p "${PGPORT:-5432}" -U "${PGUSER:-postgres}")
 db="headline_bench_$$"
-jvm=(-XX:MaxRAM=1g -XX:+ExitOnOutOfMemoryError)
+. bench/app.sh
+jvm=("${container_jvm[@]}")
 # shellcheck disable=SC2206 # JAVA_OPTS holds several options
 jvm+=(${JAVA_OPTS:-})
-. bench/app.sh
 token="bench-$$-$RANDOM"
 
 scratch=$(mktemp -d)
@@ -102,7 +102,7 @@ data_mb=$(( $(stat -c %s "$data") / 1048576 ))
 # --- Database and import ------------------------------------------------------------------------------------------
 psql "${pg[@]}" -v ON_ERROR_STOP=1 -qc "create database $db" >/dev/null
 db_created=true
-app_env=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://${PGHOST:-127.0.0.1}:${PGPORT:-5432}/$db"
+app_env=("${container_env[@]}" QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://${PGHOST:-127.0.0.1}:${PGPORT:-5432}/$db"
   QUARKUS_DATASOURCE_USERNAME="${PGUSER:-postgres}" HEADLINE_DEMO_CONTENT=false)
 
 echo "== importing $data_mb MiB into database $db"

@@ -21,8 +21,8 @@ port="${BENCH_PORT:-18710}"
 jdk25="${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 pg=(-h "${PGHOST:-127.0.0.1}" -p "${PGPORT:-5432}" -U "${PGUSER:-postgres}")
 db="headline_startup_$$"
-jvm=(-XX:MaxRAM=1g -XX:+ExitOnOutOfMemoryError)
 . bench/app.sh
+jvm=("${container_jvm[@]}")
 ./mvnw -q package -DskipTests -Ppostgresql -Dquarkus.package.jar.appcds.enabled=true
 jar="$PWD/target/quarkus-app/quarkus-run.jar"
 archives=$(mktemp -d)
@@ -33,7 +33,7 @@ cleanup() {
 }
 trap cleanup EXIT
 psql "${pg[@]}" -v ON_ERROR_STOP=1 -qc "create database $db" >/dev/null
-app_env=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://${PGHOST:-127.0.0.1}:${PGPORT:-5432}/$db"
+app_env=("${container_env[@]}" QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://${PGHOST:-127.0.0.1}:${PGPORT:-5432}/$db"
   QUARKUS_DATASOURCE_USERNAME="${PGUSER:-postgres}")
 
 exercise() {
