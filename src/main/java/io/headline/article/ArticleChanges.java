@@ -47,7 +47,7 @@ public final class ArticleChanges {
             kind = before.existed() ? ChangeKind.updated : ChangeKind.created;
         }
         return new Change(ResourceType.article, id, slug, kind, before.wasPublic(), isPublic,
-                goesOut ? publishedAt : null, appearsAt, null);
+                goesOut ? publishedAt : null, appearsAt, null, !before.existed());
     }
 
     static Change written(Article article, Before before, Instant now) {
@@ -57,6 +57,6 @@ public final class ArticleChanges {
     /** A deletion: a tombstone with the article's id and last slug. */
     static Change deleted(Article article, Instant now) {
         return new Change(ResourceType.article, article.id, article.slug, ChangeKind.deleted,
-                article.isPublicAt(now), false, null, null, null);
+                article.isPublicAt(now), false, null, null, null, false);
     }
 }

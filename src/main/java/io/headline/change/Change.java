@@ -16,17 +16,20 @@ import java.util.function.Supplier;
  *                    until webhooks have sent it, so that an event carries the state its own change left and the next
  *                    one's {@code previous} is exact; null for a deletion and for the bulk import's rows (their state
  *                    is read when they are sent)
+ * @param first       the resource's first change: it was just created, so the log holds nothing about it yet (an
+ *                    article's earlier schedule is not looked for)
  */
 public record Change(ResourceType type, UUID id, String slug, ChangeKind kind, boolean wasPublic, boolean isPublic,
-        Instant publishedAt, Instant appearsAt, Supplier<?> state) {
+        Instant publishedAt, Instant appearsAt, Supplier<?> state, boolean first) {
 
     /** A change of an author or a category: public, like all of them. */
     public static Change of(ResourceType type, UUID id, String slug, ChangeKind kind) {
-        return new Change(type, id, slug, kind, true, kind != ChangeKind.deleted, null, null, null);
+        return new Change(type, id, slug, kind, true, kind != ChangeKind.deleted, null, null, null,
+                kind == ChangeKind.created);
     }
 
     /** The same change, with the state it left (see {@code state}). */
     public Change withState(Supplier<?> view) {
-        return new Change(type, id, slug, kind, wasPublic, isPublic, publishedAt, appearsAt, view);
+        return new Change(type, id, slug, kind, wasPublic, isPublic, publishedAt, appearsAt, view, first);
     }
 }

@@ -16,10 +16,13 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The change log (table change_log): every content change, appended in the change's own transaction, numbered in
@@ -100,8 +103,10 @@ public class ChangeLog {
                 .map(change -> wanted && change.state() != null ? json(change.state().get()) : null).toList();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         long last = lockCounter(connection);
+        // A new article has no earlier schedule to look for, nor to settle (see insert).
         Map<UUID, Entry> due = dueAppearances(connection, changes.stream()
-                .filter(change -> change.type() == ResourceType.article).map(Change::id).distinct().toList(), now);
+                .filter(change -> change.type() == ResourceType.article && !change.first()).map(Change::id).distinct()
+                .toList(), now);
         List<Entry> entries = new ArrayList<>();
         Map<Long, String> states = new HashMap<>();
         for (int i = 0; i < changes.size(); i++) {
@@ -117,7 +122,8 @@ public class ChangeLog {
                 states.put(seq, written.get(i));
             }
         }
-        insert(connection, entries, states);
+        insert(connection, entries, states, changes.stream().filter(Change::first).map(Change::id)
+                .collect(Collectors.toSet()));
     }
 
     /**
@@ -142,7 +148,7 @@ public class ChangeLog {
                     }
                 }
             }
-            insert(connection, due, Map.of());
+            insert(connection, due, Map.of(), Set.of());
             return due.size();
         } catch (SQLException e) {
             throw new IllegalStateException("Due appearances could not be logged", e);
@@ -318,9 +324,10 @@ public class ChangeLog {
 
     /**
      * Inserts {@code entries} (numbered from the counter's last), with the {@code states} they left by number, and
-     * moves the counter past them.
+     * moves the counter past them. {@code created} names the resources created in this transaction: none of their
+     * earlier rows can exist to settle.
      */
-    private static void insert(Connection connection, List<Entry> entries, Map<Long, String> states)
+    private static void insert(Connection connection, List<Entry> entries, Map<Long, String> states, Set<UUID> created)
             throws SQLException {
         if (entries.isEmpty()) {
             return;
@@ -355,16 +362,20 @@ public class ChangeLog {
         // A pending appearance is settled by the article's next change (its appearance, or a change that supersedes
         // it): its mark is cleared, so that the due look (anyDue, appendDue) reads pending schedules only, however many
         // were ever made.
-        try (PreparedStatement s = connection.prepareStatement("update change_log set appears_at = null "
-                + "where resource_id = ? and seq < ? and appears_at is not null")) {
-            for (Entry e : entries) {
-                if (e.type() == ResourceType.article) {
+        // A created article's first row has nothing before it to settle; a later row of it in the same batch has.
+        Set<UUID> firstSeen = new HashSet<>();
+        List<Entry> settling = entries.stream().filter(e -> e.type() == ResourceType.article
+                && !(created.contains(e.id()) && firstSeen.add(e.id()))).toList();
+        if (!settling.isEmpty()) {
+            try (PreparedStatement s = connection.prepareStatement("update change_log set appears_at = null "
+                    + "where resource_id = ? and seq < ? and appears_at is not null")) {
+                for (Entry e : settling) {
                     s.setObject(1, e.id());
                     s.setLong(2, e.seq());
                     s.addBatch();
                 }
+                s.executeBatch();
             }
-            s.executeBatch();
         }
         try (PreparedStatement s = connection.prepareStatement("update change_counter set last_seq = ? where id = 1")) {
             s.setLong(1, entries.get(entries.size() - 1).seq());
