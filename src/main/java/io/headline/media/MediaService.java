@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.UUID;
@@ -60,8 +61,11 @@ public class MediaService {
     private final boolean publicReads;
     private final Path work;
     private final Event<MediaChanged> changes;
-    private volatile boolean engine = true;
-    private volatile boolean avif = true;
+    /** What the image engine can do, found out once at start-up (see {@link #checkEngine}). */
+    private record Engine(boolean images, boolean avif) {
+    }
+
+    private final CompletableFuture<Engine> engine = new CompletableFuture<>();
 
     MediaService(MediaRepository repository, MediaStore store, MediaConfig config, Clock clock, Validator validator,
             MergePatcher patcher, io.vertx.core.Vertx vertx, PublicFiles publicFiles,
@@ -93,7 +97,12 @@ public class MediaService {
 
     /** Whether images can be taken now: the engine is installed. */
     public boolean takesImages() {
-        return engine;
+        return engine().images();
+    }
+
+    /** Waits for the start-up check: two commands, each bounded by the engine's timeout. */
+    private Engine engine() {
+        return engine.join();
     }
 
     /** Sets the alt text of a media, as the system (the demo content). */
@@ -105,18 +114,34 @@ public class MediaService {
         });
     }
 
+    /**
+     * Asks the engine its version and whether it writes AVIF, off the start-up path: two short processes that took
+     * 0.2-0.5 s of start to ready. Whatever needs the answer before it comes waits for it ({@link #engine}).
+     */
     void checkEngine(@Observes @jakarta.annotation.Priority(1) StartupEvent start) {
+        Thread probe = new Thread(() -> {
+            try {
+                engine.complete(probeEngine());
+            } finally {
+                engine.complete(new Engine(false, false)); // only if the probe failed: a future completes once
+            }
+        }, "media-engine-probe");
+        probe.setDaemon(true);
+        probe.start();
+    }
+
+    private Engine probeEngine() {
         Optional<String> version = vips.version();
-        engine = version.isPresent();
-        if (engine) {
-            avif = vips.writes("avif");
-            LOG.infof("Media: image engine %s%s", version.get(), avif ? ""
-                    : "; it cannot write AVIF (libheif without an AV1 encoder: install libheif-plugin-aomenc), so "
-                    + "format=auto picks WebP and format=avif is refused");
-        } else {
+        if (version.isEmpty()) {
             LOG.warn("Media: the image engine (libvips: the vips and vipsheader commands, Debian package "
                     + "libvips-tools) is not installed, so images are refused; PDFs are still taken. Install it and restart.");
+            return new Engine(false, false);
         }
+        boolean avif = vips.writes("avif");
+        LOG.infof("Media: image engine %s%s", version.get(), avif ? ""
+                : "; it cannot write AVIF (libheif without an AV1 encoder: install libheif-plugin-aomenc), so "
+                + "format=auto picks WebP and format=avif is refused");
+        return new Engine(true, avif);
     }
 
     /** The result of an upload: the media, and whether it is new or the same bytes were there already. */
@@ -214,7 +239,7 @@ public class MediaService {
 
     /** Size from the header before anything is decoded, then a tiny decode for the placeholder and colour. */
     private void measure(Media media, Path file, MediaKind kind) throws IOException {
-        if (!engine) {
+        if (!engine().images()) {
             throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "This server has no image engine (libvips), "
                     + "so it cannot take images now; it takes PDFs. Its operator can install libvips-tools.");
         }
@@ -440,11 +465,11 @@ public class MediaService {
             return Optional.of(new ServedFile(local, kind.mimeType(), "\"" + media.fileVersion + "\"", isPublic, false,
                     media.originalName));
         }
-        if (!engine) {
+        if (!engine().images()) {
             throw ProblemException.unavailable("This server has no image engine (libvips) to serve images with.", 60);
         }
         Rendition rendition = Rendition.parse(request.w(), request.h(), request.fit(), request.format(), request.q(),
-                request.accept(), kind, config.widths(), config.heights(), avif);
+                request.accept(), kind, config.widths(), config.heights(), engine().avif());
         String key = renditionKey(media.renditionPrefix(), media.fileVersion, rendition);
         String etag = etag(media.fileVersion, rendition);
         boolean variesByAccept = "auto".equals(request.format());
@@ -462,11 +487,13 @@ public class MediaService {
 
     /** Null for what the route leaves to the resource (a PDF, which goes out as a download). */
     Sendable sendable(PublicFiles.Entry entry, String w, String h, String fit, String format, String q, String accept) {
-        if (!entry.kind().isImage() || !engine) {
+        // On the event loop, which must not wait: until the engine has answered, the resource serves it.
+        Engine known = engine.getNow(null);
+        if (!entry.kind().isImage() || known == null || !known.images()) {
             return null;
         }
         Rendition rendition = Rendition.parse(w, h, fit, format, q, accept, entry.kind(), config.widths(), config.heights(),
-                avif);
+                known.avif());
         Path file = renditions.local(renditionKey(entry.renditionPrefix(), entry.fileVersion(), rendition));
         return new Sendable(file, rendition.format().mimeType, etag(entry.fileVersion(), rendition), "auto".equals(format));
     }
