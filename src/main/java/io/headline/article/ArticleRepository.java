@@ -4,7 +4,7 @@ import io.headline.author.AuthorView;
 import io.headline.common.HeadlineConfig;
 import io.headline.common.paging.PageRequest;
 import io.headline.common.persistence.SluggedRepository;
-import io.headline.common.query.InLists;
+import io.headline.common.query.InList;
 import io.headline.common.query.ListQuery;
 import io.headline.common.query.Slice;
 import io.headline.common.query.SortKey;
@@ -15,6 +15,7 @@ import io.headline.search.SearchConfig;
 import io.headline.search.SearchDialect;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -151,15 +152,17 @@ public class ArticleRepository implements SluggedRepository<Article> {
         if (rows.isEmpty()) {
             return rows;
         }
+        InList ids = ids(rows);
         // A union's columns have one type each: a tag's row repeats the article's id and times where an author's has
         // its own, and they are not read.
-        List<Object[]> credits = getEntityManager().createQuery("select a.id, 0, index(au), au.id, au.slug, au.name, "
-                        + "au.bio, au.avatarUrl, au.websiteUrl, au.email, au.createdAt, au.updatedAt "
-                        + "from Article a join a.authors au where a.id in (:ids) "
-                        + "union all select a.id, 1, index(t), a.id, t, cast(null as String), cast(null as String), "
-                        + "cast(null as String), cast(null as String), cast(null as String), a.createdAt, a.createdAt "
-                        + "from Article a join a.tags t where a.id in (:ids)", Object[].class)
-                .setParameter("ids", ids(rows)).getResultList();
+        TypedQuery<Object[]> query = getEntityManager().createQuery("select a.id, 0, index(au), au.id, au.slug, "
+                + "au.name, au.bio, au.avatarUrl, au.websiteUrl, au.email, au.createdAt, au.updatedAt "
+                + "from Article a join a.authors au where " + ids.in("a.id")
+                + " union all select a.id, 1, index(t), a.id, t, cast(null as String), cast(null as String), "
+                + "cast(null as String), cast(null as String), cast(null as String), a.createdAt, a.createdAt "
+                + "from Article a join a.tags t where " + ids.in("a.id"), Object[].class);
+        ids.bind(query::setParameter);
+        List<Object[]> credits = query.getResultList();
         Map<UUID, List<AuthorView>> authors = new HashMap<>();
         Map<UUID, List<String>> tags = new HashMap<>();
         credits.stream().sorted(Comparator.comparingInt(c -> ((Number) c[2]).intValue())).forEach(c -> {
@@ -200,9 +203,11 @@ public class ArticleRepository implements SluggedRepository<Article> {
         String size = String.join(" + ", Stream.of(needs.markdown() ? "a.body" : null,
                         needs.html() ? "a.bodyHtml" : null, needs.text() ? "a.bodyText" : null)
                 .filter(Objects::nonNull).map(column -> "coalesce(octet_length(" + column + "), 0)").toList());
-        getEntityManager().createQuery("select a.id, " + size + " from Article a where a.id in :ids", Object[].class)
-                .setParameter("ids", ids(rows)).getResultList()
-                .forEach(row -> sizes.put((UUID) row[0], ((Number) row[1]).longValue()));
+        InList ids = ids(rows);
+        TypedQuery<Object[]> query = getEntityManager().createQuery("select a.id, " + size + " from Article a where "
+                + ids.in("a.id"), Object[].class);
+        ids.bind(query::setParameter);
+        query.getResultList().forEach(row -> sizes.put((UUID) row[0], ((Number) row[1]).longValue()));
         return sizes;
     }
 
@@ -215,10 +220,11 @@ public class ArticleRepository implements SluggedRepository<Article> {
             return Map.of();
         }
         Map<UUID, ArticleBody> bodies = new HashMap<>();
-        getEntityManager().createQuery("select a.id, " + bodyColumns(needs) + " from Article a where a.id in :ids",
-                        Object[].class)
-                .setParameter("ids", ids(articles)).getResultList()
-                .forEach(row -> bodies.put((UUID) row[0], ArticleBody.read((String) row[1], (String) row[2],
+        InList ids = ids(articles);
+        TypedQuery<Object[]> query = getEntityManager().createQuery("select a.id, " + bodyColumns(needs)
+                + " from Article a where " + ids.in("a.id"), Object[].class);
+        ids.bind(query::setParameter);
+        query.getResultList().forEach(row -> bodies.put((UUID) row[0], ArticleBody.read((String) row[1], (String) row[2],
                         (String) row[3], (Integer) row[4], (String) row[5])));
         return bodies;
     }
@@ -238,9 +244,8 @@ public class ArticleRepository implements SluggedRepository<Article> {
                 + (needs.any() ? "case when a.bodyHtml is null then a.body end" : none);
     }
 
-    /** The rows' ids as an IN list, padded (see InLists). */
-    private static List<UUID> ids(List<ArticleRow> rows) {
-        return InLists.padded(rows.stream().map(ArticleRow::id).toList());
+    private static InList ids(List<ArticleRow> rows) {
+        return InList.of("ids", rows.stream().map(ArticleRow::id).toList());
     }
 
     /** How many matching articles each category and each author has, most first: a search's facets. */
@@ -272,7 +277,7 @@ public class ArticleRepository implements SluggedRepository<Article> {
                 .timeout(statementTimeout);
         // An empty IN list is not valid SQL everywhere.
         return candidates.isEmpty() ? within.where("1 = 0") : within.where("a.id in (:candidates)", "candidates",
-                InLists.padded(candidates));
+                candidates);
     }
 
     private ListQuery<ArticleRow> matching(ArticleListRequest.Filter f, Collection<UUID> categoryIds,
@@ -282,22 +287,26 @@ public class ArticleRepository implements SluggedRepository<Article> {
             query.where(PUBLIC_STATUS).where("a.publishedAt <= :now", "now", now);
         }
         if (f.statuses() != null) {
-            query.where("a.status in (:statuses)", "statuses", f.statuses());
+            where(query, "a.status", InList.of("statuses", f.statuses()));
         }
         if (categoryIds != null) {
-            query.where("a.category.id in (:categoryIds)", "categoryIds", InLists.padded(categoryIds));
+            where(query, "a.category.id", InList.of("categoryIds", categoryIds));
         }
         if (authorId != null) {
             query.where("exists (select 1 from Article credited join credited.authors au "
                     + "where credited = a and au.id = :authorId)", "authorId", authorId);
         }
         if (f.tags() != null) {
-            query.where("exists (select 1 from Article tagged join tagged.tags t "
-                    + "where tagged = a and t in (:tags))", "tags", f.tags());
+            InList tags = InList.of("tags", f.tags());
+            query.where("exists (select 1 from Article tagged join tagged.tags t where tagged = a and " + tags.in("t")
+                    + ")");
+            tags.bind(query::param);
         }
         if (f.categoryOrTags() != null) {
-            query.where("(a.category.slug in (:categoryOrTags) or exists (select 1 from Article ct join ct.tags t "
-                    + "where ct = a and t in (:categoryOrTags)))", "categoryOrTags", f.categoryOrTags());
+            InList names = InList.of("categoryOrTags", f.categoryOrTags());
+            query.where("(" + names.in("a.category.slug") + " or exists (select 1 from Article ct join ct.tags t "
+                    + "where ct = a and " + names.in("t") + "))");
+            names.bind(query::param);
         }
         if (f.publishedAfter() != null) {
             query.where("a.publishedAt > :publishedAfter", "publishedAfter", f.publishedAfter());
@@ -312,6 +321,12 @@ public class ArticleRepository implements SluggedRepository<Article> {
             query.where("a.featured = :featured", "featured", f.featured());
         }
         return query;
+    }
+
+    /** {@code path in (...)} (see InList), with its values bound. */
+    private static void where(ListQuery<?> query, String path, InList values) {
+        query.where(values.in(path));
+        values.bind(query::param);
     }
 
     /** The distinct tags of the articles the public sees at {@code now}, alphabetically, at most {@code limit}. */
@@ -330,15 +345,19 @@ public class ArticleRepository implements SluggedRepository<Article> {
     public List<ArticleRow> relatedCandidates(ArticleRow article, boolean includeUnpublished, Instant now, int limit) {
         ListQuery<ArticleRow> query = matching(new ArticleListRequest.Filter(includeUnpublished, null, null, false, null,
                 null, null, null, null, null, null, null), null, null, now);
+        // An IN list needs a value: no tag equals the empty string, no author has the nil id.
+        InList tags = InList.of("relatedTags", article.tags().isEmpty() ? List.of("") : article.tags());
+        InList authors = InList.of("relatedAuthors", article.authors().isEmpty() ? List.of(new UUID(0, 0))
+                : article.authors().stream().map(AuthorView::id).toList());
         query.where("a.id <> :self", "self", article.id())
                 .where("(a.category.id = :category"
-                        + " or exists (select 1 from Article t join t.tags tag where t = a and tag in (:relatedTags))"
-                        + " or exists (select 1 from Article c join c.authors au where c = a and au.id in (:relatedAuthors)))")
+                        + " or exists (select 1 from Article t join t.tags tag where t = a and " + tags.in("tag") + ")"
+                        + " or exists (select 1 from Article c join c.authors au where c = a and " + authors.in("au.id")
+                        + "))")
                 .param("category", article.category().id())
-                // An empty IN list is not valid SQL everywhere; no tag equals the empty string.
-                .param("relatedTags", article.tags().isEmpty() ? List.of("") : InLists.padded(article.tags()))
-                .param("relatedAuthors", InLists.padded(article.authors().stream().map(AuthorView::id).toList()))
                 .selecting(row(BodyNeeds.NONE));
+        tags.bind(query::param);
+        authors.bind(query::param);
         List<SortKey<ArticleRow>> newestFirst = Sorting.parse(null, "-publishedAt", sortable(includeUnpublished, false),
                 ID);
         return query.fetch(getEntityManager(), newestFirst, new PageRequest(1, limit, null, false)).items();

@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Map;
@@ -109,12 +108,9 @@ public class ArticleService {
         Map<UUID, ArticleBody> bodies = needs.whole() ? articles.bodies(page.items(), needs) : Map.of();
         List<ArticleRow> rows = credited(page.items(), request.shape());
         Map<UUID, MediaImage> features = images.features(rows, request.shape());
-        Map<UUID, ArticleView> views = new HashMap<>();
-        for (ArticleRow a : rows) {
-            views.put(a.id(), ArticleMapper.toView(a.withBody(bodies.getOrDefault(a.id(), a.body())),
-                    ArticleImages.featureOf(a, features), now, request.shape()));
-        }
-        return page.map(a -> views.get(a.id()));
+        return new Slice<>(rows.stream().map(a -> ArticleMapper.toView(a.withBody(bodies.getOrDefault(a.id(), a.body())),
+                ArticleImages.featureOf(a, features), now, request.shape())).toList(), page.nextCursor(),
+                page.totalItems(), page.truncated());
     }
 
     /** The rows with their authors and tags, when {@code shape} shows either. */
