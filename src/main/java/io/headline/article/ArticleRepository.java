@@ -36,7 +36,7 @@ public class ArticleRepository implements SluggedRepository<Article> {
 
     /**
      * The HQL form of {@link Article#isPublicAt}'s statuses. A literal, not a list parameter: the set is fixed, and
-     * Hibernate keys a query's translation on how many values each list parameter has.
+     * Hibernate keeps no translation of a query that binds a list (see InList).
      */
     private static final String PUBLIC_STATUS = "a.status in (" + Stream.of(ArticleStatus.published,
             ArticleStatus.scheduled).map(s -> ArticleStatus.class.getName() + "." + s.name())
