@@ -130,22 +130,17 @@ public class ArticleImages {
     }
 
     /** The feature media of the articles, when {@code shape} shows them: one query for a whole page, none without. */
-    Map<UUID, MediaImage> features(Collection<Article> page, ArticleShape shape) {
+    Map<UUID, MediaImage> features(Collection<ArticleRow> page, ArticleShape shape) {
         if (!shape.has("featureImage") && !shape.has("featureImageUrl") && !shape.has("seo")) {
             return Map.of();
         }
         Set<UUID> ids = new LinkedHashSet<>();
-        for (Article a : page) {
-            if (a.featureMediaId != null) {
-                ids.add(a.featureMediaId);
+        for (ArticleRow a : page) {
+            if (a.featureMediaId() != null) {
+                ids.add(a.featureMediaId());
             }
         }
         return media.images(ids);
-    }
-
-    /** The feature media of one article when {@code shape} shows it, or null. */
-    MediaImage feature(Article article, ArticleShape shape) {
-        return shape.has("featureImage") || shape.has("featureImageUrl") || shape.has("seo") ? feature(article) : null;
     }
 
     /** The feature media of one article, or null. */
@@ -154,8 +149,8 @@ public class ArticleImages {
                 .get(article.featureMediaId);
     }
 
-    static MediaImage featureOf(Article article, Map<UUID, MediaImage> features) {
-        return article.featureMediaId == null ? null : features.get(article.featureMediaId);
+    static MediaImage featureOf(ArticleRow article, Map<UUID, MediaImage> features) {
+        return article.featureMediaId() == null ? null : features.get(article.featureMediaId());
     }
 
     /**

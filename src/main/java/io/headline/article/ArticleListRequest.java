@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 
 /** A checked article list request: what to filter by, how to sort, which page, and in what shape. */
-public record ArticleListRequest(Filter filter, List<SortKey<Article>> sort, PageRequest page, ArticleShape shape) {
+public record ArticleListRequest(Filter filter, List<SortKey<ArticleRow>> sort, PageRequest page, ArticleShape shape) {
 
     /**
      * What an article must match to be listed; null members do not filter. {@code categoryOrTags} matches an article
@@ -62,7 +62,7 @@ public record ArticleListRequest(Filter filter, List<SortKey<Article>> sort, Pag
                 query(p.q),
                 null);
         boolean searching = filter.q() != null;
-        List<SortKey<Article>> sort = Sorting.parse(CommaList.join(p.sort), searching ? "-relevance" : "-publishedAt",
+        List<SortKey<ArticleRow>> sort = Sorting.parse(CommaList.join(p.sort), searching ? "-relevance" : "-publishedAt",
                 ArticleRepository.sortable(seesUnpublished, searching), ArticleRepository.ID);
         return new ArticleListRequest(filter, sort, p.pageRequest(),
                 ArticleShape.parse(CommaList.join(p.fields), CommaList.join(p.include), CommaList.join(p.formats),

@@ -25,67 +25,67 @@ public final class ArticleMapper {
     }
 
     /**
-     * The article in the requested shape, with its whole body; members left out are null, which JSON omits.
+     * The article a write holds in the requested shape, with its whole body; members left out are null, which JSON
+     * omits.
      *
      * @param feature the article's feature media (see ArticleImages), or null
      */
     static ArticleView toView(Article a, MediaImage feature, Instant now, ArticleShape shape) {
-        return toView(a, ArticleBody.of(a), feature, now, shape);
+        return toView(ArticleRow.of(a, shape), feature, now, shape);
     }
 
-    /** The article in the requested shape, with what {@code bodies} read of its body (see ArticleRepository#bodies). */
-    static ArticleView toView(Article a, ArticleBody bodies, MediaImage feature, Instant now, ArticleShape shape) {
-        Rendered body = bodies.rendered();
+    /** The article in the requested shape, with what its row holds of its body (see ArticleRepository#bodies). */
+    static ArticleView toView(ArticleRow a, MediaImage feature, Instant now, ArticleShape shape) {
+        Rendered body = a.body().rendered();
         FeatureImage image = featureImage(a, feature);
         String imageUrl = image == null ? null : image.url();
-        String excerpt = a.excerpt != null ? a.excerpt : MarkdownRenderer.excerpt(body.text(), EXCERPT_LENGTH);
+        String excerpt = a.excerpt() != null ? a.excerpt() : MarkdownRenderer.excerpt(body.text(), EXCERPT_LENGTH);
         return new ArticleView(
-                a.id,
-                shape.has("slug") ? a.slug : null,
-                shape.has("title") ? a.title : null,
-                shape.has("subtitle") ? a.subtitle : null,
+                a.id(),
+                shape.has("slug") ? a.slug() : null,
+                shape.has("title") ? a.title() : null,
+                shape.has("subtitle") ? a.subtitle() : null,
                 shape.has("excerpt") ? excerpt : null,
-                shape.has("body") ? bodies.markdown() : null,
+                shape.has("body") ? a.body().markdown() : null,
                 shape.has("bodyHtml") ? body.html() : null,
                 shape.has("bodyText") ? body.text() : null,
                 shape.has("wordCount") ? body.wordCount() : null,
                 shape.has("readingTimeMinutes") ? body.readingTimeMinutes() : null,
-                shape.has("status") ? a.statusAt(now) : null,
-                shape.has("featured") ? a.featured : null,
-                shape.has("publishedAt") ? a.publishedAt : null,
+                shape.has("status") ? ArticleRules.statusAt(a.status(), a.publishedAt(), now) : null,
+                shape.has("featured") ? a.featured() : null,
+                shape.has("publishedAt") ? a.publishedAt() : null,
                 !shape.has("category") ? null
-                        : shape.fullCategory() ? CategoryMapper.toView(a.category) : CategoryMapper.toCompact(a.category),
-                !shape.has("authors") ? null : a.authors.stream()
-                        .map(au -> shape.fullAuthors() ? AuthorMapper.toView(au, shape.authorEmails())
-                                : AuthorMapper.toCompact(au))
+                        : shape.fullCategory() ? a.category() : CategoryMapper.toCompact(a.category()),
+                !shape.has("authors") ? null : a.authors().stream()
+                        .map(au -> AuthorMapper.toView(au, shape.fullAuthors(), shape.authorEmails()))
                         .toList(),
-                shape.has("tags") ? List.copyOf(a.tags) : null,
+                shape.has("tags") ? a.tags() : null,
                 shape.has("featureImageUrl") ? imageUrl : null,
                 shape.has("featureImage") ? image : null,
-                shape.has("createdAt") ? a.createdAt : null,
-                shape.has("updatedAt") ? a.updatedAt : null,
-                shape.has("version") ? a.version : null,
-                shape.has("seo") ? new SeoView(a.title, excerpt,
-                        SITE_URL.map(site -> site + "/" + a.slug).orElse(null), imageUrl) : null,
-                shape.has("snippet") && shape.query() != null ? snippet(a, bodies.markdown(), shape.query()) : null);
+                shape.has("createdAt") ? a.createdAt() : null,
+                shape.has("updatedAt") ? a.updatedAt() : null,
+                shape.has("version") ? a.version() : null,
+                shape.has("seo") ? new SeoView(a.title(), excerpt,
+                        SITE_URL.map(site -> site + "/" + a.slug()).orElse(null), imageUrl) : null,
+                shape.has("snippet") && shape.query() != null ? snippet(a, a.body().markdown(), shape.query()) : null);
     }
 
     /** The feature image: the media's, with all an {@code <img>} needs, or the URL given. */
-    private static FeatureImage featureImage(Article a, MediaImage media) {
-        if (a.featureMediaId == null || media == null) {
-            return FeatureImage.ofUrl(a.featureImageUrl);
+    private static FeatureImage featureImage(ArticleRow a, MediaImage media) {
+        if (a.featureMediaId() == null || media == null) {
+            return FeatureImage.ofUrl(a.featureImageUrl());
         }
         return new FeatureImage(media.id(), media.url(), media.width(), media.height(), media.alt(), media.caption(),
                 media.placeholder(), media.srcset(), media.srcset() == null ? null : FeatureImage.SIZES);
     }
 
-    private static String snippet(Article a, String markdown, String query) {
+    private static String snippet(ArticleRow a, String markdown, String query) {
         String fromBody = Snippets.of(markdown, query);
         if (fromBody != null) {
             return fromBody;
         }
-        String fromExcerpt = Snippets.of(a.excerpt, query);
-        return fromExcerpt != null ? fromExcerpt : Snippets.of(a.title, query);
+        String fromExcerpt = Snippets.of(a.excerpt(), query);
+        return fromExcerpt != null ? fromExcerpt : Snippets.of(a.title(), query);
     }
 
     public static ArticleInput toInput(Article a) {

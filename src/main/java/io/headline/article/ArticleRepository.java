@@ -1,8 +1,10 @@
 package io.headline.article;
 
+import io.headline.author.AuthorView;
 import io.headline.common.HeadlineConfig;
 import io.headline.common.paging.PageRequest;
 import io.headline.common.persistence.SluggedRepository;
+import io.headline.common.query.InList;
 import io.headline.common.query.ListQuery;
 import io.headline.common.query.Slice;
 import io.headline.common.query.SortKey;
@@ -13,26 +15,37 @@ import io.headline.search.SearchConfig;
 import io.headline.search.SearchDialect;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @ApplicationScoped
 public class ArticleRepository implements SluggedRepository<Article> {
 
-    /** The HQL form of {@link Article#isPublicAt}. */
-    private static final List<ArticleStatus> PUBLIC_STATUSES = List.of(ArticleStatus.published, ArticleStatus.scheduled);
+    /**
+     * The HQL form of {@link Article#isPublicAt}'s statuses. A literal, not a list parameter: the set is fixed, and
+     * Hibernate keeps no translation of a query that binds a list (see InList).
+     */
+    private static final String PUBLIC_STATUS = "a.status in (" + Stream.of(ArticleStatus.published,
+            ArticleStatus.scheduled).map(s -> ArticleStatus.class.getName() + "." + s.name())
+            .collect(Collectors.joining(", ")) + ")";
 
-    static final Sorting.Field<Article> ID = Sorting.id("a.id", a -> a.id);
+    static final Sorting.Field<ArticleRow> ID = Sorting.id("a.id", ArticleRow::id);
+
+    /** What a read's row ({@link ArticleRow}) joins to the article: its category and the category's parent. */
+    private static final String ROW_JOINS = "join a.category c left join c.parent p";
 
     /** Stands for the search's relevance expression until the query knows it. */
     private static final String RELEVANCE = "relevance";
@@ -58,12 +71,13 @@ public class ArticleRepository implements SluggedRepository<Article> {
      * The fields articles sort by; publishedAt can only be null where drafts are listed, and relevance
      * exists only for a search (it has no value to keep in a cursor, so its cursors are positional).
      */
-    static List<Sorting.Field<Article>> sortable(boolean includeUnpublished, boolean searching) {
-        List<Sorting.Field<Article>> fields = new ArrayList<>(List.of(
-                new Sorting.Field<>("publishedAt", "a.publishedAt", includeUnpublished, Instant.class, a -> a.publishedAt),
-                new Sorting.Field<>("updatedAt", "a.updatedAt", false, Instant.class, a -> a.updatedAt),
-                new Sorting.Field<>("createdAt", "a.createdAt", false, Instant.class, a -> a.createdAt),
-                new Sorting.Field<>("title", "a.title", false, String.class, a -> a.title)));
+    static List<Sorting.Field<ArticleRow>> sortable(boolean includeUnpublished, boolean searching) {
+        List<Sorting.Field<ArticleRow>> fields = new ArrayList<>(List.of(
+                new Sorting.Field<>("publishedAt", "a.publishedAt", includeUnpublished, Instant.class,
+                        ArticleRow::publishedAt),
+                new Sorting.Field<>("updatedAt", "a.updatedAt", false, Instant.class, ArticleRow::updatedAt),
+                new Sorting.Field<>("createdAt", "a.createdAt", false, Instant.class, ArticleRow::createdAt),
+                new Sorting.Field<>("title", "a.title", false, String.class, ArticleRow::title)));
         if (searching) {
             fields.add(new Sorting.Field<>(RELEVANCE, RELEVANCE, false, Double.class, null));
         }
@@ -71,16 +85,16 @@ public class ArticleRepository implements SluggedRepository<Article> {
     }
 
     /**
-     * One page of the articles that match, without their bodies (see {@link #bodies}). The category arrives with the
-     * page; authors and tags in one batch query each (fetch.batch-size), so a page costs the same few statements
-     * whatever its size. When the page is to carry whole bodies, it stops before the article whose bodies would take
-     * it past headline.limits.list-body-budget (at least one article).
+     * One page of the articles that match, as rows with their category and what {@code needs} names of their bodies,
+     * but without whole bodies (see {@link #bodies}) and without authors and tags (see {@link #credited}). When the
+     * page is to carry whole bodies, it stops before the article whose bodies would take it past
+     * headline.limits.list-body-budget (at least one article).
      *
      * @param categoryIds the categories to list (a category and its subtree), or null for all
      * @param authorId    the author to list, or null for all
      */
-    public Slice<Article> list(ArticleListRequest.Filter f, Collection<UUID> categoryIds, UUID authorId,
-            List<SortKey<Article>> sort, PageRequest page, Instant now, BodyNeeds needs) {
+    public Slice<ArticleRow> list(ArticleListRequest.Filter f, Collection<UUID> categoryIds, UUID authorId,
+            List<SortKey<ArticleRow>> sort, PageRequest page, Instant now, BodyNeeds needs) {
         return list(listed(f, categoryIds, authorId, now), f, sort, page, needs);
     }
 
@@ -88,9 +102,9 @@ public class ArticleRepository implements SluggedRepository<Article> {
      * A list's page and its facets, over what it covers worked out once: a search's candidates are looked up once for
      * both (the search endpoint's).
      */
-    public Faceted<Article> listWithFacets(ArticleListRequest.Filter f, Collection<UUID> categoryIds, UUID authorId,
-            List<SortKey<Article>> sort, PageRequest page, Instant now, BodyNeeds needs, int limit) {
-        ListQuery<Article> query = listed(f, categoryIds, authorId, now);
+    public Faceted<ArticleRow> listWithFacets(ArticleListRequest.Filter f, Collection<UUID> categoryIds,
+            UUID authorId, List<SortKey<ArticleRow>> sort, PageRequest page, Instant now, BodyNeeds needs, int limit) {
+        ListQuery<ArticleRow> query = listed(f, categoryIds, authorId, now);
         return new Faceted<>(list(query, f, sort, page, needs), facets(query, limit));
     }
 
@@ -98,23 +112,80 @@ public class ArticleRepository implements SluggedRepository<Article> {
     public record Faceted<T>(Slice<T> page, Facets facets) {
     }
 
-    private Slice<Article> list(ListQuery<Article> query, ArticleListRequest.Filter f, List<SortKey<Article>> sort,
-            PageRequest page, BodyNeeds needs) {
-        List<SortKey<Article>> order = new ArrayList<>();
-        for (SortKey<Article> k : sort) {
+    private Slice<ArticleRow> list(ListQuery<ArticleRow> query, ArticleListRequest.Filter f,
+            List<SortKey<ArticleRow>> sort, PageRequest page, BodyNeeds needs) {
+        List<SortKey<ArticleRow>> order = new ArrayList<>();
+        for (SortKey<ArticleRow> k : sort) {
             order.add(k.name().equals(RELEVANCE) ? new SortKey<>(k.name(), search.relevance(query, f.q()),
                     k.descending(), false, k.type(), k.value()) : k);
         }
+        // Whole bodies are read after the budget has cut the page; the start of one (an excerpt's) comes with the row.
+        query.selecting(row(needs.whole() ? BodyNeeds.NONE : needs));
         return query.fetch(getEntityManager(), order, page, rows -> needs.whole() ? withinBudget(rows, needs) : rows.size());
     }
 
+    /**
+     * An article as a read shows it, by id or slug, as {@link #findByIdOrSlug} finds it, with what {@code needs} names
+     * of its body; without authors and tags (see {@link #credited}).
+     */
+    public Optional<ArticleRow> findRow(String idOrSlug, BodyNeeds needs) {
+        Optional<UUID> id = SluggedRepository.parseId(idOrSlug);
+        return getEntityManager().createQuery("select " + row(needs) + " from Article a " + ROW_JOINS + " where a."
+                        + (id.isPresent() ? "id" : "slug") + " = :key", ArticleRow.class)
+                .setParameter("key", id.isPresent() ? id.get() : idOrSlug).setMaxResults(1).getResultStream()
+                .findFirst();
+    }
+
+    /** The select of an {@link ArticleRow}, over {@link #ROW_JOINS}. */
+    private static String row(BodyNeeds needs) {
+        return "new " + ArticleRow.class.getName() + "(a.id, a.slug, a.title, a.subtitle, a.excerpt, a.status, "
+                + "a.publishedAt, a.featured, a.featureImageUrl, a.featureMediaId, a.createdAt, a.updatedAt, a.version, "
+                + "c.id, c.slug, c.name, c.description, c.createdAt, c.updatedAt, p.id, p.slug, p.name, p.updatedAt, "
+                + bodyColumns(needs) + ")";
+    }
+
+    /**
+     * The rows with their authors (in byline order, in full) and tags (in order), both read in one statement: the
+     * second half of a read, whatever the number of rows.
+     */
+    public List<ArticleRow> credited(List<ArticleRow> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        InList ids = ids(rows);
+        // A union's columns have one type each: a tag's row repeats the article's id and times where an author's has
+        // its own, and they are not read.
+        TypedQuery<Object[]> query = getEntityManager().createQuery("select a.id, 0, index(au), au.id, au.slug, "
+                + "au.name, au.bio, au.avatarUrl, au.websiteUrl, au.email, au.createdAt, au.updatedAt "
+                + "from Article a join a.authors au where " + ids.in("a.id")
+                + " union all select a.id, 1, index(t), a.id, t, cast(null as String), cast(null as String), "
+                + "cast(null as String), cast(null as String), cast(null as String), a.createdAt, a.createdAt "
+                + "from Article a join a.tags t where " + ids.in("a.id"), Object[].class);
+        ids.bind(query::setParameter);
+        List<Object[]> credits = query.getResultList();
+        Map<UUID, List<AuthorView>> authors = new HashMap<>();
+        Map<UUID, List<String>> tags = new HashMap<>();
+        credits.stream().sorted(Comparator.comparingInt(c -> ((Number) c[2]).intValue())).forEach(c -> {
+            UUID article = (UUID) c[0];
+            if (((Number) c[1]).intValue() == 0) {
+                authors.computeIfAbsent(article, a -> new ArrayList<>()).add(new AuthorView((UUID) c[3], (String) c[4],
+                        (String) c[5], (String) c[6], (String) c[7], (String) c[8], (String) c[9], (Instant) c[10],
+                        (Instant) c[11]));
+            } else {
+                tags.computeIfAbsent(article, a -> new ArrayList<>()).add((String) c[4]);
+            }
+        });
+        return rows.stream().map(r -> r.withCredits(List.copyOf(authors.getOrDefault(r.id(), List.of())),
+                List.copyOf(tags.getOrDefault(r.id(), List.of())))).toList();
+    }
+
     /** How many of {@code rows}, from the first, fit their whole bodies in the budget; at least one. */
-    private int withinBudget(List<Article> rows, BodyNeeds needs) {
+    private int withinBudget(List<ArticleRow> rows, BodyNeeds needs) {
         Map<UUID, Long> sizes = bodySizes(rows, needs);
         long total = 0;
         int kept = 0;
-        for (Article a : rows) {
-            total += sizes.getOrDefault(a.id, 0L);
+        for (ArticleRow a : rows) {
+            total += sizes.getOrDefault(a.id(), 0L);
             if (kept > 0 && total > listBodyBudget) {
                 break;
             }
@@ -124,7 +195,7 @@ public class ArticleRepository implements SluggedRepository<Article> {
     }
 
     /** The bytes of the whole body forms {@code needs} names, of each article that has any, in one query. */
-    Map<UUID, Long> bodySizes(List<Article> rows, BodyNeeds needs) {
+    Map<UUID, Long> bodySizes(List<ArticleRow> rows, BodyNeeds needs) {
         Map<UUID, Long> sizes = new HashMap<>();
         if (rows.isEmpty() || !needs.whole()) {
             return sizes;
@@ -132,41 +203,53 @@ public class ArticleRepository implements SluggedRepository<Article> {
         String size = String.join(" + ", Stream.of(needs.markdown() ? "a.body" : null,
                         needs.html() ? "a.bodyHtml" : null, needs.text() ? "a.bodyText" : null)
                 .filter(Objects::nonNull).map(column -> "coalesce(octet_length(" + column + "), 0)").toList());
-        getEntityManager().createQuery("select a.id, " + size + " from Article a where a.id in :ids", Object[].class)
-                .setParameter("ids", ids(rows)).getResultList()
-                .forEach(row -> sizes.put((UUID) row[0], ((Number) row[1]).longValue()));
+        InList ids = ids(rows);
+        TypedQuery<Object[]> query = getEntityManager().createQuery("select a.id, " + size + " from Article a where "
+                + ids.in("a.id"), Object[].class);
+        ids.bind(query::setParameter);
+        query.getResultList().forEach(row -> sizes.put((UUID) row[0], ((Number) row[1]).longValue()));
         return sizes;
     }
 
     /**
-     * The body columns {@code needs} names of each article, in one query: what a list reads of bodies, since the
-     * entities leave them unloaded. Nothing when nothing is needed.
+     * The body columns {@code needs} names of each article, in one query: what a list reads of bodies when its rows
+     * leave them out. Nothing when nothing is needed.
      */
-    Map<UUID, ArticleBody> bodies(List<Article> articles, BodyNeeds needs) {
+    Map<UUID, ArticleBody> bodies(List<ArticleRow> articles, BodyNeeds needs) {
         if (articles.isEmpty() || !needs.any()) {
             return Map.of();
         }
+        Map<UUID, ArticleBody> bodies = new HashMap<>();
+        InList ids = ids(articles);
+        TypedQuery<Object[]> query = getEntityManager().createQuery("select a.id, " + bodyColumns(needs)
+                + " from Article a where " + ids.in("a.id"), Object[].class);
+        ids.bind(query::setParameter);
+        query.getResultList().forEach(row -> bodies.put((UUID) row[0], ArticleBody.read((String) row[1], (String) row[2],
+                        (String) row[3], (Integer) row[4], (String) row[5])));
+        return bodies;
+    }
+
+    /**
+     * The body columns {@code needs} names, in the order of {@link ArticleBody#read}: the markdown, the HTML, the text,
+     * the word count, and the markdown of a row written before rendering was stored. Whole or only the start a
+     * response reads, or null.
+     */
+    private static String bodyColumns(BodyNeeds needs) {
         String none = "cast(null as String)";
         String markdown = needs.markdown() ? "a.body"
                 : needs.markdownStart() ? "substring(a.body, 1, " + BodyNeeds.SNIPPET_SCAN + ")" : none;
         String text = needs.text() ? "a.bodyText"
                 : needs.textStart() ? "substring(a.bodyText, 1, " + BodyNeeds.TEXT_START + ")" : none;
-        Map<UUID, ArticleBody> bodies = new HashMap<>();
-        getEntityManager().createQuery("select a.id, " + markdown + ", " + (needs.html() ? "a.bodyHtml" : none) + ", "
-                        + text + ", a.wordCount, case when a.bodyHtml is null then a.body end from Article a "
-                        + "where a.id in :ids", Object[].class)
-                .setParameter("ids", ids(articles)).getResultList()
-                .forEach(row -> bodies.put((UUID) row[0], ArticleBody.read((String) row[1], (String) row[2],
-                        (String) row[3], (Integer) row[4], (String) row[5])));
-        return bodies;
+        return markdown + ", " + (needs.html() ? "a.bodyHtml" : none) + ", " + text + ", a.wordCount, "
+                + (needs.any() ? "case when a.bodyHtml is null then a.body end" : none);
     }
 
-    private static List<UUID> ids(List<Article> articles) {
-        return articles.stream().map(a -> a.id).toList();
+    private static InList ids(List<ArticleRow> rows) {
+        return InList.of("ids", rows.stream().map(ArticleRow::id).toList());
     }
 
     /** How many matching articles each category and each author has, most first: a search's facets. */
-    private Facets facets(ListQuery<Article> query, int limit) {
+    private Facets facets(ListQuery<ArticleRow> query, int limit) {
         String facet = "new io.headline.search.Facet(r.id, r.slug, r.name, count(a))";
         String tail = "group by r.id, r.slug, r.name order by count(a) desc, r.name";
         return new Facets(query.select(getEntityManager(), facet, "join a.category r", tail, Facet.class, limit),
@@ -178,49 +261,52 @@ public class ArticleRepository implements SluggedRepository<Article> {
      * articles that match, and nothing older: its ranking, cursors, count and facets then cost the same however
      * many articles contain the words (the rank reads each row it ranks), and stay consistent with each other.
      */
-    private ListQuery<Article> listed(ArticleListRequest.Filter f, Collection<UUID> categoryIds, UUID authorId,
+    private ListQuery<ArticleRow> listed(ArticleListRequest.Filter f, Collection<UUID> categoryIds, UUID authorId,
             Instant now) {
-        ListQuery<Article> query = matching(f, categoryIds, authorId, now).timeout(statementTimeout);
+        ListQuery<ArticleRow> query = matching(f, categoryIds, authorId, now).timeout(statementTimeout);
         if (f.q() == null) {
             // A search's count is over its candidates, which its key would have to carry: it is counted each time.
             return query.countedIn(counts, "now");
         }
         search.match(query, f.q());
-        List<SortKey<Article>> newestFirst = Sorting.parse(null, "-publishedAt", sortable(f.includeUnpublished(), false),
-                ID);
+        List<SortKey<ArticleRow>> newestFirst = Sorting.parse(null, "-publishedAt",
+                sortable(f.includeUnpublished(), false), ID);
         List<UUID> candidates = query.select(getEntityManager(), "a.id", "", Sorting.orderBy(newestFirst), UUID.class,
                 searchCandidates);
-        ListQuery<Article> within = new ListQuery<>(Article.class, "a", "Article a", "join fetch a.category")
+        ListQuery<ArticleRow> within = new ListQuery<>(ArticleRow.class, "a", "Article a", ROW_JOINS)
                 .timeout(statementTimeout);
         // An empty IN list is not valid SQL everywhere.
         return candidates.isEmpty() ? within.where("1 = 0") : within.where("a.id in (:candidates)", "candidates",
                 candidates);
     }
 
-    private ListQuery<Article> matching(ArticleListRequest.Filter f, Collection<UUID> categoryIds, UUID authorId,
-            Instant now) {
-        ListQuery<Article> query = new ListQuery<>(Article.class, "a", "Article a", "join fetch a.category");
+    private ListQuery<ArticleRow> matching(ArticleListRequest.Filter f, Collection<UUID> categoryIds,
+            UUID authorId, Instant now) {
+        ListQuery<ArticleRow> query = new ListQuery<>(ArticleRow.class, "a", "Article a", ROW_JOINS);
         if (!f.includeUnpublished()) {
-            query.where("a.status in (:publicStatuses)", "publicStatuses", PUBLIC_STATUSES)
-                    .where("a.publishedAt <= :now", "now", now);
+            query.where(PUBLIC_STATUS).where("a.publishedAt <= :now", "now", now);
         }
         if (f.statuses() != null) {
-            query.where("a.status in (:statuses)", "statuses", f.statuses());
+            where(query, "a.status", InList.of("statuses", f.statuses()));
         }
         if (categoryIds != null) {
-            query.where("a.category.id in (:categoryIds)", "categoryIds", categoryIds);
+            where(query, "a.category.id", InList.of("categoryIds", categoryIds));
         }
         if (authorId != null) {
             query.where("exists (select 1 from Article credited join credited.authors au "
                     + "where credited = a and au.id = :authorId)", "authorId", authorId);
         }
         if (f.tags() != null) {
-            query.where("exists (select 1 from Article tagged join tagged.tags t "
-                    + "where tagged = a and t in (:tags))", "tags", f.tags());
+            InList tags = InList.of("tags", f.tags());
+            query.where("exists (select 1 from Article tagged join tagged.tags t where tagged = a and " + tags.in("t")
+                    + ")");
+            tags.bind(query::param);
         }
         if (f.categoryOrTags() != null) {
-            query.where("(a.category.slug in (:categoryOrTags) or exists (select 1 from Article ct join ct.tags t "
-                    + "where ct = a and t in (:categoryOrTags)))", "categoryOrTags", f.categoryOrTags());
+            InList names = InList.of("categoryOrTags", f.categoryOrTags());
+            query.where("(" + names.in("a.category.slug") + " or exists (select 1 from Article ct join ct.tags t "
+                    + "where ct = a and " + names.in("t") + "))");
+            names.bind(query::param);
         }
         if (f.publishedAfter() != null) {
             query.where("a.publishedAt > :publishedAfter", "publishedAfter", f.publishedAfter());
@@ -237,30 +323,43 @@ public class ArticleRepository implements SluggedRepository<Article> {
         return query;
     }
 
+    /** {@code path in (...)} (see InList), with its values bound. */
+    private static void where(ListQuery<?> query, String path, InList values) {
+        query.where(values.in(path));
+        values.bind(query::param);
+    }
+
     /** The distinct tags of the articles the public sees at {@code now}, alphabetically, at most {@code limit}. */
     public List<String> publicTags(Instant now, int limit) {
         return getEntityManager().createQuery("select distinct t from Article a join a.tags t "
-                        + "where a.status in (:publicStatuses) and a.publishedAt <= :now order by t", String.class)
-                .setParameter("publicStatuses", PUBLIC_STATUSES).setParameter("now", now).setMaxResults(limit)
+                        + "where " + PUBLIC_STATUS + " and a.publishedAt <= :now order by t", String.class)
+                .setParameter("now", now).setMaxResults(limit)
                 .getResultList();
     }
 
     /**
      * The newest articles the caller may see that share the category, a tag or an author with
-     * {@code article}: the candidates from which related articles are ranked.
+     * {@code article} (a row with its credits): the candidates from which related articles are ranked, without their
+     * bodies, authors and tags.
      */
-    public List<Article> relatedCandidates(Article article, boolean includeUnpublished, Instant now, int limit) {
-        ListQuery<Article> query = matching(new ArticleListRequest.Filter(includeUnpublished, null, null, false, null,
+    public List<ArticleRow> relatedCandidates(ArticleRow article, boolean includeUnpublished, Instant now, int limit) {
+        ListQuery<ArticleRow> query = matching(new ArticleListRequest.Filter(includeUnpublished, null, null, false, null,
                 null, null, null, null, null, null, null), null, null, now);
-        query.where("a.id <> :self", "self", article.id)
+        // An IN list needs a value: no tag equals the empty string, no author has the nil id.
+        InList tags = InList.of("relatedTags", article.tags().isEmpty() ? List.of("") : article.tags());
+        InList authors = InList.of("relatedAuthors", article.authors().isEmpty() ? List.of(new UUID(0, 0))
+                : article.authors().stream().map(AuthorView::id).toList());
+        query.where("a.id <> :self", "self", article.id())
                 .where("(a.category.id = :category"
-                        + " or exists (select 1 from Article t join t.tags tag where t = a and tag in (:relatedTags))"
-                        + " or exists (select 1 from Article c join c.authors au where c = a and au.id in (:relatedAuthors)))")
-                .param("category", article.category.id)
-                // An empty IN list is not valid SQL everywhere; no tag equals the empty string.
-                .param("relatedTags", article.tags.isEmpty() ? List.of("") : List.copyOf(article.tags))
-                .param("relatedAuthors", article.authors.stream().map(au -> au.id).toList());
-        List<SortKey<Article>> newestFirst = Sorting.parse(null, "-publishedAt", sortable(includeUnpublished, false), ID);
+                        + " or exists (select 1 from Article t join t.tags tag where t = a and " + tags.in("tag") + ")"
+                        + " or exists (select 1 from Article c join c.authors au where c = a and " + authors.in("au.id")
+                        + "))")
+                .param("category", article.category().id())
+                .selecting(row(BodyNeeds.NONE));
+        tags.bind(query::param);
+        authors.bind(query::param);
+        List<SortKey<ArticleRow>> newestFirst = Sorting.parse(null, "-publishedAt", sortable(includeUnpublished, false),
+                ID);
         return query.fetch(getEntityManager(), newestFirst, new PageRequest(1, limit, null, false)).items();
     }
 
@@ -310,8 +409,8 @@ public class ArticleRepository implements SluggedRepository<Article> {
     }
 
     /** What every sitemap query reads: the public articles at {@code :now}, oldest first, in ix_article_published_asc. */
-    private static final String PUBLIC_OLDEST_FIRST = "from Article a join a.category c where a.status in (:publicStatuses) "
-            + "and a.publishedAt <= :now %s order by a.publishedAt asc nulls last, a.id asc nulls first";
+    private static final String PUBLIC_OLDEST_FIRST = "from Article a join a.category c where " + PUBLIC_STATUS
+            + " and a.publishedAt <= :now %s order by a.publishedAt asc nulls last, a.id asc nulls first";
 
     /**
      * Where the articles the public sees at {@code now} are, oldest first (so that a page of a sitemap keeps its
@@ -322,7 +421,7 @@ public class ArticleRepository implements SluggedRepository<Article> {
         var query = getEntityManager().createQuery("select new io.headline.article.ArticleLocation(a.id, a.slug, "
                         + "c.slug, a.publishedAt, a.updatedAt) " + PUBLIC_OLDEST_FIRST.formatted(from.isEmpty() ? ""
                         : "and (a.publishedAt, a.id) >= (:fromPublished, :fromId)"), ArticleLocation.class)
-                .setParameter("publicStatuses", PUBLIC_STATUSES).setParameter("now", now);
+                .setParameter("now", now);
         from.ifPresent(key -> query.setParameter("fromPublished", key.publishedAt()).setParameter("fromId", key.id()));
         return query.setMaxResults(limit).getResultList();
     }
@@ -334,17 +433,17 @@ public class ArticleRepository implements SluggedRepository<Article> {
     public List<ArticleLocation.Key> publicPageStarts(Instant now, int perPage, int maxPages) {
         return getEntityManager().createQuery("select new io.headline.article.ArticleLocation$Key(p.publishedAt, p.id) "
                         + "from (select a.publishedAt publishedAt, a.id id, row_number() over (order by a.publishedAt "
-                        + "asc nulls last, a.id asc nulls first) position from Article a where a.status in "
-                        + "(:publicStatuses) and a.publishedAt <= :now) p where mod(p.position - 1, :perPage) = 0 "
+                        + "asc nulls last, a.id asc nulls first) position from Article a where " + PUBLIC_STATUS
+                        + " and a.publishedAt <= :now) p where mod(p.position - 1, :perPage) = 0 "
                         + "order by p.publishedAt asc nulls last, p.id asc nulls first", ArticleLocation.Key.class)
-                .setParameter("publicStatuses", PUBLIC_STATUSES).setParameter("now", now)
+                .setParameter("now", now)
                 .setParameter("perPage", (long) perPage).setMaxResults(maxPages).getResultList();
     }
 
     /** The first moment after {@code now} at which an article becomes public by itself (see {@link Article#isPublicAt}). */
     public Optional<Instant> nextPublicationAfter(Instant now) {
         return Optional.ofNullable(getEntityManager().createQuery("select min(a.publishedAt) from Article a "
-                + "where a.status in ?1 and a.publishedAt > ?2", Instant.class)
-                .setParameter(1, PUBLIC_STATUSES).setParameter(2, now).getSingleResult());
+                + "where " + PUBLIC_STATUS + " and a.publishedAt > ?1", Instant.class)
+                .setParameter(1, now).getSingleResult());
     }
 }

@@ -83,7 +83,7 @@ public class ArticleService {
         Instant now = clock.instant();
         ArticleListRequest.Filter filter = request.filter();
         BodyNeeds needs = BodyNeeds.of(request.shape());
-        Slice<Article> page = articles.list(filter, categoryIds(filter), authorId(filter), request.sort(),
+        Slice<ArticleRow> page = articles.list(filter, categoryIds(filter), authorId(filter), request.sort(),
                 request.page(), now, needs);
         return views(page, request, now, needs, beforeBodies);
     }
@@ -93,21 +93,29 @@ public class ArticleService {
         Instant now = clock.instant();
         ArticleListRequest.Filter filter = request.filter();
         BodyNeeds needs = BodyNeeds.of(request.shape());
-        ArticleRepository.Faceted<Article> found = articles.listWithFacets(filter, categoryIds(filter),
+        ArticleRepository.Faceted<ArticleRow> found = articles.listWithFacets(filter, categoryIds(filter),
                 authorId(filter), request.sort(), request.page(), now, needs, limit);
         return new ArticleRepository.Faceted<>(views(found.page(), request, now, needs, null), found.facets());
     }
 
-    private Slice<ArticleView> views(Slice<Article> page, ArticleListRequest request, Instant now, BodyNeeds needs,
-            LongConsumer beforeBodies) {
+    private Slice<ArticleView> views(Slice<ArticleRow> page, ArticleListRequest request, Instant now,
+            BodyNeeds needs, LongConsumer beforeBodies) {
         if (beforeBodies != null) {
             beforeBodies.accept(articles.bodySizes(page.items(), needs).values().stream().mapToLong(Long::longValue)
                     .sum());
         }
-        Map<UUID, ArticleBody> bodies = articles.bodies(page.items(), needs);
-        Map<UUID, MediaImage> features = images.features(page.items(), request.shape());
-        return page.map(a -> ArticleMapper.toView(a, bodies.getOrDefault(a.id, ArticleBody.NONE),
-                ArticleImages.featureOf(a, features), now, request.shape()));
+        // The rows carry what a list shows of bodies, unless it shows whole ones (see ArticleRepository#list).
+        Map<UUID, ArticleBody> bodies = needs.whole() ? articles.bodies(page.items(), needs) : Map.of();
+        List<ArticleRow> rows = credited(page.items(), request.shape());
+        Map<UUID, MediaImage> features = images.features(rows, request.shape());
+        return new Slice<>(rows.stream().map(a -> ArticleMapper.toView(a.withBody(bodies.getOrDefault(a.id(), a.body())),
+                ArticleImages.featureOf(a, features), now, request.shape())).toList(), page.nextCursor(),
+                page.totalItems(), page.truncated());
+    }
+
+    /** The rows with their authors and tags, when {@code shape} shows either. */
+    private List<ArticleRow> credited(List<ArticleRow> rows, ArticleShape shape) {
+        return shape.has("authors") || shape.has("tags") ? articles.credited(rows) : rows;
     }
 
     /**
@@ -117,27 +125,28 @@ public class ArticleService {
      */
     public Optional<List<ArticleView>> related(String idOrSlug, int size, boolean includeUnpublished) {
         Instant now = clock.instant();
-        return articles.findByIdOrSlug(idOrSlug)
+        return articles.findRow(idOrSlug, BodyNeeds.NONE)
                 .filter(a -> includeUnpublished || a.isPublicAt(now))
-                .map(article -> {
-                    List<Article> related = articles.relatedCandidates(article, includeUnpublished, now,
-                                    RELATED_CANDIDATES).stream()
-                            .sorted(Comparator.comparingInt((Article candidate) -> -relatedness(article, candidate)))
+                .map(found -> {
+                    ArticleRow article = articles.credited(List.of(found)).get(0);
+                    List<ArticleRow> related = articles.credited(articles.relatedCandidates(article,
+                                    includeUnpublished, now, RELATED_CANDIDATES)).stream()
+                            .sorted(Comparator.comparingInt((ArticleRow candidate) -> -relatedness(article, candidate)))
                             .limit(size)
                             .toList();
                     Map<UUID, ArticleBody> bodies = articles.bodies(related, LISTED_NEEDS);
                     Map<UUID, MediaImage> features = images.features(related, LISTED);
                     return related.stream()
-                            .map(a -> ArticleMapper.toView(a, bodies.getOrDefault(a.id, ArticleBody.NONE),
+                            .map(a -> ArticleMapper.toView(a.withBody(bodies.getOrDefault(a.id(), ArticleBody.NONE)),
                                     ArticleImages.featureOf(a, features), now, LISTED))
                             .toList();
                 });
     }
 
-    private static int relatedness(Article article, Article candidate) {
-        int score = candidate.category.id.equals(article.category.id) ? 3 : 0;
-        score += 2 * (int) candidate.tags.stream().filter(article.tags::contains).count();
-        score += 2 * (int) candidate.authors.stream().filter(article.authors::contains).count();
+    private static int relatedness(ArticleRow article, ArticleRow candidate) {
+        int score = candidate.category().id().equals(article.category().id()) ? 3 : 0;
+        score += 2 * (int) candidate.tags().stream().filter(article.tags()::contains).count();
+        score += 2 * (int) candidate.authors().stream().filter(article.authors()::contains).count();
         return score;
     }
 
@@ -170,9 +179,11 @@ public class ArticleService {
     /** An article the caller may see; an unpublished one is as absent as a missing one to the public. */
     public Optional<ArticleView> find(String idOrSlug, boolean includeUnpublished, ArticleShape shape) {
         Instant now = clock.instant();
-        return articles.findByIdOrSlug(idOrSlug)
+        return articles.findRow(idOrSlug, BodyNeeds.of(shape))
                 .filter(a -> includeUnpublished || a.isPublicAt(now))
-                .map(a -> ArticleMapper.toView(a, images.feature(a, shape), now, shape));
+                .map(a -> credited(List.of(a), shape).get(0))
+                .map(a -> ArticleMapper.toView(a, ArticleImages.featureOf(a, images.features(List.of(a), shape)), now,
+                        shape));
     }
 
     /** In a transaction of its own, retried when a concurrent create takes the slug first (see UniqueRetry). */

@@ -15,6 +15,9 @@ record BodyNeeds(boolean markdown, boolean html, boolean text, boolean textStart
     /** How much of the markdown a search snippet scans for a match; past it, the snippet comes from the excerpt. */
     static final int SNIPPET_SCAN = Snippets.SCAN;
 
+    /** A response that shows nothing of the body. */
+    static final BodyNeeds NONE = new BodyNeeds(false, false, false, false, false, false);
+
     static BodyNeeds of(ArticleShape shape) {
         return new BodyNeeds(shape.has("body"), shape.has("bodyHtml"), shape.has("bodyText"),
                 shape.has("excerpt") || shape.has("seo"), shape.has("snippet") && shape.query() != null,

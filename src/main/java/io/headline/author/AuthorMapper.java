@@ -13,7 +13,17 @@ public final class AuthorMapper {
 
     /** Enough to render a byline, and to tell when it changed. */
     public static AuthorView toCompact(Author a) {
-        return new AuthorView(a.id, a.slug, a.name, null, null, null, null, null, a.updatedAt);
+        return toView(toView(a, false), false, false);
+    }
+
+    /**
+     * An author read in full (as columns, or by {@link #toView(Author, boolean)} with its email) as a response shows
+     * it: in full or compact, with its email or without.
+     */
+    public static AuthorView toView(AuthorView a, boolean full, boolean withEmail) {
+        return full ? new AuthorView(a.id(), a.slug(), a.name(), a.bio(), a.avatarUrl(), a.websiteUrl(),
+                withEmail ? a.email() : null, a.createdAt(), a.updatedAt())
+                : new AuthorView(a.id(), a.slug(), a.name(), null, null, null, null, null, a.updatedAt());
     }
 
     public static AuthorInput toInput(Author a) {

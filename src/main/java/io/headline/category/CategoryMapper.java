@@ -1,5 +1,8 @@
 package io.headline.category;
 
+import java.time.Instant;
+import java.util.UUID;
+
 /** Converts between categories and their API models; entities never reach JSON. */
 public final class CategoryMapper {
 
@@ -13,7 +16,16 @@ public final class CategoryMapper {
 
     /** Enough to render a link, and to tell when it changed. */
     public static CategoryView toCompact(Category c) {
-        return new CategoryView(c.id, c.slug, c.name, null, null, null, c.updatedAt);
+        return toCompact(c.id, c.slug, c.name, c.updatedAt);
+    }
+
+    /** {@link #toCompact(Category)} of a category read as columns, or of one already shown in full. */
+    public static CategoryView toCompact(CategoryView c) {
+        return toCompact(c.id(), c.slug(), c.name(), c.updatedAt());
+    }
+
+    public static CategoryView toCompact(UUID id, String slug, String name, Instant updatedAt) {
+        return new CategoryView(id, slug, name, null, null, null, updatedAt);
     }
 
     public static CategoryInput toInput(Category c) {

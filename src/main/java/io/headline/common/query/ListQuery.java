@@ -32,6 +32,7 @@ public final class ListQuery<E> {
     private final String alias;
     private final String from;
     private final String fetches;
+    private String selection;
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> params = new HashMap<>();
     private final Map<String, Object> orderParams = new HashMap<>();
@@ -62,6 +63,16 @@ public final class ListQuery<E> {
         this.alias = alias;
         this.from = from;
         this.fetches = fetches;
+        this.selection = alias;
+    }
+
+    /**
+     * What a page's rows are, when not the entities: a projection (e.g. {@code new Row(a.id, c.name)}) of the listed
+     * entity and what {@code fetches} joins, which reads no more than the page shows and loads no entity.
+     */
+    public ListQuery<E> selecting(String projection) {
+        this.selection = projection;
+        return this;
     }
 
     public ListQuery<E> where(String condition) {
@@ -138,7 +149,7 @@ public final class ListQuery<E> {
         } else if (page.cursor() != null) {
             pageConditions.add(Keyset.after(sort, cursorValues(page.cursor(), spec, sort), pageParams));
         }
-        TypedQuery<E> query = bounded(em.createQuery("select " + alias + " from " + from + " " + fetches
+        TypedQuery<E> query = bounded(em.createQuery("select " + selection + " from " + from + " " + fetches
                 + whereClause(pageConditions) + Sorting.orderBy(sort), type));
         pageParams.forEach(query::setParameter);
         query.setFirstResult(offset).setMaxResults(page.size() + 1);
