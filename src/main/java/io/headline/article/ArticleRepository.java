@@ -119,8 +119,7 @@ public class ArticleRepository implements SluggedRepository<Article> {
             order.add(k.name().equals(RELEVANCE) ? new SortKey<>(k.name(), search.relevance(query, f.q()),
                     k.descending(), false, k.type(), k.value()) : k);
         }
-        // Whole bodies are read after the budget has cut the page; the start of one (an excerpt's) comes with the row.
-        query.selecting(row(needs.whole() ? BodyNeeds.NONE : needs));
+        query.selecting(row(bodiesApart(f, needs) ? BodyNeeds.NONE : needs));
         return query.fetch(getEntityManager(), order, page, rows -> needs.whole() ? withinBudget(rows, needs) : rows.size());
     }
 
@@ -209,6 +208,16 @@ public class ArticleRepository implements SluggedRepository<Article> {
         ids.bind(query::setParameter);
         query.getResultList().forEach(row -> sizes.put((UUID) row[0], ((Number) row[1]).longValue()));
         return sizes;
+    }
+
+    /**
+     * Whether a page's bodies are read apart from its rows ({@link #bodies}), after the page is known: whole ones, which
+     * the budget cuts the page by; and a search's, whose rows are sorted by rank, for which PostgreSQL reads what each
+     * row selects before it sorts: the start of every candidate's body (up to headline.search.candidates) for a page
+     * of 20. Otherwise the start of a body (an excerpt's) comes with its row.
+     */
+    static boolean bodiesApart(ArticleListRequest.Filter f, BodyNeeds needs) {
+        return needs.whole() || f.q() != null;
     }
 
     /**

@@ -104,8 +104,8 @@ public class ArticleService {
             beforeBodies.accept(articles.bodySizes(page.items(), needs).values().stream().mapToLong(Long::longValue)
                     .sum());
         }
-        // The rows carry what a list shows of bodies, unless it shows whole ones (see ArticleRepository#list).
-        Map<UUID, ArticleBody> bodies = needs.whole() ? articles.bodies(page.items(), needs) : Map.of();
+        Map<UUID, ArticleBody> bodies = ArticleRepository.bodiesApart(request.filter(), needs)
+                ? articles.bodies(page.items(), needs) : Map.of();
         List<ArticleRow> rows = credited(page.items(), request.shape());
         Map<UUID, MediaImage> features = images.features(rows, request.shape());
         return new Slice<>(rows.stream().map(a -> ArticleMapper.toView(a.withBody(bodies.getOrDefault(a.id(), a.body())),

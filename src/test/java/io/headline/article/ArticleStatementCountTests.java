@@ -136,6 +136,29 @@ class ArticleStatementCountTests {
     }
 
     @Test
+    void shouldReadTheStartsOfASearchsBodiesForItsPageAloneNotInTheStatementThatRanksItsCandidates() {
+        String word = unique("ranked").replaceAll("[^a-z]", "");
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> input = articleInput("published");
+            input.put("body", "A body that mentions " + word + " once, article " + i);
+            createArticle(input);
+        }
+
+        List<String> sql = statementsFor("q=" + word);
+
+        // The ranking statement sorts every candidate; the database reads what it selects before it sorts. (A match
+        // may read the body where it filters: on H2, a search is a LIKE over it.)
+        assertThat(sql).filteredOn(s -> s.contains("order by")).isNotEmpty()
+                .noneMatch(s -> BODY_COLUMN.matcher(selected(s)).find());
+        assertThat(sql).filteredOn(s -> BODY_COLUMN.matcher(selected(s)).find()).hasSize(1);
+    }
+
+    /** A select statement's select list. */
+    private static String selected(String sql) {
+        return sql.substring(0, sql.indexOf(" from "));
+    }
+
+    @Test
     void shouldCountAListOnceForAllItsPagesUntilAnArticleChanges() {
         String tag = tagged(3);
 
