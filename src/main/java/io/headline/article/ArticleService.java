@@ -104,8 +104,8 @@ public class ArticleService {
             beforeBodies.accept(articles.bodySizes(page.items(), needs).values().stream().mapToLong(Long::longValue)
                     .sum());
         }
-        Map<UUID, ArticleBody> bodies = ArticleRepository.bodiesApart(request.filter(), needs)
-                ? articles.bodies(page.items(), needs) : Map.of();
+        // Read apart from the rows (see ArticleRepository#bodies).
+        Map<UUID, ArticleBody> bodies = articles.bodies(page.items(), needs);
         List<ArticleRow> rows = credited(page.items(), request.shape());
         Map<UUID, MediaImage> features = images.features(rows, request.shape());
         return new Slice<>(rows.stream().map(a -> ArticleMapper.toView(a.withBody(bodies.getOrDefault(a.id(), a.body())),
