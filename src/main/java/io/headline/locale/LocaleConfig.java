@@ -11,10 +11,10 @@ import io.smallrye.config.WithDefault;
 public interface LocaleConfig {
 
     /**
-     * The locales content may be written in, as BCP 47 tags separated by commas, the default first; {@code tag:fallback}
-     * names the locale read when a text is missing in the tag's, e.g. {@code en,de,de-AT:de,fr} (de-AT falls back to
-     * de, then en; fr to en). Every chain ends in the default; a tag without a fallback falls back to the default.
-     * Checked at start-up (see {@link Locales}).
+     * The locales content may be written in, as BCP 47 tags separated by commas, the default first;
+     * {@code tag:fallback} names the locale read when a text is missing in the tag's, e.g. {@code en,de,de-AT:de,fr}
+     * (de-AT falls back to de, then en; fr to en). Every chain ends in the default; a tag without a fallback falls
+     * back to the default. Checked at start-up (see {@link Locales}).
      */
     @WithDefault("en")
     String locales();

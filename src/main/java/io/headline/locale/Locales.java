@@ -172,8 +172,10 @@ public class Locales {
 
     private static String normalised(String setting, String written) {
         String tag = written.strip();
-        return LocaleTags.normalise(tag).orElseThrow(() -> invalid(setting, "'" + tag + "' is not a BCP 47 language "
-                + "tag" + LocaleTags.normalise(tag.replace('_', '-')).map(fixed -> " (write " + fixed + ")").orElse("")));
+        return LocaleTags.normalise(tag).orElseThrow(() -> {
+            String hint = LocaleTags.normalise(tag.replace('_', '-')).map(fixed -> " (write " + fixed + ")").orElse("");
+            return invalid(setting, "'" + tag + "' is not a BCP 47 language tag" + hint);
+        });
     }
 
     private static ConfigurationException invalid(String setting, String problem) {
