@@ -32,6 +32,12 @@ import org.hibernate.annotations.LazyGroup;
 @Table(name = "article")
 public class Article extends ContentEntity {
 
+    /** The translation's locale, one of headline.locales (see V20__article_translations.sql). */
+    public String locale;
+
+    /** The id of the group's first translation; null on that translation itself (see {@link #group()}). */
+    public UUID translationGroup;
+
     public String title;
     public String subtitle;
     public String excerpt;
@@ -101,6 +107,11 @@ public class Article extends ContentEntity {
 
     /** The feature image as a file of the media library (V19__article_feature_media.sql); null otherwise. */
     public UUID featureMediaId;
+
+    /** What the article's translations share: its group's key. */
+    public UUID group() {
+        return translationGroup != null ? translationGroup : id;
+    }
 
     /**
      * Whether the public may see the article at {@code now}: published or scheduled, and its time has come.

@@ -6,6 +6,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import io.headline.locale.LocaleTags;
+import io.headline.locale.Locales;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -61,11 +63,25 @@ public record ArticleInput(
                 examples = "0190a7c2-6f1e-7b3a-9d4c-2f5e8a1b3c7d", maxLength = HttpUrl.MAX_LENGTH)
         @Pattern(regexp = FEATURE_IMAGE, message = "must be a media id or an absolute http or https URL")
         @Size(max = HttpUrl.MAX_LENGTH)
-        String featureImage) {
+        String featureImage,
+        @Schema(description = "The article's locale, a BCP 47 tag of the server's locales (headline.locales); the "
+                + "default locale when omitted on create. A translation keeps its locale: a write that names "
+                + "another one is refused (422); POST .../translations adds one in another locale.",
+                examples = "en", maxLength = LocaleTags.MAX_LENGTH)
+        @Size(max = LocaleTags.MAX_LENGTH)
+        String locale) {
 
     /** A media id (a UUID) or an http(s) URL. */
     static final String FEATURE_IMAGE = "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
             + "|[hH][tT][tT][pP][sS]?://\\S+)$";
+
+    /** An input in the default locale, or the one it replaces. */
+    public ArticleInput(String slug, String title, String subtitle, String excerpt, String body, ArticleStatus status,
+            Boolean featured, Instant publishedAt, String category, List<String> authors, List<String> tags,
+            String featureImageUrl, String featureImage) {
+        this(slug, title, subtitle, excerpt, body, status, featured, publishedAt, category, authors, tags,
+                featureImageUrl, featureImage, null);
+    }
 
     /** An input without a media feature image: what the import sources and the demo content write. */
     public ArticleInput(String slug, String title, String subtitle, String excerpt, String body, ArticleStatus status,

@@ -1,6 +1,8 @@
 package io.headline.article;
 
 import io.headline.common.paging.PagingParams;
+import io.headline.locale.LocaleParams;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -37,10 +39,10 @@ public class ArticleListParams extends PagingParams {
 
     @QueryParam("fields")
     @Parameter(description = "Comma-separated members to return (sparse fieldset); `id` is always returned. From: "
-            + "id, slug, title, subtitle, excerpt, body, bodyHtml, bodyText, wordCount, readingTimeMinutes, status, "
+            + "id, slug, locale, translations, title, subtitle, excerpt, body, bodyHtml, bodyText, wordCount, readingTimeMinutes, status, "
             + "featured, publishedAt, category, authors, tags, featureImageUrl, featureImage, createdAt, updatedAt, version, seo, "
             + "snippet. " + BODY_BUDGET,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, enumeration = {"id", "slug", "title",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, enumeration = {"id", "slug", "locale", "translations", "title",
                     "subtitle", "excerpt", "body", "bodyHtml", "bodyText", "wordCount", "readingTimeMinutes", "status",
                     "featured", "publishedAt", "category", "authors", "tags", "featureImageUrl", "featureImage", "createdAt", "updatedAt",
                     "version", "seo", "snippet"}), example = "id,slug,title,publishedAt")
@@ -105,4 +107,7 @@ public class ArticleListParams extends PagingParams {
             + "`published` needs a token that may see unpublished content.",
             schema = @Schema(type = SchemaType.ARRAY, implementation = ArticleStatus.class), example = "draft")
     public List<String> status;
+
+    @BeanParam
+    public LocaleParams locales = new LocaleParams();
 }

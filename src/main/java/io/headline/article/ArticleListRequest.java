@@ -7,6 +7,8 @@ import io.headline.common.query.CommaList;
 import io.headline.common.query.SortKey;
 import io.headline.common.query.Sorting;
 import io.headline.common.validation.StorableInstant;
+import io.headline.locale.LocaleChoice;
+import io.headline.locale.Locales;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -21,11 +23,12 @@ public record ArticleListRequest(Filter filter, List<SortKey<ArticleRow>> sort, 
      */
     public record Filter(boolean includeUnpublished, Set<ArticleStatus> statuses, String category,
             boolean includeSubcategories, String author, List<String> tags, Instant publishedAfter,
-            Instant publishedBefore, Instant updatedAfter, Boolean featured, String q, List<String> categoryOrTags) {
+            Instant publishedBefore, Instant updatedAfter, Boolean featured, String q, List<String> categoryOrTags,
+            LocaleChoice locales) {
 
         public Filter withCategoryOrTags(List<String> slugsOrTags) {
             return new Filter(includeUnpublished, statuses, category, includeSubcategories, author, tags, publishedAfter,
-                    publishedBefore, updatedAfter, featured, q, slugsOrTags);
+                    publishedBefore, updatedAfter, featured, q, slugsOrTags, locales);
         }
     }
 
@@ -47,7 +50,8 @@ public record ArticleListRequest(Filter filter, List<SortKey<ArticleRow>> sort, 
         return (long) page.size() * (BodyNeeds.SNIPPET_SCAN + BodyNeeds.TEXT_START);
     }
 
-    public static ArticleListRequest parse(ArticleListParams p, boolean seesUnpublished, boolean seesEmails) {
+    public static ArticleListRequest parse(ArticleListParams p, boolean seesUnpublished, boolean seesEmails,
+            Locales locales) {
         Filter filter = new Filter(
                 seesUnpublished,
                 statuses(p.status, seesUnpublished),
@@ -60,7 +64,8 @@ public record ArticleListRequest(Filter filter, List<SortKey<ArticleRow>> sort, 
                 instant("updatedAfter", p.updatedAfter),
                 p.featured == null ? null : PageRequest.parseBoolean("featured", p.featured, false),
                 query(p.q),
-                null);
+                null,
+                p.locales.choose(locales, seesUnpublished));
         boolean searching = filter.q() != null;
         List<SortKey<ArticleRow>> sort = Sorting.parse(CommaList.join(p.sort), searching ? "-relevance" : "-publishedAt",
                 ArticleRepository.sortable(seesUnpublished, searching), ArticleRepository.ID);

@@ -43,6 +43,8 @@ public final class ArticleMapper {
         return new ArticleView(
                 a.id(),
                 shape.has("slug") ? a.slug() : null,
+                shape.has("locale") ? a.locale() : null,
+                shape.has("translations") ? translations(a) : null,
                 shape.has("title") ? a.title() : null,
                 shape.has("subtitle") ? a.subtitle() : null,
                 shape.has("excerpt") ? excerpt : null,
@@ -70,6 +72,11 @@ public final class ArticleMapper {
                 shape.has("snippet") && shape.query() != null ? snippet(a, a.body().markdown(), shape.query()) : null);
     }
 
+    /** The translations read for the row, or the row alone when none were (one locale, or a write's own). */
+    private static List<ArticleTranslation> translations(ArticleRow a) {
+        return a.translations() != null ? a.translations() : List.of(ArticleTranslation.of(a.locale(), a.slug()));
+    }
+
     /** The feature image: the media's, with all an {@code <img>} needs, or the URL given. */
     private static FeatureImage featureImage(ArticleRow a, MediaImage media) {
         if (a.featureMediaId() == null || media == null) {
@@ -91,6 +98,6 @@ public final class ArticleMapper {
     public static ArticleInput toInput(Article a) {
         return new ArticleInput(a.slug, a.title, a.subtitle, a.excerpt, a.body, a.status, a.featured, a.publishedAt,
                 a.category.id.toString(), a.authors.stream().map(au -> au.id.toString()).toList(), List.copyOf(a.tags),
-                a.featureImageUrl, a.featureMediaId == null ? null : a.featureMediaId.toString());
+                a.featureImageUrl, a.featureMediaId == null ? null : a.featureMediaId.toString(), a.locale);
     }
 }

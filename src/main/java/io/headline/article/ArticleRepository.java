@@ -9,6 +9,8 @@ import io.headline.common.query.ListQuery;
 import io.headline.common.query.Slice;
 import io.headline.common.query.SortKey;
 import io.headline.common.query.Sorting;
+import io.headline.locale.LocaleChoice;
+import io.headline.locale.Locales;
 import io.headline.search.Facet;
 import io.headline.search.Facets;
 import io.headline.search.SearchConfig;
@@ -55,9 +57,14 @@ public class ArticleRepository implements SluggedRepository<Article> {
     private final Duration statementTimeout;
     private final int searchCandidates;
     private final ArticleCounts counts;
+    private final Locales locales;
 
-    ArticleRepository(SearchDialect search, HeadlineConfig config, ArticleListConfig lists, SearchConfig searches,
+    /** The most translations one slug can name: one a locale. */
+    private static final int MAX_LOCALES = 64;
+
+    ArticleRepository(Locales locales, SearchDialect search, HeadlineConfig config, ArticleListConfig lists, SearchConfig searches,
             ArticleCounts counts, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+        this.locales = locales;
         this.search = search;
         this.counts = counts;
         this.listBodyBudget = config.limits().listBodyBudget().asLongValue();
@@ -124,20 +131,57 @@ public class ArticleRepository implements SluggedRepository<Article> {
     }
 
     /**
-     * An article as a read shows it, by id or slug, as {@link #findByIdOrSlug} finds it, with what {@code needs} names
-     * of its body; without authors and tags (see {@link #credited}).
+     * The translation a read names, by id or slug, with what {@code needs} names of its body; without authors and
+     * tags (see {@link #credited}). A slug may name a translation in each locale: the best of {@code choice}'s chain
+     * wins, then the default locale's, then any.
      */
-    public Optional<ArticleRow> findRow(String idOrSlug, BodyNeeds needs) {
+    public Optional<ArticleRow> findRow(String idOrSlug, BodyNeeds needs, LocaleChoice choice) {
         Optional<UUID> id = SluggedRepository.parseId(idOrSlug);
         return getEntityManager().createQuery("select " + row(needs) + " from Article a " + ROW_JOINS + " where a."
                         + (id.isPresent() ? "id" : "slug") + " = :key", ArticleRow.class)
-                .setParameter("key", id.isPresent() ? id.get() : idOrSlug).setMaxResults(1).getResultStream()
-                .findFirst();
+                .setParameter("key", id.isPresent() ? id.get() : idOrSlug).setMaxResults(MAX_LOCALES).getResultStream()
+                .min(Comparator.comparingInt((ArticleRow r) -> choice.rank(r.locale()))
+                        .thenComparing(r -> !r.locale().equals(locales.defaultLocale())).thenComparing(ArticleRow::locale));
+    }
+
+    /** The translations of each group, in no order: what picks the one a read serves and lists the others. */
+    public List<Sibling> translations(Collection<UUID> groups) {
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        InList keys = InList.of("groups", List.copyOf(groups));
+        TypedQuery<Sibling> query = getEntityManager().createQuery("select new " + Sibling.class.getName()
+                + "(a.id, coalesce(a.translationGroup, a.id), a.locale, a.slug, a.status, a.publishedAt) from Article a "
+                + "where " + keys.in("a.id") + " or " + keys.in("a.translationGroup"), Sibling.class);
+        keys.bind(query::setParameter);
+        return query.getResultList();
+    }
+
+    /** The translations of a group, locked until the write commits (select ... for update), in locale order. */
+    public List<Article> lockGroup(UUID group) {
+        return find("id = ?1 or translationGroup = ?1 order by locale", group).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+    }
+
+    /** The translations of a group as rows, without their bodies (see {@link #bodies}), authors and tags. */
+    public List<ArticleRow> groupRows(UUID group) {
+        return getEntityManager().createQuery("select " + row(BodyNeeds.NONE) + " from Article a " + ROW_JOINS
+                + " where a.id = :group or a.translationGroup = :group", ArticleRow.class).setParameter("group", group)
+                .setMaxResults(MAX_LOCALES).getResultList();
+    }
+
+    /** A translation as {@link #translations} reads it. */
+    public record Sibling(UUID id, UUID group, String locale, String slug, ArticleStatus status, Instant publishedAt) {
+
+        boolean isPublicAt(Instant now) {
+            return Article.isPublicAt(status, publishedAt, now);
+        }
     }
 
     /** The select of an {@link ArticleRow}, over {@link #ROW_JOINS}. */
     private static String row(BodyNeeds needs) {
-        return "new " + ArticleRow.class.getName() + "(a.id, a.slug, a.title, a.subtitle, a.excerpt, a.status, "
+        return "new " + ArticleRow.class.getName() + "(a.id, a.slug, a.locale, coalesce(a.translationGroup, a.id), "
+                + "a.title, a.subtitle, a.excerpt, a.status, "
                 + "a.publishedAt, a.featured, a.featureImageUrl, a.featureMediaId, a.createdAt, a.updatedAt, a.version, "
                 + "c.id, c.slug, c.name, c.description, c.createdAt, c.updatedAt, p.id, p.slug, p.name, p.updatedAt, "
                 + bodyColumns(needs) + ")";
@@ -288,6 +332,7 @@ public class ArticleRepository implements SluggedRepository<Article> {
         if (!f.includeUnpublished()) {
             query.where(PUBLIC_STATUS).where("a.publishedAt <= :now", "now", now);
         }
+        inLocales(query, f.locales(), f.includeUnpublished());
         if (f.statuses() != null) {
             where(query, "a.status", InList.of("statuses", f.statuses()));
         }
@@ -325,6 +370,36 @@ public class ArticleRepository implements SluggedRepository<Article> {
         return query;
     }
 
+    /**
+     * Each article once, in the best of its translations along {@code choice}'s chain that the caller may see: one
+     * in a locale of the chain, with no translation in a better locale that the caller may see. The locales are
+     * literals (configured tags, checked at start), so that each chain is one query plan.
+     */
+    private static void inLocales(ListQuery<ArticleRow> query, LocaleChoice choice, boolean includeUnpublished) {
+        if (choice.all()) {
+            return;
+        }
+        List<String> chain = choice.chain();
+        query.where("a.locale in (" + literals(chain) + ")");
+        if (chain.size() == 1) {
+            return;
+        }
+        StringBuilder rank = new StringBuilder("case %s.locale");
+        for (int i = 0; i < chain.size(); i++) {
+            rank.append(" when '").append(chain.get(i)).append("' then ").append(i);
+        }
+        String ranked = rank.append(" end").toString();
+        query.where("not exists (select 1 from Article b where (b.id = coalesce(a.translationGroup, a.id) "
+                + "or b.translationGroup = coalesce(a.translationGroup, a.id)) and b.locale in (" + literals(chain)
+                + ") and " + ranked.formatted("b") + " < " + ranked.formatted("a")
+                + (includeUnpublished ? "" : " and " + "b" + PUBLIC_STATUS.substring(1) + " and b.publishedAt <= :now")
+                + ")");
+    }
+
+    private static String literals(List<String> tags) {
+        return tags.stream().map(t -> "'" + t + "'").collect(Collectors.joining(", "));
+    }
+
     /** {@code path in (...)} (see InList), with its values bound. */
     private static void where(ListQuery<?> query, String path, InList values) {
         query.where(values.in(path));
@@ -346,7 +421,8 @@ public class ArticleRepository implements SluggedRepository<Article> {
      */
     public List<ArticleRow> relatedCandidates(ArticleRow article, boolean includeUnpublished, Instant now, int limit) {
         ListQuery<ArticleRow> query = matching(new ArticleListRequest.Filter(includeUnpublished, null, null, false, null,
-                null, null, null, null, null, null, null), null, null, now);
+                null, null, null, null, null, null, null, LocaleChoice.from(locales, article.locale())),
+                null, null, now);
         // An IN list needs a value: no tag equals the empty string, no author has the nil id.
         InList tags = InList.of("relatedTags", article.tags().isEmpty() ? List.of("") : article.tags());
         InList authors = InList.of("relatedAuthors", article.authors().isEmpty() ? List.of(new UUID(0, 0))
@@ -370,34 +446,56 @@ public class ArticleRepository implements SluggedRepository<Article> {
      * an If-Match check and the write it guards see the same state, and revision numbers never collide.
      */
     public Optional<Article> findForUpdate(String idOrSlug) {
-        Optional<UUID> id = SluggedRepository.parseId(idOrSlug);
-        return (id.isPresent() ? find("id", id.get()) : find("slug", idOrSlug))
-                .withLock(LockModeType.PESSIMISTIC_WRITE).singleResultOptional();
+        return findByIdOrSlug(idOrSlug, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** A slug is taken by another article that has it now or had it before (its links still lead there). */
+    /** By id, or by slug: a slug that several translations share names the default locale's, else the first. */
+    @Override
+    public Optional<Article> findByIdOrSlug(String idOrSlug, LockModeType lock) {
+        Optional<UUID> id = SluggedRepository.parseId(idOrSlug);
+        return id.isPresent() ? findByIdOptional(id.get(), lock)
+                : find("slug = ?1 order by case when locale = ?2 then 0 else 1 end, locale", idOrSlug,
+                        locales.defaultLocale()).withLock(lock).firstResultOptional();
+    }
+
+    /** A slug is taken in the default locale (see {@link #slugTaken(String, String, UUID)}). */
     @Override
     public boolean slugTaken(String slug, UUID exceptId) {
-        return SluggedRepository.super.slugTaken(slug, exceptId)
-                || formerOwner(slug).filter(owner -> !owner.equals(exceptId)).isPresent();
+        return slugTaken(slug, locales.defaultLocale(), exceptId);
     }
 
-    /** The article that had {@code slug} before it changed. */
-    public Optional<Article> findByFormerSlug(String slug) {
-        return formerOwner(slug).flatMap(this::findByIdOptional);
+    /** A slug is taken in a locale by another translation that has it now or had it before (its links lead there). */
+    public boolean slugTaken(String slug, String locale, UUID exceptId) {
+        return (exceptId == null ? count("slug = ?1 and locale = ?2", slug, locale)
+                : count("slug = ?1 and locale = ?2 and id <> ?3", slug, locale, exceptId)) > 0
+                || formerOwner(slug, locale).filter(owner -> !owner.equals(exceptId)).isPresent();
     }
 
-    /** Keeps {@code previous} leading to the article, and frees its new slug if it is one it had before. */
+    /** The slug a translation's write ends up with, free in its locale (see SluggedRepository#claimSlug). */
+    public String claimSlug(String requested, String title, String locale, UUID selfId) {
+        return SluggedRepository.claim(requested, title, "article", candidate -> slugTaken(candidate, locale, selfId));
+    }
+
+    /** The translation that had {@code slug} before it changed, the best of {@code choice}'s chain first. */
+    public Optional<Article> findByFormerSlug(String slug, LocaleChoice choice) {
+        return getEntityManager().createQuery("from FormerSlug f where f.slug = :slug", FormerSlug.class)
+                .setParameter("slug", slug).setMaxResults(MAX_LOCALES).getResultStream()
+                .min(Comparator.comparingInt((FormerSlug f) -> choice.rank(f.locale)).thenComparing(f -> f.locale))
+                .flatMap(f -> findByIdOptional(f.articleId));
+    }
+
+    /** Keeps {@code previous} leading to the translation, and frees its new slug if it is one it had before. */
     public void slugChanged(Article article, String previous) {
-        FormerSlug reclaimed = getEntityManager().find(FormerSlug.class, article.slug);
+        FormerSlug reclaimed = getEntityManager().find(FormerSlug.class, new FormerSlug.Key(article.slug, article.locale));
         if (reclaimed != null) {
             getEntityManager().remove(reclaimed);
         }
-        getEntityManager().persist(new FormerSlug(previous, article.id));
+        getEntityManager().persist(new FormerSlug(previous, article.locale, article.id));
     }
 
-    private Optional<UUID> formerOwner(String slug) {
-        return Optional.ofNullable(getEntityManager().find(FormerSlug.class, slug)).map(former -> former.articleId);
+    private Optional<UUID> formerOwner(String slug, String locale) {
+        return Optional.ofNullable(getEntityManager().find(FormerSlug.class, new FormerSlug.Key(slug, locale)))
+                .map(former -> former.articleId);
     }
 
     public long countByAuthor(UUID authorId) {

@@ -16,6 +16,11 @@ import io.headline.limits.BodyReads;
 import io.headline.security.Caller;
 import io.headline.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.headline.locale.ContentLanguage;
+import io.headline.locale.LocaleChoice;
+import io.headline.locale.LocaleParams;
+import io.headline.locale.Locales;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -67,7 +72,13 @@ public class ArticleResource {
     private final SecurityIdentity caller;
     private final BodyReads bodyReads;
 
-    public ArticleResource(ArticleService service, EntityTags etags, SecurityIdentity caller, BodyReads bodyReads) {
+    private final Locales locales;
+    private final HttpServerResponse response;
+
+    public ArticleResource(ArticleService service, EntityTags etags, SecurityIdentity caller, BodyReads bodyReads,
+            Locales locales, HttpServerResponse response) {
+        this.locales = locales;
+        this.response = response;
         this.service = service;
         this.etags = etags;
         this.caller = caller;
@@ -82,7 +93,8 @@ public class ArticleResource {
                     + "Every page carries `meta.nextCursor` and `links.next` to continue the same query.")
     public Page<ArticleView> list(@BeanParam ArticleListParams params, @Context UriInfo uri) {
         ArticleListRequest request = ArticleListRequest.parse(params, Roles.seesUnpublished(caller),
-                Roles.seesEmails(caller));
+                Roles.seesEmails(caller), locales);
+        ContentLanguage.set(response, request.filter().locales().first());
         Slice<ArticleView> found = request.readsBodies() ? bodyReads.run(() -> service.list(request))
                 : request.scansBodies() ? bodyReads.run(request.scannedBytes(), () -> service.list(request))
                 : service.list(request);
@@ -106,11 +118,12 @@ public class ArticleResource {
             @Parameter(description = "The article's id or slug.") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = "Comma-separated members to return; `id` is always returned. "
                     + "Same names as on the list.",
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, enumeration = {"id", "slug",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, enumeration = {"id", "slug", "locale", "translations",
                             "title", "subtitle", "excerpt", "body", "bodyHtml", "bodyText", "wordCount",
                             "readingTimeMinutes", "status", "featured", "publishedAt", "category", "authors", "tags",
                             "featureImageUrl", "featureImage", "createdAt", "updatedAt", "version", "seo", "snippet"}),
                     example = "id,slug,title,body") @QueryParam("fields") List<String> fields,
+            @BeanParam LocaleParams localeParams,
             @Parameter(description = "Relations to return as full objects: authors, category.",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = String.class,
                     enumeration = {"authors", "category"}), example = "authors") @QueryParam("include") List<String> include,
@@ -124,14 +137,21 @@ public class ArticleResource {
                 ArticleShape.ITEM_FIELDS,
                 Roles.seesEmails(caller), null);
         boolean seesUnpublished = Roles.seesUnpublished(caller);
-        Optional<ArticleView> found = service.find(idOrSlug, seesUnpublished, shape);
-        if (found.isPresent()) {
-            if (bodyCharacters(found.get()) > LARGE_BODY) {
+        LocaleChoice choice = localeParams.choose(locales, seesUnpublished);
+        Optional<ArticleService.Found> found = service.find(idOrSlug, seesUnpublished, shape, choice);
+        String current;
+        if (found.isPresent() && found.get().view() != null) {
+            ArticleView view = found.get().view();
+            if (bodyCharacters(view) > LARGE_BODY) {
                 bodyReads.hold();
             }
-            return RestResponse.ok(found.get());
+            ContentLanguage.set(response, found.get().locale());
+            return RestResponse.ok(view);
+        } else if (found.isPresent()) {
+            current = found.get().movedTo();
+        } else {
+            current = service.currentSlug(idOrSlug, seesUnpublished, choice).orElseThrow(() -> notFound(idOrSlug));
         }
-        String current = service.currentSlug(idOrSlug, seesUnpublished).orElseThrow(() -> notFound(idOrSlug));
         // Relative, like links.next, so that it survives proxies.
         String query = uri.getRequestUri().getRawQuery();
         return RestResponse.ResponseBuilder.<ArticleView>create(RestResponse.Status.MOVED_PERMANENTLY)
@@ -168,9 +188,41 @@ public class ArticleResource {
             headers = @Header(name = HttpHeaders.ETAG, required = true, description = IfMatch.WRITTEN_ETAG,
                     schema = @Schema(type = SchemaType.STRING)))
     public RestResponse<ArticleView> create(@Valid @NotNull ArticleInput input) {
-        ArticleView created = service.create(input, Caller.of(caller));
-        return RestResponse.ResponseBuilder.<ArticleView>created(ApiPaths.item("articles", created.id())).entity(created)
-                .header(HttpHeaders.ETAG, etags.of(created)).build();
+        return created(service.create(input, Caller.of(caller)));
+    }
+
+    @POST
+    @Path(ApiPaths.ID_OR_SLUG + "/translations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR})
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "createArticleTranslation", summary = "Translate an article into another locale",
+            description = "A new translation, with its own slug, status and publication, sharing the article's "
+                    + "category, authors, tags, feature image and `featured`. A locale the article already has a "
+                    + "translation in is 409; a locale the server does not have is 422, naming the ones it has. Each "
+                    + "translation is then read, written, published and deleted on its own, by its id or slug.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new translation.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)),
+            headers = @Header(name = HttpHeaders.ETAG, required = true, description = IfMatch.WRITTEN_ETAG,
+                    schema = @Schema(type = SchemaType.STRING)))
+    public RestResponse<ArticleView> translate(@PathParam("idOrSlug") String idOrSlug,
+            @Valid @NotNull TranslationInput input) {
+        return created(service.translate(idOrSlug, input, Caller.of(caller)).orElseThrow(() -> notFound(idOrSlug)));
+    }
+
+    @GET
+    @Path(ApiPaths.ID_OR_SLUG + "/translations")
+    @RolesAllowed(Roles.READER)
+    @Operation(operationId = "listArticleTranslations", summary = "List an article's translations",
+            description = "Every translation of the article the caller may see (the public: the published ones), in "
+                    + "the order of the server's locales, as list items.")
+    public Page<ArticleView> translations(
+            @Parameter(description = "The id or slug of any of the article's translations.") @PathParam("idOrSlug")
+            String idOrSlug, @Context UriInfo uri) {
+        boolean seesUnpublished = Roles.seesUnpublished(caller);
+        List<ArticleView> found = service.translations(idOrSlug, seesUnpublished, ArticleShape.parse(null, null,
+                ArticleShape.LIST_FIELDS, Roles.seesEmails(caller))).orElseThrow(() -> notFound(idOrSlug));
+        return Pages.of(new Slice<>(found, null, null), new PageRequest(1, Math.max(1, found.size()), null, false), uri);
     }
 
     @PUT
@@ -275,6 +327,12 @@ public class ArticleResource {
         if (!service.delete(idOrSlug, new IfMatch(ifMatch))) {
             throw notFound(idOrSlug);
         }
+    }
+
+    /** A 201 naming the new article (or translation), with its ETag. */
+    private RestResponse<ArticleView> created(ArticleView created) {
+        return RestResponse.ResponseBuilder.<ArticleView>created(ApiPaths.item("articles", created.id())).entity(created)
+                .header(HttpHeaders.ETAG, etags.of(created)).build();
     }
 
     /** A write answers with the ETag a GET of what it wrote would carry, so that an editor can chain writes. */

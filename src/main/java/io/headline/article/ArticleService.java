@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.headline.author.Author;
 import io.headline.change.ChangeRecorder;
+import io.headline.change.ResourceType;
 import io.headline.author.AuthorRepository;
 import io.headline.category.CategoryRepository;
 import io.headline.common.error.ProblemException;
@@ -14,6 +15,10 @@ import io.headline.common.query.Slice;
 import io.headline.delivery.EntityTags;
 import io.headline.delivery.IfMatch;
 import io.headline.media.MediaImage;
+import io.headline.common.persistence.SluggedRepository;
+import io.headline.locale.LocaleChoice;
+import io.headline.locale.LocaleTags;
+import io.headline.locale.Locales;
 import io.headline.search.Facets;
 import io.headline.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +36,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class ArticleService {
@@ -55,10 +61,12 @@ public class ArticleService {
     private final Clock clock;
     private final ChangeRecorder recorder;
     private final ArticleImages images;
+    private final Locales locales;
 
     public ArticleService(ArticleRepository articles, AuthorRepository authors, CategoryRepository categories,
             MergePatcher patcher, EntityTags etags, Event<ArticleWritten> writtenEvents, Clock clock,
-            ChangeRecorder recorder, ArticleImages images) {
+            ChangeRecorder recorder, ArticleImages images, Locales locales) {
+        this.locales = locales;
         this.recorder = recorder;
         this.images = images;
         this.articles = articles;
@@ -106,11 +114,36 @@ public class ArticleService {
         }
         // Read apart from the rows (see ArticleRepository#bodies).
         Map<UUID, ArticleBody> bodies = articles.bodies(page.items(), needs);
-        List<ArticleRow> rows = credited(page.items(), request.shape());
+        List<ArticleRow> rows = translated(credited(page.items(), request.shape()), request.shape(),
+                request.filter().includeUnpublished(), now);
         Map<UUID, MediaImage> features = images.features(rows, request.shape());
         return new Slice<>(rows.stream().map(a -> ArticleMapper.toView(a.withBody(bodies.getOrDefault(a.id(), a.body())),
                 ArticleImages.featureOf(a, features), now, request.shape())).toList(), page.nextCursor(),
                 page.totalItems(), page.truncated());
+    }
+
+    /**
+     * The rows with the translations the caller may see, when {@code shape} shows them and there is more than one
+     * locale (with one, a row's only translation is itself).
+     */
+    private List<ArticleRow> translated(List<ArticleRow> rows, ArticleShape shape, boolean includeUnpublished,
+            Instant now) {
+        if (!shape.has("translations") || !locales.multiple() || rows.isEmpty()) {
+            return rows;
+        }
+        Map<UUID, List<ArticleTranslation>> byGroup = links(articles.translations(rows.stream().map(ArticleRow::group)
+                .collect(Collectors.toSet())), includeUnpublished, now);
+        return rows.stream().map(r -> r.withTranslations(byGroup.getOrDefault(r.group(), List.of()))).toList();
+    }
+
+    /** The translations the caller may see of each group, in the order of headline.locales. */
+    private Map<UUID, List<ArticleTranslation>> links(List<ArticleRepository.Sibling> siblings,
+            boolean includeUnpublished, Instant now) {
+        return siblings.stream()
+                .filter(t -> locales.configured(t.locale()) && (includeUnpublished || t.isPublicAt(now)))
+                .sorted(Comparator.comparingInt(t -> locales.all().indexOf(t.locale())))
+                .collect(Collectors.groupingBy(ArticleRepository.Sibling::group,
+                        Collectors.mapping(t -> ArticleTranslation.of(t.locale(), t.slug()), Collectors.toList())));
     }
 
     /** The rows with their authors and tags, when {@code shape} shows either. */
@@ -125,7 +158,7 @@ public class ArticleService {
      */
     public Optional<List<ArticleView>> related(String idOrSlug, int size, boolean includeUnpublished) {
         Instant now = clock.instant();
-        return articles.findRow(idOrSlug, BodyNeeds.NONE)
+        return articles.findRow(idOrSlug, BodyNeeds.NONE, LocaleChoice.byDefault(locales))
                 .filter(a -> includeUnpublished || a.isPublicAt(now))
                 .map(found -> {
                     ArticleRow article = articles.credited(List.of(found)).get(0);
@@ -176,24 +209,127 @@ public class ArticleService {
         return filter.author() == null ? null : authors.findByIdOrSlug(filter.author()).map(a -> a.id).orElse(NO_ONE);
     }
 
-    /** An article the caller may see; an unpublished one is as absent as a missing one to the public. */
+    /** The translation {@code idOrSlug} names, itself, when the caller may see it. */
     public Optional<ArticleView> find(String idOrSlug, boolean includeUnpublished, ArticleShape shape) {
+        return find(idOrSlug, includeUnpublished, shape, LocaleChoice.ALL).map(Found::view);
+    }
+
+    /**
+     * What a read by id or slug answers: the translation it names, or another of its translations, or nothing.
+     *
+     * @param view     the translation served, or null
+     * @param locale   the locale of the translation served, or null
+     * @param movedTo  the id or slug of the translation to serve instead (a 301 there), or null
+     */
+    public record Found(ArticleView view, String locale, String movedTo) {
+    }
+
+    /**
+     * The translation a read serves: the best one the caller may see along the chain {@code choice} names, of the
+     * article {@code idOrSlug} names. When that is not the translation named, the answer is where it is. Without a
+     * stated choice, a slug serves its own locale (and its fallbacks); an id names one translation and serves it
+     * unless a {@code locale} asks for another. To the public, an unpublished translation is as absent as a missing one.
+     */
+    public Optional<Found> find(String idOrSlug, boolean includeUnpublished, ArticleShape shape, LocaleChoice choice) {
         Instant now = clock.instant();
-        return articles.findRow(idOrSlug, BodyNeeds.of(shape))
-                .filter(a -> includeUnpublished || a.isPublicAt(now))
-                .map(a -> credited(List.of(a), shape).get(0))
-                .map(a -> ArticleMapper.toView(a, ArticleImages.featureOf(a, images.features(List.of(a), shape)), now,
-                        shape));
+        boolean byId = SluggedRepository.parseId(idOrSlug).isPresent();
+        Optional<ArticleRow> named = articles.findRow(idOrSlug, BodyNeeds.of(shape), choice);
+        if (named.isEmpty()) {
+            return Optional.empty();
+        }
+        ArticleRow row = named.get();
+        boolean fixed = choice.all() || byId && !choice.named();
+        if (!fixed && !locales.multiple()) {
+            // One locale: the row is its group's only translation a reader may get.
+            fixed = row.locale().equals(locales.defaultLocale());
+            if (!fixed) {
+                return Optional.empty();
+            }
+        }
+        List<ArticleRepository.Sibling> group = locales.multiple() ? articles.translations(List.of(row.group()))
+                : List.of();
+        if (!fixed) {
+            List<String> chain = (choice.stated() ? choice : LocaleChoice.from(locales, row.locale())).chain();
+            Optional<ArticleRepository.Sibling> best = group.stream()
+                    .filter(t -> chain.contains(t.locale()) && (includeUnpublished || t.isPublicAt(now)))
+                    .min(Comparator.comparingInt(t -> chain.indexOf(t.locale())));
+            if (best.isEmpty()) {
+                return Optional.empty();
+            }
+            if (!best.get().id().equals(row.id())) {
+                if (byId || !best.get().slug().equals(idOrSlug)) {
+                    return Optional.of(new Found(null, null, byId ? best.get().id().toString() : best.get().slug()));
+                }
+                // Translations that share the slug: a redirect would lead back here.
+                row = articles.findRow(best.get().id().toString(), BodyNeeds.of(shape), choice).orElseThrow();
+            }
+        } else if (!includeUnpublished && !row.isPublicAt(now)) {
+            return Optional.empty();
+        }
+        ArticleRow credited = credited(List.of(row), shape).get(0);
+        ArticleRow shown = shape.has("translations") && locales.multiple()
+                ? credited.withTranslations(links(group, includeUnpublished, now).getOrDefault(row.group(), List.of()))
+                : credited;
+        return Optional.of(new Found(ArticleMapper.toView(shown, ArticleImages.featureOf(shown,
+                images.features(List.of(shown), shape)), now, shape), row.locale(), null));
     }
 
     /** In a transaction of its own, retried when a concurrent create takes the slug first (see UniqueRetry). */
     public ArticleView create(ArticleInput input, Caller caller) {
         return UniqueRetry.create(() -> {
             Article article = new Article();
+            article.locale = input.locale() == null ? locales.defaultLocale() : writable(input.locale());
             write(article, input, caller);
             articles.persist(article);
             return written(article, caller, ArticleChanges.Before.NONE);
         });
+    }
+
+    /**
+     * A new translation of the article {@code idOrSlug} names, in a locale its group has none in yet (else 409),
+     * sharing what the group shares. The group's translations are locked first, so that two translations into one
+     * locale take turns and the second finds the first.
+     */
+    public Optional<ArticleView> translate(String idOrSlug, TranslationInput input, Caller caller) {
+        return UniqueRetry.create(() -> articles.findForUpdate(idOrSlug).map(source -> {
+            String locale = writable(input.locale());
+            List<Article> group = articles.lockGroup(source.group());
+            if (group.stream().anyMatch(t -> t.locale.equals(locale))) {
+                throw ProblemException.conflict("The article already has a translation in '" + locale + "'.");
+            }
+            Article translation = new Article();
+            translation.locale = locale;
+            translation.translationGroup = source.group();
+            write(translation, input.with(ArticleMapper.toInput(source)), caller);
+            articles.persist(translation);
+            return written(translation, caller, ArticleChanges.Before.NONE);
+        }));
+    }
+
+    /** The translations of the article {@code idOrSlug} names that the caller may see, in the order of the locales. */
+    public Optional<List<ArticleView>> translations(String idOrSlug, boolean includeUnpublished, ArticleShape shape) {
+        Instant now = clock.instant();
+        return articles.findRow(idOrSlug, BodyNeeds.NONE, LocaleChoice.byDefault(locales)).map(named -> {
+            List<ArticleRow> rows = articles.groupRows(named.group()).stream()
+                    .filter(r -> locales.configured(r.locale()) && (includeUnpublished || r.isPublicAt(now)))
+                    .sorted(Comparator.comparingInt(r -> locales.all().indexOf(r.locale())))
+                    .toList();
+            Map<UUID, ArticleBody> bodies = articles.bodies(rows, BodyNeeds.of(shape));
+            List<ArticleRow> shown = translated(credited(rows, shape), shape, includeUnpublished, now);
+            Map<UUID, MediaImage> features = images.features(shown, shape);
+            return shown.stream().map(a -> ArticleMapper.toView(a.withBody(bodies.getOrDefault(a.id(), a.body())),
+                    ArticleImages.featureOf(a, features), now, shape)).toList();
+        });
+    }
+
+    /** A locale a write may name: a configured one, else 422 naming them. */
+    private String writable(String raw) {
+        String tag = LocaleTags.normalise(raw).orElse(raw);
+        if (!locales.configured(tag)) {
+            throw ProblemException.invalidField("locale", "must be one of the server's locales: "
+                    + String.join(", ", locales.all()));
+        }
+        return tag;
     }
 
     /**
@@ -206,6 +342,7 @@ public class ArticleService {
             ifMatch.check(() -> etagOf(article));
             ArticleChanges.Before before = ArticleChanges.Before.of(article, now());
             write(article, input, caller);
+            share(article, caller);
             return written(article, caller, before);
         });
     }
@@ -221,6 +358,7 @@ public class ArticleService {
         ifMatch.check(() -> etagOf(article));
         ArticleChanges.Before before = ArticleChanges.Before.of(article, now());
         write(article, patcher.patch(featureAsPatched(ArticleMapper.toInput(article), patch), patch), caller);
+        share(article, caller);
         return Optional.of(written(article, caller, before));
     }
 
@@ -236,7 +374,8 @@ public class ArticleService {
         }
         return new ArticleInput(current.slug(), current.title(), current.subtitle(), current.excerpt(), current.body(),
                 current.status(), current.featured(), current.publishedAt(), current.category(), current.authors(),
-                current.tags(), image ? null : current.featureImageUrl(), url ? null : current.featureImage());
+                current.tags(), image ? null : current.featureImageUrl(), url ? null : current.featureImage(),
+                current.locale());
     }
 
     /** Moves an article to {@code status} (publish, schedule, unpublish, archive): a write like any other. */
@@ -252,7 +391,7 @@ public class ArticleService {
             write(article, new ArticleInput(current.slug(), current.title(), current.subtitle(), current.excerpt(),
                     current.body(), status, current.featured(), when != null ? when : keptPublishedAt(article, status),
                     current.category(), current.authors(), current.tags(), current.featureImageUrl(),
-                    current.featureImage()), caller);
+                    current.featureImage(), current.locale()), caller);
             return written(article, caller, before);
         });
     }
@@ -260,6 +399,18 @@ public class ArticleService {
     /** Unpublishing clears the publication time; archiving and republishing keep it. */
     private static Instant keptPublishedAt(Article article, ArticleStatus status) {
         return status == ArticleStatus.draft || status == ArticleStatus.scheduled ? null : article.publishedAt;
+    }
+
+    /**
+     * Shows the other translations of {@code article} anew wherever they are cached: what they list of their
+     * translations, and which one their slugs serve along a chain, may have changed. No change of their own.
+     */
+    private void showTranslationsAnew(Article article, List<ArticleRepository.Sibling> group) {
+        for (ArticleRepository.Sibling sibling : group) {
+            if (!sibling.id().equals(article.id)) {
+                recorder.shownAnew(ResourceType.article, sibling.id());
+            }
+        }
     }
 
     private Instant now() {
@@ -281,8 +432,13 @@ public class ArticleService {
         Optional<Article> found = articles.findForUpdate(idOrSlug);
         found.ifPresent(article -> {
             ifMatch.check(() -> etagOf(article));
+            if (article.locale.equals(locales.defaultLocale()) && articles.lockGroup(article.group()).size() > 1) {
+                throw ProblemException.conflict("This is the article's translation in the default locale ('"
+                        + article.locale + "'): delete its other translations first.");
+            }
             articles.delete(article);
             articles.flush();
+            showTranslationsAnew(article, group(article));
             recorder.record(ArticleChanges.deleted(article, now()));
         });
         return found.isPresent();
@@ -292,9 +448,9 @@ public class ArticleService {
      * The slug an article has now, when {@code formerSlug} is one it had before and the caller may see it; a
      * hidden article gives its former slugs away no more than its current one.
      */
-    public Optional<String> currentSlug(String formerSlug, boolean includeUnpublished) {
+    public Optional<String> currentSlug(String formerSlug, boolean includeUnpublished, LocaleChoice choice) {
         Instant now = clock.instant();
-        return articles.findByFormerSlug(formerSlug)
+        return articles.findByFormerSlug(formerSlug, choice)
                 .filter(a -> includeUnpublished || a.isPublicAt(now))
                 .map(a -> a.slug);
     }
@@ -304,7 +460,7 @@ public class ArticleService {
      * is also the ETag of a write's response.
      */
     private String etagOf(Article article) {
-        return etags.of(ArticleMapper.toView(article, images.feature(article), clock.instant(), WRITTEN));
+        return etags.of(view(article, images.feature(article), WRITTEN, translationsOf(article, group(article))));
     }
 
     /**
@@ -319,9 +475,32 @@ public class ArticleService {
         images.recordUse(article, !before.existed());
         articles.flush();
         MediaImage feature = images.feature(article);
+        List<ArticleRepository.Sibling> group = group(article);
+        showTranslationsAnew(article, group);
+        List<ArticleTranslation> translations = translationsOf(article, group);
         recorder.record(ArticleChanges.written(article, before, now())
-                .withState(() -> ArticleMapper.toView(article, feature, clock.instant(), PREVIEWED)));
-        return ArticleMapper.toView(article, feature, clock.instant(), WRITTEN);
+                .withState(() -> view(article, feature, PREVIEWED, translations)));
+        return view(article, feature, WRITTEN, translations);
+    }
+
+    /** The article's translations, itself among them; none where there is one locale (its only one is itself). */
+    private List<ArticleRepository.Sibling> group(Article article) {
+        return locales.multiple() ? articles.translations(List.of(article.group())) : List.of();
+    }
+
+    /** Every translation in {@code group}, as an editor sees them; null where there is one locale (itself alone). */
+    private List<ArticleTranslation> translationsOf(Article article, List<ArticleRepository.Sibling> group) {
+        return !locales.multiple() ? null : links(group, true, clock.instant()).getOrDefault(article.group(), List.of());
+    }
+
+    /**
+     * The article a write holds, as an editor's GET shows it: with every translation it has (so that a GET's ETag is
+     * the one an If-Match is checked against), or itself alone where there is one locale.
+     */
+    private ArticleView view(Article article, MediaImage feature, ArticleShape shape,
+            List<ArticleTranslation> translations) {
+        return ArticleMapper.toView(ArticleRow.of(article, shape).withTranslations(translations), feature,
+                clock.instant(), shape);
     }
 
     private void write(Article article, ArticleInput input, Caller caller) {
@@ -329,9 +508,14 @@ public class ArticleService {
         if (caller.ownDraftsOnly() && article.id != null && !isOwnDraft(article, caller)) {
             throw forbidden("An author token may change only drafts that credit its author.");
         }
+        if (article.id != null && input.locale() != null
+                && !article.locale.equals(LocaleTags.normalise(input.locale()).orElse(input.locale()))) {
+            throw ProblemException.invalidField("locale", "cannot change: a translation keeps its locale ('"
+                    + article.locale + "'); POST /api/v1/articles/{idOrSlug}/translations adds one in another locale");
+        }
         String previousSlug = article.slug;
         String requested = input.slug() != null ? input.slug() : article.slug;
-        article.slug = articles.claimSlug(requested, input.title(), "article", article.id);
+        article.slug = articles.claimSlug(requested, input.title(), article.locale, article.id);
         if (previousSlug != null && !previousSlug.equals(article.slug)) {
             articles.slugChanged(article, previousSlug);
         }
@@ -365,6 +549,40 @@ public class ArticleService {
         article.status = publication.status();
         article.publishedAt = publication.publishedAt();
         article.touch(now);
+    }
+
+    /**
+     * Writes what the translations share (category, authors, tags, feature image, featured) to each other translation
+     * of the article where it differs: each such translation is written (a revision, a change, an event), as its
+     * responses change. Before the article's own change is recorded, so that the change log's lock stays the last.
+     */
+    private void share(Article article, Caller caller) {
+        for (Article sibling : articles.lockGroup(article.group())) {
+            if (sibling.id.equals(article.id) || sharesWith(sibling, article)) {
+                continue;
+            }
+            if (caller.ownDraftsOnly() && !isOwnDraft(sibling, caller)) {
+                throw forbidden("This changes what the article's translations share, and an author token may change "
+                        + "only its own drafts: its translation in '" + sibling.locale + "' is not one.");
+            }
+            ArticleChanges.Before before = ArticleChanges.Before.of(sibling, now());
+            sibling.category = article.category;
+            sibling.authors.clear();
+            sibling.authors.addAll(article.authors);
+            sibling.tags.clear();
+            sibling.tags.addAll(article.tags);
+            sibling.featured = article.featured;
+            sibling.featureImageUrl = article.featureImageUrl;
+            sibling.featureMediaId = article.featureMediaId;
+            sibling.touch(now());
+            written(sibling, caller, before);
+        }
+    }
+
+    private static boolean sharesWith(Article a, Article b) {
+        return a.category.id.equals(b.category.id) && a.authors.stream().map(x -> x.id).toList()
+                .equals(b.authors.stream().map(x -> x.id).toList()) && a.tags.equals(b.tags) && a.featured == b.featured
+                && Objects.equals(a.featureImageUrl, b.featureImageUrl) && Objects.equals(a.featureMediaId, b.featureMediaId);
     }
 
     private static boolean isOwnDraft(Article article, Caller caller) {

@@ -19,7 +19,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "`fields` selects a subset; `id` is always present; lists leave out the body forms unless `fields` or `formats` asks for them.")
 public record ArticleView(
         @Schema(description = "Opaque, stable identifier.", required = true) UUID id,
-        @Schema(description = "URL-safe unique identifier.", examples = "extraction-sequel-in-the-works") String slug,
+        @Schema(description = "URL-safe identifier, unique within the article's locale.",
+                examples = "extraction-sequel-in-the-works") String slug,
+        @Schema(description = "The locale of this translation, a BCP 47 tag of the server's locales "
+                + "(headline.locales); the response's Content-Language says the same.", examples = "en") String locale,
+        @Schema(description = "The translations of this article the caller may see, this one among them, in the order "
+                + "of the server's locales.") List<ArticleTranslation> translations,
         @Schema(description = "Headline.", examples = "Extraction sequel in the works") String title,
         @Schema(description = "Standfirst or dek.") String subtitle,
         @Schema(description = "A short summary (plain text): the one written, or the first ~160 characters of the body.")

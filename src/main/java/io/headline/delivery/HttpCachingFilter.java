@@ -1,6 +1,7 @@
 package io.headline.delivery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.headline.locale.Locales;
 import io.headline.common.HeadlineConfig;
 import io.headline.common.paging.Page;
 import io.headline.limits.PendingSends;
@@ -54,8 +55,12 @@ public class HttpCachingFilter implements ContainerResponseFilter {
     private final CurrentVertxRequest current;
     private final PendingSends sends;
 
+    private final String vary;
+
     public HttpCachingFilter(ObjectMapper mapper, HeadlineConfig config, CurrentVertxRequest current,
-            PendingSends sends) {
+            PendingSends sends, Locales locales) {
+        // With several locales, a read without ?locale= serves the one Accept-Language chooses.
+        this.vary = locales.multiple() ? VARY + ", " + HttpHeaders.ACCEPT_LANGUAGE : VARY;
         this.mapper = mapper;
         this.publicCacheControl = config.cache().publicCacheControl();
         this.current = current;
@@ -68,7 +73,7 @@ public class HttpCachingFilter implements ContainerResponseFilter {
             // A redirect is cached like the content it leads to: browsers keep an unqualified 301 for good, and an
             // article may take its old slug back.
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, cacheControl(request));
-            response.getHeaders().putSingle(HttpHeaders.VARY, VARY);
+            response.getHeaders().putSingle(HttpHeaders.VARY, vary);
             return;
         }
         if (!isRead(request) || response.getStatus() != Response.Status.OK.getStatusCode() || !response.hasEntity()) {
@@ -92,7 +97,7 @@ public class HttpCachingFilter implements ContainerResponseFilter {
         headers.putSingle(HttpHeaders.ETAG, validators.etag());
         validators.lastModifiedHeader().ifPresent(date -> headers.putSingle(HttpHeaders.LAST_MODIFIED, date));
         headers.putSingle(HttpHeaders.CACHE_CONTROL, neverShared ? PRIVATE : cacheControl(request));
-        headers.putSingle(HttpHeaders.VARY, VARY);
+        headers.putSingle(HttpHeaders.VARY, vary);
         if (!dependencies.surrogateKeys().isEmpty() && !neverShared) {
             headers.putSingle(SURROGATE_KEY, String.join(" ", dependencies.surrogateKeys()));
         }

@@ -1,5 +1,6 @@
 package io.headline.delivery;
 
+import io.headline.locale.Locales;
 import io.headline.common.ApiPaths;
 import io.headline.common.metrics.CacheMeters;
 import io.micrometer.core.instrument.Gauge;
@@ -60,7 +61,10 @@ class ResponseCacheRoute {
     private final Vertx vertx;
     private final CacheMeters meters;
 
-    ResponseCacheRoute(ResponseCache cache, Vertx vertx, MeterRegistry registry) {
+    private final Locales locales;
+
+    ResponseCacheRoute(ResponseCache cache, Vertx vertx, MeterRegistry registry, Locales locales) {
+        this.locales = locales;
         this.cache = cache;
         this.vertx = vertx;
         this.meters = new CacheMeters(registry, "responses");
@@ -80,6 +84,18 @@ class ResponseCacheRoute {
         }
     }
 
+    /**
+     * With several locales, the locale Accept-Language chooses when the query names none: responses are kept by the
+     * locale they serve, not by the header's many spellings. Nothing otherwise.
+     */
+    private String localeChosen(HttpServerRequest request) {
+        if (!locales.multiple() || request.getParam("locale") != null) {
+            return "";
+        }
+        String accepted = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+        return "\u0000" + (accepted == null ? "" : locales.negotiate(accepted));
+    }
+
     private void handle(RoutingContext context, boolean perHost) {
         HttpServerRequest request = context.request();
         boolean head = request.method() == HttpMethod.HEAD;
@@ -89,7 +105,8 @@ class ResponseCacheRoute {
             return;
         }
         String path = perHost ? request.scheme() + "://" + request.authority() + request.path() : request.path();
-        ResponseCache.Key key = new ResponseCache.Key(path, normalizedQuery(request.query()));
+        ResponseCache.Key key = new ResponseCache.Key(path, normalizedQuery(request.query())
+                + localeChosen(request));
         String encoding = Encodings.negotiate(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
         if (Encodings.DEFLATE.equals(encoding) || Encodings.UNKNOWN.equals(encoding)) {
             context.next();

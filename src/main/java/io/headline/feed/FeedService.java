@@ -1,5 +1,6 @@
 package io.headline.feed;
 
+import io.headline.locale.Locales;
 import io.headline.article.ArticleListParams;
 import io.headline.article.ArticleListRequest;
 import io.headline.article.ArticleLocation;
@@ -43,9 +44,11 @@ public class FeedService {
     private final BodyReads bodyReads;
     private final ArticleUrls urls;
     private final FeedConfig config;
+    private final Locales locales;
 
     FeedService(ArticleService articles, CategoryService categories, AuthorService authors, BodyReads bodyReads,
-            ArticleUrls urls, FeedConfig config) {
+            ArticleUrls urls, FeedConfig config, Locales locales) {
+        this.locales = locales;
         this.articles = articles;
         this.categories = categories;
         this.authors = authors;
@@ -79,7 +82,7 @@ public class FeedService {
         params.author = author;
         params.fields = List.of(FIELDS);
         params.count = "false";
-        ArticleListRequest request = ArticleListRequest.parse(params, false, false);
+        ArticleListRequest request = ArticleListRequest.parse(params, false, false, locales);
         // A feed reads its bodies whole, and holds what they weigh (not a bulk read's whole budget) while it is sent.
         Slice<ArticleView> found = articles.list(request, bodyReads::hold);
 

@@ -1,5 +1,6 @@
 package io.headline.ghost;
 
+import io.headline.locale.Locales;
 import io.headline.article.ArticleListParams;
 import io.headline.article.ArticleListRequest;
 import io.headline.article.ArticleService;
@@ -49,9 +50,11 @@ public class GhostService {
     private final BodyReads bodyReads;
     private final String site;
     private final GhostConfig config;
+    private final Locales locales;
 
     GhostService(ArticleService articles, AuthorService authors, CategoryService categories, BodyReads bodyReads,
-            HeadlineConfig headline, GhostConfig config) {
+            HeadlineConfig headline, GhostConfig config, Locales locales) {
+        this.locales = locales;
         this.articles = articles;
         this.authors = authors;
         this.categories = categories;
@@ -72,7 +75,7 @@ public class GhostService {
         params.publishedBefore = text(filter.publishedBefore());
         params.fields = asList(articleFields(query));
         params.include = asList(articleIncludes(query));
-        ArticleListRequest parsed = ArticleListRequest.parse(params, false, false);
+        ArticleListRequest parsed = ArticleListRequest.parse(params, false, false, locales);
         ArticleListRequest request = new ArticleListRequest(parsed.filter().withCategoryOrTags(filter.tags()),
                 parsed.sort(), parsed.page(), parsed.shape());
         Slice<ArticleView> found = request.readsBodies() ? bodyReads.run(() -> articles.list(request))

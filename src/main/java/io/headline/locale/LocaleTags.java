@@ -13,8 +13,11 @@ import java.util.regex.Pattern;
  */
 public final class LocaleTags {
 
-    /** Longer than any tag worth configuring (language, script, region and a variant take at most 22 characters). */
-    public static final int MAX_LENGTH = 64;
+    /**
+     * Longer than any tag worth configuring (language, script, region and a variant take at most 22 characters), and
+     * what the database keeps of one (article.locale, V20__article_translations.sql): RFC 5646's 35.
+     */
+    public static final int MAX_LENGTH = 35;
 
     private static final Pattern TAG_CHARACTERS = Pattern.compile("[A-Za-z0-9]+(-[A-Za-z0-9]+)*");
 

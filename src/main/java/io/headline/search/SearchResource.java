@@ -1,5 +1,6 @@
 package io.headline.search;
 
+import io.headline.locale.Locales;
 import io.headline.article.ArticleListParams;
 import io.headline.article.ArticleListRequest;
 import io.headline.common.ApiPaths;
@@ -30,8 +31,10 @@ public class SearchResource {
     private final SearchService service;
     private final SecurityIdentity caller;
     private final BodyReads bodyReads;
+    private final Locales locales;
 
-    public SearchResource(SearchService service, SecurityIdentity caller, BodyReads bodyReads) {
+    public SearchResource(SearchService service, SecurityIdentity caller, BodyReads bodyReads, Locales locales) {
+        this.locales = locales;
         this.service = service;
         this.caller = caller;
         this.bodyReads = bodyReads;
@@ -60,7 +63,7 @@ public class SearchResource {
         params.q = q;
         params.size = size == null ? "10" : size;
         ArticleListRequest request = ArticleListRequest.parse(params, Roles.seesUnpublished(caller),
-                Roles.seesEmails(caller));
+                Roles.seesEmails(caller), locales);
         SearchService.Found found = bodyReads.run(request.scannedBytes(), () -> service.search(request,
                 request.page().size(), Roles.seesEmails(caller)));
         var articlesQuery = uri.getBaseUriBuilder().path(ApiPaths.V1 + "/articles").queryParam("q", q)

@@ -1,5 +1,6 @@
 package io.headline.transfer;
 
+import io.headline.locale.Locales;
 import io.headline.article.ArticleChanges;
 import io.headline.article.ArticleImages;
 import io.headline.article.ArticleRules;
@@ -68,7 +69,7 @@ class ImportWriter {
 
     private static final String[] ARTICLE_COLUMNS = {"id", "slug", "external_id", "title", "subtitle", "excerpt", "body",
         "body_html", "body_text", "word_count", "status", "featured", "published_at", "category_id", "feature_image_url",
-        "feature_media_id", "created_at", "updated_at", "version"};
+        "feature_media_id", "created_at", "updated_at", "version", "locale"};
 
     private static final Logger LOG = Logger.getLogger(ImportWriter.class);
 
@@ -76,8 +77,11 @@ class ImportWriter {
     private final ChangeRecorder recorder;
     private final CategoryRules categoryRules;
     private final ArticleImages images;
+    private final Locales locales;
 
-    ImportWriter(DataSource dataSource, ChangeRecorder recorder, CategoryRules categoryRules, ArticleImages images) {
+    ImportWriter(DataSource dataSource, ChangeRecorder recorder, CategoryRules categoryRules, ArticleImages images,
+            Locales locales) {
+        this.locales = locales;
         this.dataSource = dataSource;
         this.recorder = recorder;
         this.categoryRules = categoryRules;
@@ -87,7 +91,8 @@ class ImportWriter {
     /** Writes the rows (in a transaction the caller began) and returns their outcomes in the rows' order. */
     List<Outcome> write(List<ImportRow> rows, Instant now) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            BatchWrite batch = new BatchWrite(connection, now, categoryRules, images);
+            BatchWrite batch = new BatchWrite(connection, now, categoryRules, images,
+                    locales.defaultLocale());
             // By identity: a row holds its whole body, too long to hash for a lookup.
             Map<ImportRow, Outcome> outcomes = new IdentityHashMap<>();
             batch.categories(rows, outcomes);
@@ -138,8 +143,12 @@ class ImportWriter {
         private final ArticleImages images;
         /** The batch's changes, in the order they were written. */
         final List<Change> logged = new ArrayList<>();
+        /** The locale an import writes in (a configured tag, checked at start): the default. */
+        private final String locale;
 
-        BatchWrite(Connection connection, Instant now, CategoryRules categoryRules, ArticleImages images) {
+        BatchWrite(Connection connection, Instant now, CategoryRules categoryRules, ArticleImages images,
+                String locale) {
+            this.locale = locale;
             this.connection = connection;
             this.categoryRules = categoryRules;
             this.images = images;
@@ -310,7 +319,7 @@ class ImportWriter {
             Map<String, ArticleState> byExternalId = new HashMap<>();
             loadArticles(articleRows, bySlug, byExternalId);
             Map<String, UUID> formerOwners = new HashMap<>();
-            select("select slug, article_id from article_slug_history where slug in (%s)",
+            select("select slug, article_id from article_slug_history where locale = '" + locale + "' and slug in (%s)",
                     articleRows.stream().map(ArticleRow::slug).toList(),
                     rs -> formerOwners.put(rs.getString(1), rs.getObject(2, UUID.class)));
 
@@ -382,16 +391,16 @@ class ImportWriter {
                     row.featured(), publishedAt == null ? null : OffsetDateTime.ofInstant(publishedAt, ZoneOffset.UTC),
                     category.id(), feature.url(), feature.mediaId()};
                 if (existing == null) {
-                    inserts.add(append(values, now, now, 0L));
+                    inserts.add(append(values, now, now, 0L, locale));
                 } else {
                     updates.add(append(values, now));
                     replacedLinks.add(existing.id());
                     if (!existing.slug().equals(row.slug())) {
                         // As an API write does: the old slug keeps leading to the article, and a former slug it takes
                         // back is its own again.
-                        update("delete from article_slug_history where slug = ?", row.slug());
-                        update("insert into article_slug_history (slug, article_id) values (?, ?)", existing.slug(),
-                                existing.id());
+                        update("delete from article_slug_history where slug = ? and locale = ?", row.slug(), locale);
+                        update("insert into article_slug_history (slug, locale, article_id) values (?, ?, ?)",
+                                existing.slug(), locale, existing.id());
                     }
                 }
                 for (int i = 0; i < authorIds.size(); i++) {
@@ -441,7 +450,7 @@ class ImportWriter {
             List<Object[]> found = new ArrayList<>();
             String columns = "select id, slug, external_id, title, subtitle, excerpt, body, status, featured, "
                     + "published_at, category_id, feature_image_url, feature_media_id from article where ";
-            select(columns + "slug in (%s)", slugs, rs -> found.add(articleColumns(rs)));
+            select(columns + "locale = '" + locale + "' and slug in (%s)", slugs, rs -> found.add(articleColumns(rs)));
             if (!externalIds.isEmpty()) {
                 select(columns + "external_id in (%s)", externalIds, rs -> found.add(articleColumns(rs)));
             }

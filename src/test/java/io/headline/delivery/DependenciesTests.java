@@ -24,7 +24,7 @@ class DependenciesTests {
             EARLY);
 
     private ArticleView article(Instant updatedAt) {
-        return new ArticleView(UUID.randomUUID(), "a", "A", null, null, null, null, null, null, null,
+        return new ArticleView(UUID.randomUUID(), "a", "en", null, "A", null, null, null, null, null, null, null,
                 ArticleStatus.published, false, EARLY, category, List.of(author), List.of(), null, null, EARLY, updatedAt, 0L,
                 null, null);
     }
@@ -35,7 +35,7 @@ class DependenciesTests {
 
     @Test
     void shouldLeaveASparseArticleWithoutItsOwnDateUndated() {
-        ArticleView sparse = new ArticleView(UUID.randomUUID(), null, "A", null, null, null, null, null, null, null,
+        ArticleView sparse = new ArticleView(UUID.randomUUID(), null, null, null, "A", null, null, null, null, null, null, null,
                 null, null, null, category, null, null, null, null, null, null, null, null, null);
 
         assertThat(Dependencies.of(sparse, "ignored").lastModified()).isEmpty();

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.persistence.LockModeType;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** Lookups shared by every content type: by id or slug, and slug availability. */
 public interface SluggedRepository<E extends ContentEntity> extends PanacheRepositoryBase<E, UUID> {
@@ -31,17 +32,22 @@ public interface SluggedRepository<E extends ContentEntity> extends PanacheRepos
      * {@code source} (a title or name), falling back to {@code kind} when the source has no ASCII letters.
      */
     default String claimSlug(String requested, String source, String kind, UUID selfId) {
+        return claim(requested, source, kind, candidate -> slugTaken(candidate, selfId));
+    }
+
+    /** {@link #claimSlug}, with what {@code taken} says of a slug. */
+    static String claim(String requested, String source, String kind, Predicate<String> taken) {
         if (requested != null) {
             if (Slugs.looksLikeId(requested)) {
                 throw ProblemException.invalidField("slug", "must not have the shape of an id");
             }
-            if (slugTaken(requested, selfId)) {
+            if (taken.test(requested)) {
                 throw ProblemException.conflict("The " + kind + " slug '" + requested + "' is already taken.");
             }
             return requested;
         }
         String base = Slugs.slugify(source);
-        return Slugs.firstFree(base.isEmpty() ? kind : base, candidate -> slugTaken(candidate, selfId));
+        return Slugs.firstFree(base.isEmpty() ? kind : base, taken);
     }
 
     /** The entity a write refers to by id or slug, or a 422 that names the referring field. */

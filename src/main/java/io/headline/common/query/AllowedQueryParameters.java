@@ -51,16 +51,24 @@ public class AllowedQueryParameters {
                 names.add(query.value());
             }
             if (parameter.isAnnotationPresent(BeanParam.class)) {
-                for (Class<?> type = parameter.getType(); type != Object.class; type = type.getSuperclass()) {
-                    for (Field field : type.getDeclaredFields()) {
-                        QueryParam fieldQuery = field.getAnnotation(QueryParam.class);
-                        if (fieldQuery != null) {
-                            names.add(fieldQuery.value());
-                        }
-                    }
-                }
+                declaredIn(parameter.getType(), names);
             }
         }
         return names;
+    }
+
+    /** The query parameters a bean declares, in its fields and the beans nested in them. */
+    private static void declaredIn(Class<?> bean, Set<String> names) {
+        for (Class<?> type = bean; type != Object.class; type = type.getSuperclass()) {
+            for (Field field : type.getDeclaredFields()) {
+                QueryParam fieldQuery = field.getAnnotation(QueryParam.class);
+                if (fieldQuery != null) {
+                    names.add(fieldQuery.value());
+                }
+                if (field.isAnnotationPresent(BeanParam.class)) {
+                    declaredIn(field.getType(), names);
+                }
+            }
+        }
     }
 }

@@ -1,0 +1,270 @@
+package io.headline.locale;
+
+import static io.headline.Api.admin;
+import static io.headline.Api.anonymous;
+import static io.headline.Api.articleInput;
+import static io.headline.Api.createArticle;
+import static io.headline.Api.invalid;
+import static io.headline.Api.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import io.headline.OwnDatabase;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Articles in several locales (headline.locales=en,de,de-AT:de,fr): translations, their workflow, and fallback. */
+@QuarkusTest
+@TestProfile(LocalizationTests.FourLocales.class)
+class LocalizationTests {
+
+    public static class FourLocales implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return OwnDatabase.with("localization", Map.of("headline.locales", "en,de,de-AT:de,fr"));
+        }
+    }
+
+    /** A published English article in a category of its own, so that lists of that category hold only what a test made. */
+    private static Map<String, Object> english() {
+        return createArticle(articleInput("published"));
+    }
+
+    private static Map<String, Object> translate(Object idOrSlug, String locale, String status) {
+        Map<String, Object> input = new HashMap<>(Map.of("locale", locale, "title", unique("Titel " + locale),
+                "status", status));
+        return admin().body(input).when().post("/api/v1/articles/{id}/translations", idOrSlug)
+                .then().statusCode(201).body("locale", equalTo(locale)).extract().jsonPath().getMap("");
+    }
+
+    private static String categoryOf(Map<String, Object> article) {
+        return (String) ((Map<?, ?>) article.get("category")).get("slug");
+    }
+
+    @Test
+    void shouldWriteANewArticleInTheDefaultLocaleAndListItsTranslations() {
+        Map<String, Object> en = english();
+        assertThat(en.get("locale")).isEqualTo("en");
+
+        Map<String, Object> de = translate(en.get("id"), "de", "draft");
+
+        assertThat(de.get("slug")).isNotEqualTo(en.get("slug"));
+        assertThat(de.get("category")).isEqualTo(en.get("category"));
+        assertThat(de.get("authors")).isEqualTo(en.get("authors"));
+        admin().when().get("/api/v1/articles/{id}/translations", de.get("slug")).then().statusCode(200)
+                .body("data.locale", equalTo(List.of("en", "de")));
+        // The public sees only what is published: the draft is not among the translations.
+        anonymous().when().get("/api/v1/articles/{id}/translations", en.get("slug")).then().statusCode(200)
+                .body("data.locale", equalTo(List.of("en")));
+        anonymous().when().get("/api/v1/articles/{slug}", en.get("slug")).then().statusCode(200)
+                .body("translations.locale", equalTo(List.of("en")));
+    }
+
+    @Test
+    void shouldRefuseASecondTranslationIntoALocaleAndALocaleTheServerDoesNotHave() {
+        Map<String, Object> en = english();
+        translate(en.get("id"), "de", "draft");
+
+        admin().body(Map.of("locale", "de", "title", "Noch einmal")).when()
+                .post("/api/v1/articles/{id}/translations", en.get("id")).then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("'de'"));
+        admin().body(Map.of("locale", "it", "title", "Titolo")).when()
+                .post("/api/v1/articles/{id}/translations", en.get("id")).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("locale"))
+                .body("errors[0].message", containsString("en, de, de-AT, fr"));
+        Map<String, Object> italian = articleInput("draft");
+        italian.put("locale", "it");
+        admin().body(italian).when().post("/api/v1/articles").then().statusCode(422)
+                .body("errors[0].field", equalTo("locale"));
+    }
+
+    @Test
+    void shouldLetTwoLocalesShareASlugAndKeepEachSlugUniqueWithinItsLocale() {
+        Map<String, Object> en = english();
+        Map<String, Object> input = new HashMap<>(Map.of("locale", "fr", "title", "Le titre", "slug", en.get("slug")));
+
+        admin().body(input).when().post("/api/v1/articles/{id}/translations", en.get("id")).then().statusCode(201)
+                .body("slug", equalTo(en.get("slug")));
+        Map<String, Object> other = english();
+        admin().body(input).when().post("/api/v1/articles/{id}/translations", other.get("id")).then().statusCode(409);
+        // A shared slug names the translation of the locale asked for.
+        anonymous().queryParam("locale", "fr").when().get("/api/v1/articles/{slug}", en.get("slug"))
+                .then().statusCode(200).body("locale", equalTo("en"));
+    }
+
+    @Test
+    void shouldServeEachLocaleOnlyOnceItIsPublishedAndFallBackUntilThen() {
+        Map<String, Object> en = english();
+        Map<String, Object> de = translate(en.get("id"), "de", "draft");
+
+        // A draft translation never shows: the German reader gets the English article, the draft's slug leads there.
+        anonymous().queryParam("locale", "de").when().get("/api/v1/articles/{slug}", en.get("slug"))
+                .then().statusCode(200).header("Content-Language", "en").body("locale", equalTo("en"));
+        anonymous().redirects().follow(false).queryParam("locale", "de")
+                .when().get("/api/v1/articles/{slug}", de.get("slug"))
+                .then().statusCode(301).header("Location", "/api/v1/articles/" + en.get("slug") + "?locale=de");
+
+        admin().when().post("/api/v1/articles/{id}/publish", de.get("id")).then().statusCode(200);
+
+        anonymous().redirects().follow(false).queryParam("locale", "de")
+                .when().get("/api/v1/articles/{slug}", en.get("slug"))
+                .then().statusCode(301).header("Location", "/api/v1/articles/" + de.get("slug") + "?locale=de");
+        anonymous().queryParam("locale", "de-AT").when().get("/api/v1/articles/{slug}", de.get("slug"))
+                .then().statusCode(200).header("Content-Language", "de").body("locale", equalTo("de"))
+                .body("translations.locale", equalTo(List.of("en", "de")))
+                .body("translations[1].url", equalTo("/api/v1/articles/" + de.get("slug") + "?locale=de"));
+        // Without a locale asked for, a slug serves its own.
+        anonymous().when().get("/api/v1/articles/{slug}", de.get("slug")).then().statusCode(200)
+                .body("locale", equalTo("de"));
+        // Unpublishing one translation leaves the other as it was.
+        admin().when().post("/api/v1/articles/{id}/unpublish", de.get("id")).then().statusCode(200);
+        anonymous().queryParam("locale", "de").when().get("/api/v1/articles/{slug}", en.get("slug"))
+                .then().statusCode(200).body("locale", equalTo("en"));
+    }
+
+    @Test
+    void shouldServeOnlyTheExactLocaleWithoutFallback() {
+        Map<String, Object> en = english();
+
+        anonymous().queryParam("locale", "fr").queryParam("fallback", "none")
+                .when().get("/api/v1/articles/{slug}", en.get("slug")).then().statusCode(404)
+                .contentType("application/problem+json");
+        anonymous().queryParam("locale", "fr").when().get("/api/v1/articles/{slug}", en.get("slug"))
+                .then().statusCode(200).header("Content-Language", "en");
+        anonymous().queryParam("category", categoryOf(en)).queryParam("locale", "fr").queryParam("fallback", "none")
+                .when().get("/api/v1/articles").then().statusCode(200).body("data", equalTo(List.of()));
+    }
+
+    @Test
+    void shouldChooseByAcceptLanguageWhenNoLocaleIsAskedFor() {
+        Map<String, Object> en = english();
+        Map<String, Object> de = translate(en.get("id"), "de", "published");
+
+        anonymous().redirects().follow(false).header("Accept-Language", "de-CH, de;q=0.9, en;q=0.5")
+                .when().get("/api/v1/articles/{slug}", en.get("slug")).then().statusCode(301)
+                .header("Location", "/api/v1/articles/" + de.get("slug"))
+                .header("Vary", containsString("Accept-Language"));
+        anonymous().header("Accept-Language", "en-GB").when().get("/api/v1/articles/{slug}", en.get("slug"))
+                .then().statusCode(200).header("Content-Language", "en")
+                .header("Vary", containsString("Accept-Language"));
+        // An id names one translation: only a locale asked for by name moves it.
+        anonymous().header("Accept-Language", "de").when().get("/api/v1/articles/{id}", en.get("id"))
+                .then().statusCode(200).body("locale", equalTo("en"));
+    }
+
+    @Test
+    void shouldNeverServeOneLanguagesCachedListToAnother() {
+        Map<String, Object> en = english();
+        translate(en.get("id"), "de", "published");
+        String category = categoryOf(en);
+
+        for (int i = 0; i < 2; i++) {
+            anonymous().header("Accept-Language", "de").queryParam("category", category)
+                    .when().get("/api/v1/articles").then().statusCode(200).header("Content-Language", "de")
+                    .body("data.locale", equalTo(List.of("de")));
+            anonymous().header("Accept-Language", "fr;q=0.9, en;q=0.8").queryParam("category", category)
+                    .when().get("/api/v1/articles").then().statusCode(200).header("Content-Language", "fr")
+                    .body("data.locale", equalTo(List.of("en")));
+        }
+    }
+
+    @Test
+    void shouldListEachArticleOnceInTheBestTranslationTheCallerMaySee() {
+        Map<String, Object> first = english();
+        String category = categoryOf(first);
+        Map<String, Object> secondInput = articleInput("published");
+        secondInput.put("category", category);
+        Map<String, Object> second = createArticle(secondInput);
+        translate(first.get("id"), "de", "published");
+        translate(second.get("id"), "de", "draft");
+        translate(second.get("id"), "de-AT", "published");
+
+        Response german = anonymous().queryParam("category", category).queryParam("locale", "de-AT")
+                .queryParam("sort", "publishedAt").when().get("/api/v1/articles");
+        german.then().statusCode(200).header("Content-Language", "de-AT").body("meta.totalItems", equalTo(2));
+        assertThat(german.jsonPath().getList("data.locale")).containsExactly("de", "de-AT");
+
+        anonymous().queryParam("category", category).queryParam("locale", "de").queryParam("sort", "publishedAt")
+                .when().get("/api/v1/articles").then().statusCode(200)
+                // The first one's German translation came out after the second article: oldest first, it is second.
+                .body("data.locale", equalTo(List.of("en", "de")));
+        anonymous().queryParam("category", category).queryParam("sort", "publishedAt")
+                .when().get("/api/v1/articles").then().statusCode(200)
+                .body("data.locale", equalTo(List.of("en", "en")));
+        admin().queryParam("category", category).queryParam("locale", "*")
+                .when().get("/api/v1/articles").then().statusCode(200).body("data.size()", equalTo(5))
+                .header("Content-Language", (String) null);
+        anonymous().queryParam("category", category).queryParam("locale", "*")
+                .when().get("/api/v1/articles").then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldShareCategoryAuthorsAndTagsAcrossTranslationsAndWriteEachOnce() {
+        Map<String, Object> en = english();
+        Map<String, Object> de = translate(en.get("id"), "de", "draft");
+
+        admin().contentType("application/merge-patch+json").body(Map.of("tags", List.of("shared-tag")))
+                .when().patch("/api/v1/articles/{id}", en.get("id")).then().statusCode(200);
+
+        admin().when().get("/api/v1/articles/{id}", de.get("id")).then().statusCode(200)
+                .body("tags", equalTo(List.of("shared-tag")))
+                .body("version", equalTo(((Number) de.get("version")).intValue() + 1));
+        // Its own words stay its own.
+        admin().when().get("/api/v1/articles/{id}", de.get("id")).then().body("title", equalTo(de.get("title")));
+    }
+
+    @Test
+    void shouldKeepATranslationsLocaleAndDeleteTheDefaultOneLast() {
+        Map<String, Object> en = english();
+        Map<String, Object> de = translate(en.get("id"), "de", "draft");
+
+        admin().contentType("application/merge-patch+json").body(Map.of("locale", "fr"))
+                .when().patch("/api/v1/articles/{id}", de.get("id")).then().statusCode(422)
+                .body("errors[0].field", equalTo("locale"));
+        admin().when().delete("/api/v1/articles/{id}", en.get("id")).then().statusCode(409)
+                .contentType("application/problem+json");
+        admin().when().delete("/api/v1/articles/{id}", de.get("id")).then().statusCode(204);
+        admin().when().delete("/api/v1/articles/{id}", en.get("id")).then().statusCode(204);
+    }
+
+    @Test
+    void shouldAnswerBadLocaleParametersWithProblems() {
+        Map<String, Object> en = english();
+
+        invalid(anonymous()).queryParam("locale", "it").when().get("/api/v1/articles/{slug}", en.get("slug"))
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("en, de, de-AT, fr"));
+        invalid(anonymous()).queryParam("locale", "x".repeat(1000)).when().get("/api/v1/articles")
+                .then().statusCode(400).contentType("application/problem+json");
+        invalid(anonymous()).queryParam("locale", "de").queryParam("fallback", "maybe").when().get("/api/v1/articles")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("none"));
+        String huge = String.join(",", java.util.Collections.nCopies(1000, "zz;q=0.5")) + ",de";
+        anonymous().header("Accept-Language", huge).when().get("/api/v1/articles/{slug}", en.get("slug"))
+                .then().statusCode(200).header("Content-Language", "en");
+        anonymous().header("Accept-Language", "*;q=abc, ;;, de;q=2").when().get("/api/v1/articles")
+                .then().statusCode(200).header("Content-Language", not(equalTo("")));
+    }
+
+    @Test
+    void shouldAcceptTheETagOfAnEditorsGetOfATranslatedArticle() {
+        Map<String, Object> en = english();
+        translate(en.get("id"), "de", "draft");
+        String etag = admin().when().get("/api/v1/articles/{id}", en.get("id")).then().statusCode(200)
+                .body("translations.locale", equalTo(List.of("en", "de"))).extract().header("ETag");
+
+        admin().header("If-Match", etag).contentType("application/merge-patch+json").body(Map.of("subtitle", "Neu"))
+                .when().patch("/api/v1/articles/{id}", en.get("id")).then().statusCode(200)
+                .body("translations.locale", equalTo(List.of("en", "de")));
+    }
+}
