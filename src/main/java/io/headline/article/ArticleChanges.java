@@ -31,8 +31,8 @@ public final class ArticleChanges {
     }
 
     /** The change a write made: from {@code before} to {@code status} and {@code publishedAt}, at {@code now}. */
-    public static Change written(UUID id, String slug, Before before, ArticleStatus status, Instant publishedAt,
-            Instant now) {
+    public static Change written(UUID id, String slug, String locale, Before before, ArticleStatus status,
+            Instant publishedAt, Instant now) {
         boolean isPublic = Article.isPublicAt(status, publishedAt, now);
         boolean goesOut = status == ArticleStatus.published || status == ArticleStatus.scheduled;
         Instant appearsAt = goesOut && publishedAt != null && publishedAt.isAfter(now) ? publishedAt : null;
@@ -47,16 +47,16 @@ public final class ArticleChanges {
             kind = before.existed() ? ChangeKind.updated : ChangeKind.created;
         }
         return new Change(ResourceType.article, id, slug, kind, before.wasPublic(), isPublic,
-                goesOut ? publishedAt : null, appearsAt, null, !before.existed());
+                goesOut ? publishedAt : null, appearsAt, null, !before.existed(), locale);
     }
 
     static Change written(Article article, Before before, Instant now) {
-        return written(article.id, article.slug, before, article.status, article.publishedAt, now);
+        return written(article.id, article.slug, article.locale, before, article.status, article.publishedAt, now);
     }
 
     /** A deletion: a tombstone with the article's id and last slug. */
     static Change deleted(Article article, Instant now) {
         return new Change(ResourceType.article, article.id, article.slug, ChangeKind.deleted,
-                article.isPublicAt(now), false, null, null, null, false);
+                article.isPublicAt(now), false, null, null, null, false, article.locale);
     }
 }

@@ -18,18 +18,19 @@ import java.util.function.Supplier;
  *                    is read when they are sent)
  * @param first       the resource's first change: it was just created, so the log holds nothing about it yet (an
  *                    article's earlier schedule is not looked for)
+ * @param locale      an article's: the locale of the translation that changed; null for authors and categories
  */
 public record Change(ResourceType type, UUID id, String slug, ChangeKind kind, boolean wasPublic, boolean isPublic,
-        Instant publishedAt, Instant appearsAt, Supplier<?> state, boolean first) {
+        Instant publishedAt, Instant appearsAt, Supplier<?> state, boolean first, String locale) {
 
     /** A change of an author or a category: public, like all of them. */
     public static Change of(ResourceType type, UUID id, String slug, ChangeKind kind) {
         return new Change(type, id, slug, kind, true, kind != ChangeKind.deleted, null, null, null,
-                kind == ChangeKind.created);
+                kind == ChangeKind.created, null);
     }
 
     /** The same change, with the state it left (see {@code state}). */
     public Change withState(Supplier<?> view) {
-        return new Change(type, id, slug, kind, wasPublic, isPublic, publishedAt, appearsAt, view, first);
+        return new Change(type, id, slug, kind, wasPublic, isPublic, publishedAt, appearsAt, view, first, locale);
     }
 }

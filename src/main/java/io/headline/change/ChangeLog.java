@@ -54,11 +54,19 @@ public class ChangeLog {
     static final int MAX_APPEARANCES = 1000;
 
     private static final String COLUMNS = "seq, occurred_at, resource_type, resource_id, slug, kind, was_public, "
-            + "is_public, published_at, appears_at";
+            + "is_public, published_at, appears_at, locale";
+
+    /**
+     * The articles' changes in one locale (and every author's and category's).
+     *
+     * @param unmarked the locale of the changes logged without one (before translations existed): the default
+     */
+    public record Translation(String locale, String unmarked) {
+    }
 
     /** A change as the log holds it. */
     public record Entry(long seq, Instant occurredAt, ResourceType type, UUID id, String slug, ChangeKind kind,
-            boolean wasPublic, boolean isPublic, Instant publishedAt, Instant appearsAt) {
+            boolean wasPublic, boolean isPublic, Instant publishedAt, Instant appearsAt, String locale) {
 
         /** The event's name, as webhooks subscribe to it: {@code article.published}, {@code category.deleted}. */
         public String event() {
@@ -117,7 +125,8 @@ public class ChangeLog {
             }
             long seq = last + entries.size() + 1;
             entries.add(new Entry(seq, now, change.type(), change.id(), change.slug(), change.kind(),
-                    change.wasPublic(), change.isPublic(), micros(change.publishedAt()), micros(change.appearsAt())));
+                    change.wasPublic(), change.isPublic(), micros(change.publishedAt()), micros(change.appearsAt()),
+                    change.locale()));
             if (written.get(i) != null) {
                 states.put(seq, written.get(i));
             }
@@ -201,15 +210,21 @@ public class ChangeLog {
      * Up to {@code limit} changes after {@code seq} and up to {@code upTo}, in order. {@code publicOnly} keeps those the public sees: every
      * author and category change, and an article's changes that leave it public or hide it.
      */
-    public List<Entry> after(long seq, long upTo, int limit, boolean publicOnly) {
+    public List<Entry> after(long seq, long upTo, int limit, boolean publicOnly, Translation translation) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement s = connection.prepareStatement("select " + COLUMNS + " from change_log where seq > ?"
                         + " and seq <= ?"
                         + (publicOnly ? " and (resource_type <> 'article' or was_public or is_public)" : "")
+                        + (translation == null ? "" : " and (resource_type <> 'article' or coalesce(locale, ?) = ?)")
                         + " order by seq limit ?")) {
-            s.setLong(1, seq);
-            s.setLong(2, upTo);
-            s.setInt(3, limit);
+            int p = 1;
+            s.setLong(p++, seq);
+            s.setLong(p++, upTo);
+            if (translation != null) {
+                s.setString(p++, translation.unmarked());
+                s.setString(p++, translation.locale());
+            }
+            s.setInt(p, limit);
             List<Entry> entries = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -319,7 +334,7 @@ public class ChangeLog {
     /** The 'published' change of a scheduled article, dated at its publication instant. */
     private static Entry appearance(Entry scheduled, long seq) {
         return new Entry(seq, scheduled.publishedAt(), ResourceType.article, scheduled.id(), scheduled.slug(),
-                ChangeKind.published, false, true, scheduled.publishedAt(), null);
+                ChangeKind.published, false, true, scheduled.publishedAt(), null, scheduled.locale());
     }
 
     /**
@@ -333,7 +348,7 @@ public class ChangeLog {
             return;
         }
         try (PreparedStatement s = connection.prepareStatement("insert into change_log (" + COLUMNS + ") "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Entry e : entries) {
                 s.setLong(1, e.seq());
                 s.setObject(2, utc(e.occurredAt()));
@@ -345,6 +360,7 @@ public class ChangeLog {
                 s.setBoolean(8, e.isPublic());
                 s.setObject(9, utc(e.publishedAt()));
                 s.setObject(10, utc(e.appearsAt()));
+                s.setString(11, e.locale());
                 s.addBatch();
             }
             s.executeBatch();
@@ -387,7 +403,8 @@ public class ChangeLog {
         return new Entry(rs.getLong(1), instant(rs.getObject(2, OffsetDateTime.class)),
                 ResourceType.valueOf(rs.getString(3)), rs.getObject(4, UUID.class), rs.getString(5),
                 ChangeKind.valueOf(rs.getString(6)), rs.getBoolean(7), rs.getBoolean(8),
-                instant(rs.getObject(9, OffsetDateTime.class)), instant(rs.getObject(10, OffsetDateTime.class)));
+                instant(rs.getObject(9, OffsetDateTime.class)), instant(rs.getObject(10, OffsetDateTime.class)),
+                rs.getString(11));
     }
 
     private String json(Object state) {

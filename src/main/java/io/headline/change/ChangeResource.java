@@ -1,8 +1,12 @@
 package io.headline.change;
 
+import io.headline.locale.LocaleTags;
 import io.headline.common.ApiPaths;
+import io.headline.locale.LocaleTags;
 import io.headline.common.paging.PageRequest;
+import io.headline.locale.LocaleTags;
 import io.headline.delivery.HttpCachingFilter;
+import io.headline.locale.LocaleTags;
 import io.headline.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -56,9 +60,13 @@ public class ChangeResource {
                     + "beginning.", example = "YzE6NDI") @QueryParam("since") String since,
             @Parameter(description = "How many changes at most, 1 to " + ChangeService.MAX_LIMIT + ".",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100"),
-                    example = "100") @QueryParam("limit") String limit) {
+                    example = "100") @QueryParam("limit") String limit,
+            @Parameter(description = "Only the changes of articles' translations in this locale (exactly: no "
+                    + "fallback), with every author and category change; a BCP 47 tag of the server's locales. A "
+                    + "mirror of one locale polls with it.", schema = @Schema(type = SchemaType.STRING,
+                    maxLength = LocaleTags.MAX_LENGTH), example = "de") @QueryParam("locale") String locale) {
         int max = PageRequest.parseInteger("limit", limit, ChangeService.DEFAULT_LIMIT, 1, ChangeService.MAX_LIMIT);
-        ChangeFeed feed = service.changes(since, max, Roles.seesUnpublished(caller));
+        ChangeFeed feed = service.changes(since, max, Roles.seesUnpublished(caller), locale);
         return RestResponse.ResponseBuilder.ok(feed).header(HttpHeaders.CACHE_CONTROL, HttpCachingFilter.PRIVATE).build();
     }
 }

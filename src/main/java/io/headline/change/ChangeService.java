@@ -1,5 +1,6 @@
 package io.headline.change;
 
+import io.headline.locale.Locales;
 import io.headline.common.ApiPaths;
 import io.headline.common.error.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -21,7 +22,10 @@ public class ChangeService {
     private final ChangeMarks marks;
     private final Clock clock;
 
-    ChangeService(ChangeLog log, ChangeMarks marks, Clock clock) {
+    private final Locales locales;
+
+    ChangeService(ChangeLog log, ChangeMarks marks, Clock clock, Locales locales) {
+        this.locales = locales;
         this.log = log;
         this.marks = marks;
         this.clock = clock;
@@ -35,7 +39,9 @@ public class ChangeService {
      * numbers back, or with a cursor from another environment, a mirror would otherwise skip every change until the
      * log caught up with it.
      */
-    public ChangeFeed changes(String cursor, int limit, boolean everything) {
+    public ChangeFeed changes(String cursor, int limit, boolean everything, String locale) {
+        ChangeLog.Translation translation = locale == null ? null
+                : new ChangeLog.Translation(locales.parse(locale), locales.defaultLocale());
         ChangeCursor.Position position = ChangeCursor.parse(cursor);
         long after = position.seq();
         Instant now = clock.instant();
@@ -55,7 +61,7 @@ public class ChangeService {
                     + "request without since");
         }
         long upTo = Math.min(last, after + SCAN_WINDOW);
-        List<ChangeLog.Entry> entries = log.after(after, upTo, limit + 1, !everything);
+        List<ChangeLog.Entry> entries = log.after(after, upTo, limit + 1, !everything, translation);
         boolean full = entries.size() > limit;
         List<ChangeLog.Entry> page = entries.stream().limit(limit).toList();
         // A change that hides an article may rename it too: the public is told the slug it saw, not the new one.
@@ -106,7 +112,9 @@ public class ChangeService {
                 : !e.isPublic() ? ChangeKind.deleted
                 : e.wasPublic() ? ChangeKind.updated : ChangeKind.published;
         boolean gone = kind == ChangeKind.deleted;
-        return new ChangeView(cursor(e), e.type() + "." + kind, kind, e.type(), e.id(), slug,
+        String locale = e.type() != ResourceType.article ? null
+                : e.locale() != null ? e.locale() : locales.defaultLocale();
+        return new ChangeView(cursor(e), e.type() + "." + kind, kind, e.type(), e.id(), slug, locale,
                 e.occurredAt(), gone ? null : e.publishedAt(),
                 gone ? null : ApiPaths.item(e.type().collection(), e.id()).toString());
     }

@@ -16,6 +16,8 @@ public record ChangeView(
                 + "article's deletion (it stopped being public) carries the slug the public last saw, whatever the "
                 + "change made it; absent when the log does not know it (the article was last written before the log "
                 + "began).") String slug,
+        @Schema(description = "An article's: the locale of the translation that changed (a BCP 47 tag of the server's "
+                + "locales). Absent for authors and categories.", examples = "de") String locale,
         @Schema(required = true, description = "When the change happened; for a scheduled article's appearance, its publication "
                 + "instant. Changes are listed in commit order, which this need not follow.") Instant occurredAt,
         @Schema(description = "An article's publication instant, when it is published or scheduled.")

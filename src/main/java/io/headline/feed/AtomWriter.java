@@ -12,6 +12,7 @@ final class AtomWriter {
     static byte[] write(Feed feed) {
         String self = feed.url(FeedFormat.ATOM);
         Xml xml = new Xml().start("feed", "", Xml.ATOM)
+                .attribute("xml:lang", feed.locale())
                 .element("id", self)
                 .element("title", feed.title())
                 .element("subtitle", feed.description())

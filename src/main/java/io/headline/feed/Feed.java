@@ -17,7 +17,7 @@ import java.util.UUID;
  * @param lastModified  the same instant, when the feed shows anything
  */
 record Feed(String title, String description, String homeUrl, String location, Instant updated, List<Entry> entries,
-        Set<String> surrogateKeys, Optional<Instant> lastModified) {
+        Set<String> surrogateKeys, Optional<Instant> lastModified, String locale) {
 
     /** An article in a feed, with its body as the sanitized HTML stored when it was written. */
     record Entry(UUID id, String url, String title, String summary, String html, Instant published, Instant updated,

@@ -1,16 +1,23 @@
 package io.headline.feed;
 
+import io.headline.locale.LocaleParams;
 import io.headline.common.ApiPaths;
+import io.headline.locale.LocaleParams;
 import io.headline.common.error.ProblemException;
+import io.headline.locale.LocaleParams;
 import io.headline.common.error.ProblemType;
+import io.headline.locale.LocaleParams;
 import io.headline.delivery.PreparedBody;
+import io.headline.locale.LocaleParams;
 import io.headline.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -54,8 +61,8 @@ public class FeedResource {
     @Path(ApiPaths.FEEDS + "/" + FILE)
     @Produces({FeedFormat.RSS_TYPE, FeedFormat.ATOM_TYPE, FeedFormat.JSON_TYPE})
     @Operation(operationId = "getFeed", summary = "Feed of the newest articles", description = ALL)
-    public Response all(@PathParam("file") String file, @Context UriInfo uri) {
-        return feed(service.all(base(uri)), file);
+    public Response all(@PathParam("file") String file, @BeanParam LocaleParams locale, @Context UriInfo uri) {
+        return feed(service.all(base(uri), locale), file);
     }
 
     @GET
@@ -63,9 +70,9 @@ public class FeedResource {
     @Produces({FeedFormat.RSS_TYPE, FeedFormat.ATOM_TYPE, FeedFormat.JSON_TYPE})
     @Operation(operationId = "getCategoryFeed", summary = "Feed of a category's newest articles", description = CATEGORY)
     public Response category(@Parameter(description = "The category's slug.") @PathParam("slug") String slug,
-            @PathParam("file") String file,
+            @PathParam("file") String file, @BeanParam LocaleParams locale,
             @Context UriInfo uri) {
-        return feed(service.category(slug, base(uri)).orElseThrow(() -> ProblemException.notFound("category", slug)),
+        return feed(service.category(slug, base(uri), locale).orElseThrow(() -> ProblemException.notFound("category", slug)),
                 file);
     }
 
@@ -74,9 +81,9 @@ public class FeedResource {
     @Produces({FeedFormat.RSS_TYPE, FeedFormat.ATOM_TYPE, FeedFormat.JSON_TYPE})
     @Operation(operationId = "getAuthorFeed", summary = "Feed of an author's newest articles", description = AUTHOR)
     public Response author(@Parameter(description = "The author's slug.") @PathParam("slug") String slug,
-            @PathParam("file") String file,
+            @PathParam("file") String file, @BeanParam LocaleParams locale,
             @Context UriInfo uri) {
-        return feed(service.author(slug, base(uri)).orElseThrow(() -> ProblemException.notFound("author", slug)), file);
+        return feed(service.author(slug, base(uri), locale).orElseThrow(() -> ProblemException.notFound("author", slug)), file);
     }
 
     @GET
@@ -114,7 +121,7 @@ public class FeedResource {
     private static Response feed(Feed feed, String file) {
         FeedFormat format = FeedFormat.of(file);
         return Response.ok(new PreparedBody(format.write(feed), feed.surrogateKeys(), feed.lastModified()),
-                format.mediaType()).build();
+                format.mediaType()).header(HttpHeaders.CONTENT_LANGUAGE, feed.locale()).build();
     }
 
     private static Response sitemap(Sitemap sitemap) {

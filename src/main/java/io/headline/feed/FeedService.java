@@ -1,5 +1,6 @@
 package io.headline.feed;
 
+import io.headline.locale.LocaleParams;
 import io.headline.locale.Locales;
 import io.headline.article.ArticleListParams;
 import io.headline.article.ArticleListRequest;
@@ -58,24 +59,27 @@ public class FeedService {
     }
 
     /** Every published article's newest. */
-    public Feed all(URI base) {
-        return feed(base, "", config.title(), null, null, null);
+    public Feed all(URI base, LocaleParams locale) {
+        return feed(base, "", config.title(), null, null, null, locale);
     }
 
     /** The newest published articles filed under a category or one of its subcategories. */
-    public Optional<Feed> category(String slug, URI base) {
+    public Optional<Feed> category(String slug, URI base, LocaleParams locale) {
         return categories.find(slug).map(category -> feed(base, "categories/" + category.slug() + "/",
-                config.title() + ": " + category.name(), category.slug(), null, category));
+                config.title() + ": " + category.name(), category.slug(), null, category, locale));
     }
 
     /** The newest published articles an author is credited on. */
-    public Optional<Feed> author(String slug, URI base) {
+    public Optional<Feed> author(String slug, URI base, LocaleParams locale) {
         return authors.find(slug, false).map(author -> feed(base, "authors/" + author.slug() + "/",
-                config.title() + ": " + author.name(), null, author.slug(), author));
+                config.title() + ": " + author.name(), null, author.slug(), author, locale));
     }
 
-    private Feed feed(URI base, String folder, String title, String category, String author, Cacheable subject) {
+    /** A feed of one locale: each article in its best translation along that locale's fallbacks (see LocaleChoice). */
+    private Feed feed(URI base, String folder, String title, String category, String author, Cacheable subject,
+            LocaleParams locale) {
         ArticleListParams params = new ArticleListParams();
+        params.locales = locale;
         params.size = Integer.toString(config.items());
         params.category = category;
         params.includeSubcategories = category == null ? null : "true";
@@ -97,7 +101,7 @@ public class FeedService {
                         a.embedded().map(Cacheable::updatedAt)))).max(Instant::compareTo);
         return new Feed(title, config.description(), urls.home(base),
                 base + ApiPaths.FEEDS.substring(1) + "/" + folder, lastModified.orElse(Instant.EPOCH), entries, keys,
-                lastModified);
+                lastModified, request.filter().locales().first());
     }
 
     /**

@@ -20,7 +20,7 @@ final class JsonFeedWriter {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Document(String version, String title, @JsonProperty("home_page_url") String homePageUrl,
-            @JsonProperty("feed_url") String feedUrl, String description, List<Item> items) {
+            @JsonProperty("feed_url") String feedUrl, String description, String language, List<Item> items) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -40,7 +40,7 @@ final class JsonFeedWriter {
                 Stream.concat(Stream.of(e.category().name()), e.tags().stream()).distinct().toList())).toList();
         try {
             return MAPPER.writeValueAsBytes(new Document(VERSION, feed.title(), feed.homeUrl(),
-                    feed.url(FeedFormat.JSON), feed.description(), items));
+                    feed.url(FeedFormat.JSON), feed.description(), feed.locale(), items));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

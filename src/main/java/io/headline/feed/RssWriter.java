@@ -17,6 +17,7 @@ final class RssWriter {
                 .element("title", feed.title())
                 .element("link", feed.homeUrl())
                 .element("description", feed.description())
+                .element("language", feed.locale())
                 .empty("atom:link", "href", feed.url(FeedFormat.RSS), "rel", "self", "type", "application/rss+xml")
                 .element("lastBuildDate", HttpDate.format(feed.updated()))
                 .element("generator", "Headline");

@@ -1,6 +1,10 @@
 package io.headline.search;
 
+import io.headline.locale.ContentLanguage;
+import io.headline.locale.LocaleParams;
 import io.headline.locale.Locales;
+import io.vertx.core.http.HttpServerResponse;
+import jakarta.ws.rs.BeanParam;
 import io.headline.article.ArticleListParams;
 import io.headline.article.ArticleListRequest;
 import io.headline.common.ApiPaths;
@@ -32,8 +36,11 @@ public class SearchResource {
     private final SecurityIdentity caller;
     private final BodyReads bodyReads;
     private final Locales locales;
+    private final HttpServerResponse response;
 
-    public SearchResource(SearchService service, SecurityIdentity caller, BodyReads bodyReads, Locales locales) {
+    public SearchResource(SearchService service, SecurityIdentity caller, BodyReads bodyReads, Locales locales,
+            HttpServerResponse response) {
+        this.response = response;
         this.locales = locales;
         this.service = service;
         this.caller = caller;
@@ -55,6 +62,7 @@ public class SearchResource {
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "10"),
                     example = "10")
             @QueryParam("size") String size,
+            @BeanParam LocaleParams locale,
             @Context UriInfo uri) {
         if (q == null || q.isBlank()) {
             throw ProblemException.invalidParameter("q", "is required");
@@ -62,8 +70,10 @@ public class SearchResource {
         ArticleListParams params = new ArticleListParams();
         params.q = q;
         params.size = size == null ? "10" : size;
+        params.locales = locale;
         ArticleListRequest request = ArticleListRequest.parse(params, Roles.seesUnpublished(caller),
                 Roles.seesEmails(caller), locales);
+        ContentLanguage.set(response, request.filter().locales().first());
         SearchService.Found found = bodyReads.run(request.scannedBytes(), () -> service.search(request,
                 request.page().size(), Roles.seesEmails(caller)));
         var articlesQuery = uri.getBaseUriBuilder().path(ApiPaths.V1 + "/articles").queryParam("q", q)

@@ -412,7 +412,7 @@ class ImportWriter {
                 if (existing != null || feature.mediaId() != null || namesMedia) {
                     mediaUsers.add(wanted);
                 }
-                logged.add(ArticleChanges.written(wanted.id(), row.slug(), existing == null ? ArticleChanges.Before.NONE
+                logged.add(ArticleChanges.written(wanted.id(), row.slug(), locale, existing == null ? ArticleChanges.Before.NONE
                         : ArticleChanges.Before.of(existing.status(), existing.publishedAt(), now.toInstant()), status,
                         publishedAt, now.toInstant()));
                 outcomes.put(row, new Outcome(row, existing == null ? Result.CREATED : Result.UPDATED, null));

@@ -80,7 +80,7 @@ class WebhookOutbox implements StateReaders {
                 rs.next();
                 cursor = rs.getLong(1);
             }
-            List<ChangeLog.Entry> changes = changeLog.after(cursor, changeLog.lastSeq(), FAN_OUT_BATCH, false);
+            List<ChangeLog.Entry> changes = changeLog.after(cursor, changeLog.lastSeq(), FAN_OUT_BATCH, false, null);
             if (changes.isEmpty()) {
                 return 0;
             }

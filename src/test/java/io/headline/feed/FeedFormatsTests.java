@@ -19,7 +19,7 @@ class FeedFormatsTests {
         Feed.Entry entry = new Feed.Entry(UUID.randomUUID(), "https://example.com/news/a", text, text,
                 "<p>" + text + "</p>", AT, AT, List.of("Jane Doe"), new Feed.Term("news", "News"), List.of("tag"), null);
         return new Feed("Site", "About", "https://example.com/", "https://api.example.com/feeds/", AT, List.of(entry),
-                Set.of("articles"), Optional.of(AT));
+                Set.of("articles"), Optional.of(AT), "en");
     }
 
     @Test

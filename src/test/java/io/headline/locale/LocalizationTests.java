@@ -267,4 +267,67 @@ class LocalizationTests {
                 .when().patch("/api/v1/articles/{id}", en.get("id")).then().statusCode(200)
                 .body("translations.locale", equalTo(List.of("en", "de")));
     }
+
+    /** The change feed's end now, for an admin: where a test starts reading what it writes. */
+    private static String endOfChanges() {
+        String cursor = null;
+        boolean more = true;
+        while (more) {
+            var request = admin().queryParam("limit", 1000);
+            if (cursor != null) {
+                request.queryParam("since", cursor);
+            }
+            var page = request.when().get("/api/v1/changes").then().statusCode(200).extract().jsonPath();
+            cursor = page.getString("nextCursor");
+            more = page.getBoolean("hasMore");
+        }
+        return cursor;
+    }
+
+    @Test
+    void shouldCarryTheLocaleOfEachTranslationWrittenInTheChangeFeed() {
+        Map<String, Object> en = english();
+        String start = endOfChanges();
+
+        Map<String, Object> de = translate(en.get("id"), "de", "published");
+
+        admin().queryParam("since", start).queryParam("locale", "de").when().get("/api/v1/changes")
+                .then().statusCode(200)
+                .body("changes.event", equalTo(List.of("article.published")))
+                .body("changes[0].id", equalTo(de.get("id")))
+                .body("changes[0].locale", equalTo("de"));
+        admin().queryParam("since", start).queryParam("locale", "en").when().get("/api/v1/changes")
+                .then().statusCode(200).body("changes", equalTo(List.of()));
+        invalid(admin()).queryParam("locale", "it").when().get("/api/v1/changes").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldServeOneFeedPerLocale() {
+        Map<String, Object> en = english();
+        Map<String, Object> de = translate(en.get("id"), "de", "published");
+        String feed = "/feeds/categories/" + categoryOf(en) + "/feed.json";
+
+        anonymous().queryParam("locale", "de").when().get(feed).then().statusCode(200)
+                .header("Content-Language", "de")
+                .body("language", equalTo("de"))
+                .body("items.title", equalTo(List.of(de.get("title"))));
+        anonymous().when().get(feed).then().statusCode(200).header("Content-Language", "en")
+                .body("items.title", equalTo(List.of(en.get("title"))));
+    }
+
+    @Test
+    void shouldSearchInTheLocaleAskedFor() {
+        String word = "wort" + java.util.UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+        Map<String, Object> en = english();
+        admin().body(Map.of("locale", "de", "title", "Der " + word, "status", "published"))
+                .when().post("/api/v1/articles/{id}/translations", en.get("id")).then().statusCode(201);
+
+        anonymous().queryParam("q", word).queryParam("locale", "de").when().get("/api/v1/search")
+                .then().statusCode(200).header("Content-Language", "de")
+                .body("articles.data.locale", equalTo(List.of("de")));
+        // The German text is not the English reader's.
+        anonymous().queryParam("q", word).when().get("/api/v1/search").then().statusCode(200)
+                .body("articles.data", equalTo(List.of()));
+    }
 }
