@@ -118,21 +118,38 @@ class QueryPlanCacheTests {
         for (String read : reads) {
             get(read);
             get(read);
+            translated.putAll(translatedAgain(read));
+        }
+        assertThat(translated).as("queries translated to SQL again, by read").isEmpty();
+    }
+
+    /**
+     * The queries {@code read} translates to SQL again when made again, with how many times. A query that another
+     * thread runs meanwhile (a scheduled change's) may straddle a count and look so once: only what does so three
+     * times over is.
+     */
+    private Map<String, Long> translatedAgain(String read) {
+        Map<String, Long> again = null;
+        for (int attempt = 0; attempt < 3 && (again == null || !again.isEmpty()); attempt++) {
             Map<String, long[]> before = queries();
             get(read);
+            Map<String, Long> found = new TreeMap<>();
             queries().forEach((query, after) -> {
                 long[] was = before.getOrDefault(query, new long[2]);
                 long hits = after[1] - was[1];
                 // Each run looks its HQL up (a hit, once parsed), then its plan when Hibernate keeps one (a hit too).
                 // A run that streams its rows is not counted as an execution.
                 long runs = Math.max(after[0] - was[0], (hits + 1) / 2);
-                long again = runs - (hits - runs);
-                if (again > 0) {
-                    translated.merge(read + " -> " + query, again, Long::sum);
+                if (runs - (hits - runs) > 0) {
+                    found.put(read + " -> " + query, runs - (hits - runs));
                 }
             });
+            if (again != null) {
+                found.keySet().retainAll(again.keySet());
+            }
+            again = found;
         }
-        assertThat(translated).as("queries translated to SQL again, by read").isEmpty();
+        return again;
     }
 
     private void get(String path) {
