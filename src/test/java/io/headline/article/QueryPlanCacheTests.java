@@ -27,8 +27,9 @@ import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
 /**
- * A read's queries are translated to SQL once and kept (Hibernate's query plan cache), not on every run: they bind
- * no list parameter, and no IN list of a single parameter (Hibernate keeps no plan for either), and their IN lists
+ * A read's queries are translated to SQL once and kept (Hibernate's query plan cache), not on every run: they have no
+ * parameter that may bind a list (a list parameter, an IN list of a single parameter, a function's last argument,
+ * which Hibernate takes for varargs; see InList and ListQuery), for which Hibernate keeps no plan, and their IN lists
  * come in a few sizes (see InList).
  */
 @QuarkusTest
