@@ -322,8 +322,11 @@ public class ArticleRepository implements SluggedRepository<Article> {
         ListQuery<ArticleRow> within = new ListQuery<>(ArticleRow.class, "a", "Article a", ROW_JOINS)
                 .timeout(statementTimeout);
         // An empty IN list is not valid SQL everywhere.
-        return candidates.isEmpty() ? within.where("1 = 0") : within.where("a.id in (:candidates)", "candidates",
-                candidates);
+        if (candidates.isEmpty()) {
+            return within.where("1 = 0");
+        }
+        where(within, "a.id", InList.of("candidates", candidates));
+        return within;
     }
 
     private ListQuery<ArticleRow> matching(ArticleListRequest.Filter f, Collection<UUID> categoryIds,

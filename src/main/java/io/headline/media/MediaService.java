@@ -5,6 +5,7 @@ import io.headline.common.error.ProblemException;
 import io.headline.common.error.ProblemType;
 import io.headline.common.json.MergePatcher;
 import io.headline.common.paging.PageRequest;
+import io.headline.common.query.InList;
 import io.headline.common.query.Slice;
 import io.headline.delivery.EntityTags;
 import io.headline.security.Caller;
@@ -313,8 +314,12 @@ public class MediaService {
         if (ids.isEmpty()) {
             return Map.of();
         }
+        // One parameter per id (see InList): Hibernate keeps no translation of a query that binds a list.
+        InList in = InList.of("ids", Set.copyOf(ids));
+        Map<String, Object> parameters = new HashMap<>();
+        in.bind(parameters::put);
         Map<UUID, MediaImage> found = new HashMap<>();
-        for (Media media : repository.list("id in ?1", Set.copyOf(ids))) {
+        for (Media media : repository.list(in.in("id"), parameters)) {
             found.put(media.id, image(media));
         }
         return found;

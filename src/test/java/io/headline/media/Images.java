@@ -19,7 +19,7 @@ import javax.imageio.ImageIO;
  * Test images made in code, each different from every other (random noise in a corner), so that no test meets
  * another's upload through de-duplication.
  */
-final class Images {
+public final class Images {
 
     /** Written into EXIF and XMP: no byte served may contain it. */
     static final String SECRET = "HEADLINE-PRIVATE-MARK";
@@ -45,7 +45,7 @@ final class Images {
         return image;
     }
 
-    static byte[] jpeg(int width, int height) {
+    public static byte[] jpeg(int width, int height) {
         return encode(picture(width, height, g -> { }), "jpg");
     }
 

@@ -11,7 +11,9 @@ import java.util.function.BiConsumer;
  * of two by repeating the last value. Hibernate does not keep the translation of a query that binds a list parameter
  * (SqmInterpretationsKey: no key with multi-valued bindings), so such a query is translated to SQL on every run; one
  * parameter per value keeps it, and the padding keeps the number of distinct queries small: 8 for any page of 1 to
- * 100 ids. A repeated value matches no other row.
+ * 100 ids. A repeated value matches no other row. One value is an equality, not {@code in (:ids0)}: Hibernate reads an
+ * IN list of a single parameter as one that may bind a list (it allows a multi-valued binding), and keeps no translation
+ * of such a query either, whatever is bound.
  *
  * @param name   the parameters' prefix
  * @param values the values, padded; never empty (an empty IN list is not valid SQL everywhere)
@@ -36,8 +38,11 @@ public record InList(String name, List<?> values) {
         return new InList(name, padded);
     }
 
-    /** {@code path in (:name0, :name1, ...)}. */
+    /** {@code path in (:name0, :name1, ...)}, or {@code path = :name0} for one value. */
     public String in(String path) {
+        if (values.size() == 1) {
+            return path + " = :" + name + 0;
+        }
         StringJoiner parameters = new StringJoiner(", ", path + " in (", ")");
         for (int i = 0; i < values.size(); i++) {
             parameters.add(":" + name + i);

@@ -3,6 +3,7 @@ package io.headline.common.query;
 import io.headline.common.error.ProblemException;
 import io.headline.common.paging.PageRequest;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Parameter;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.QueryTimeoutException;
 import jakarta.persistence.TypedQuery;
@@ -19,6 +20,7 @@ import java.util.TreeMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
+import org.hibernate.query.spi.QueryParameterImplementor;
 
 /**
  * A filtered, sorted list query in HQL, run as one page: by offset or after a cursor. It fetches one row
@@ -115,7 +117,16 @@ public final class ListQuery<E> {
         return this;
     }
 
-    private <Q extends TypedQuery<?>> Q bounded(Q query) {
+    /**
+     * The query, its parameters told to bind one value each (lists come as InList), and bounded by the timeout if any.
+     * Hibernate keeps no plan of a query with a parameter that may bind a list, and takes for one a parameter that is
+     * the last argument of a function (varargs), such as the search's {@code headline_search_matches(document, :q)}:
+     * such a query was translated to SQL on every run.
+     */
+    private <Q extends TypedQuery<?>> Q prepared(Q query) {
+        for (Parameter<?> parameter : query.getParameters()) {
+            ((QueryParameterImplementor<?>) parameter).disallowMultiValuedBinding();
+        }
         if (timeout != null) {
             query.setHint("jakarta.persistence.query.timeout", (int) Math.max(1_000, timeout.toMillis()));
         }
@@ -149,7 +160,7 @@ public final class ListQuery<E> {
         } else if (page.cursor() != null) {
             pageConditions.add(Keyset.after(sort, cursorValues(page.cursor(), spec, sort), pageParams));
         }
-        TypedQuery<E> query = bounded(em.createQuery("select " + selection + " from " + from + " " + fetches
+        TypedQuery<E> query = prepared(em.createQuery("select " + selection + " from " + from + " " + fetches
                 + whereClause(pageConditions) + Sorting.orderBy(sort), type));
         pageParams.forEach(query::setParameter);
         query.setFirstResult(offset).setMaxResults(page.size() + 1);
@@ -176,7 +187,7 @@ public final class ListQuery<E> {
     /** Any other query over the same matching rows, e.g. counts grouped by a relation (facets): its first rows. */
     public <R> List<R> select(EntityManager em, String select, String joins, String tail, Class<R> resultType,
             int limit) {
-        TypedQuery<R> query = bounded(em.createQuery("select " + select + " from " + from + " " + joins
+        TypedQuery<R> query = prepared(em.createQuery("select " + select + " from " + from + " " + joins
                 + whereClause(conditions) + " " + tail, resultType));
         params.forEach(query::setParameter);
         return timed(() -> query.setMaxResults(limit).getResultList());
@@ -185,7 +196,7 @@ public final class ListQuery<E> {
     private long count(EntityManager em) {
         String statement = "select count(" + alias + ") from " + from + whereClause(conditions);
         LongSupplier count = () -> {
-            TypedQuery<Long> query = bounded(em.createQuery(statement, Long.class));
+            TypedQuery<Long> query = prepared(em.createQuery(statement, Long.class));
             params.forEach(query::setParameter);
             return timed(query::getSingleResult);
         };

@@ -30,6 +30,12 @@ class InListTests {
     }
 
     @Test
+    void shouldCompareOneValueForEquality() {
+        // Not "in (:ids0)": Hibernate keeps no plan of a query with an IN list of one parameter, which may bind a list.
+        assertThat(InList.of("ids", List.of("a")).in("a.id")).isEqualTo("a.id = :ids0");
+    }
+
+    @Test
     void shouldBindOneParameterForEachValue() {
         InList list = InList.of("ids", List.of("x", "y", "z"));
         Map<String, Object> bound = new HashMap<>();
