@@ -1,5 +1,8 @@
 package io.headline.author;
 
+import java.util.Map;
+import java.util.UUID;
+
 /** Converts between authors and their API models; entities never reach JSON. */
 public final class AuthorMapper {
 
@@ -9,6 +12,19 @@ public final class AuthorMapper {
     public static AuthorView toView(Author a, boolean withEmail) {
         return new AuthorView(a.id, a.slug, a.name, a.bio, a.avatarUrl, a.websiteUrl, withEmail ? a.email : null,
                 a.createdAt, a.updatedAt);
+    }
+
+    /** The author as served in a locale: in the translation {@code texts} has for it, else in its own text. */
+    public static AuthorView toView(Author a, Map<UUID, AuthorTranslation> texts, String defaultLocale,
+            boolean withEmail) {
+        AuthorTranslation text = texts.get(a.id);
+        return new AuthorView(a.id, a.slug, text == null ? defaultLocale : text.locale,
+                text == null ? a.name : text.name, text == null ? a.bio : text.text, a.avatarUrl, a.websiteUrl,
+                withEmail ? a.email : null, a.createdAt, a.updatedAt);
+    }
+
+    public static AuthorTranslationView toTranslationView(AuthorTranslation t) {
+        return new AuthorTranslationView(t.locale, t.name, t.text);
     }
 
     /** Enough to render a byline, and to tell when it changed. */

@@ -9,7 +9,12 @@ import io.headline.common.paging.Page;
 import io.headline.common.paging.NamedListParams;
 import io.headline.common.paging.PageRequest;
 import io.headline.common.paging.Pages;
+import io.headline.locale.ContentLanguage;
+import io.headline.locale.LocaleChoice;
+import io.headline.locale.LocaleParams;
+import io.headline.locale.Locales;
 import io.headline.security.Roles;
+import io.vertx.core.http.HttpServerResponse;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -41,29 +46,49 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Authors", description = "People and desks credited on articles.")
 public class AuthorResource {
 
+    private static final String TRANSLATION = "/translations/{locale}";
+    private static final String LOCALIZED = "Names and bios are served in the best text along the locale asked for "
+            + "and its fallbacks, else in the default locale's, which every author has: an author is never left out "
+            + "for want of a translation, `fallback=none` included (`locale` says which was served).";
+
     private final AuthorService service;
     private final SecurityIdentity caller;
+    private final Locales locales;
+    private final HttpServerResponse response;
 
-    public AuthorResource(AuthorService service, SecurityIdentity caller) {
+    public AuthorResource(AuthorService service, SecurityIdentity caller, Locales locales,
+            HttpServerResponse response) {
         this.service = service;
         this.caller = caller;
+        this.locales = locales;
+        this.response = response;
     }
 
     @GET
     @RolesAllowed(Roles.READER)
-    @Operation(operationId = "listAuthors", summary = "List authors", description = "Authors by name unless sorted otherwise, a page at a time.")
-    public Page<AuthorView> list(@BeanParam NamedListParams params, @Context UriInfo uri) {
+    @Operation(operationId = "listAuthors", summary = "List authors",
+            description = "Authors by name (the default locale's) unless sorted otherwise, a page at a time. "
+                    + LOCALIZED)
+    public Page<AuthorView> list(@BeanParam NamedListParams params, @BeanParam LocaleParams localeParams,
+            @Context UriInfo uri) {
         PageRequest page = params.pageRequest();
-        return Pages.of(service.list(params.sortSpec(), page, Roles.seesEmails(caller)), page, uri);
+        LocaleChoice choice = localeParams.chooseOne(locales);
+        ContentLanguage.set(response, choice.first());
+        return Pages.of(service.list(params.sortSpec(), page, choice, Roles.seesEmails(caller)), page, uri);
     }
 
     @GET
     @Path(ApiPaths.ID_OR_SLUG)
     @RolesAllowed(Roles.READER)
     @Operation(operationId = "getAuthor", summary = "Get an author by id or slug",
-            description = "The author's email is private: it is returned only to admin and editor tokens.")
-    public AuthorView get(@Parameter(description = "The author's id or slug.") @PathParam("idOrSlug") String idOrSlug) {
-        return service.find(idOrSlug, Roles.seesEmails(caller)).orElseThrow(() -> notFound(idOrSlug));
+            description = "The author's email is private: it is returned only to admin and editor tokens. "
+                    + LOCALIZED)
+    public AuthorView get(@Parameter(description = "The author's id or slug.") @PathParam("idOrSlug") String idOrSlug,
+            @BeanParam LocaleParams localeParams) {
+        AuthorView found = service.find(idOrSlug, localeParams.chooseOne(locales), Roles.seesEmails(caller))
+                .orElseThrow(() -> notFound(idOrSlug));
+        ContentLanguage.set(response, found.locale());
+        return found;
     }
 
     @POST
@@ -113,6 +138,48 @@ public class AuthorResource {
         if (!service.delete(idOrSlug)) {
             throw notFound(idOrSlug);
         }
+    }
+
+    @PUT
+    @Path(ApiPaths.ID_OR_SLUG + TRANSLATION)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "putAuthorTranslation", summary = "Write an author's name and bio in a locale",
+            description = "Creates or replaces the author's text in one of the server's locales other than the "
+                    + "default (whose text is the author's own): 422 for the default locale or one the server does "
+                    + "not have, naming its locales. The slug is not translated. Answers the author as served in that "
+                    + "locale.")
+    public AuthorView putTranslation(@PathParam("idOrSlug") String idOrSlug,
+            @Parameter(description = "The locale, a BCP 47 tag of the server's locales.", example = "de")
+            @PathParam("locale") String locale, @Valid @NotNull AuthorTranslationInput input) {
+        return service.translate(idOrSlug, locale, input).orElseThrow(() -> notFound(idOrSlug));
+    }
+
+    @DELETE
+    @Path(ApiPaths.ID_OR_SLUG + TRANSLATION)
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "deleteAuthorTranslation", summary = "Delete an author's text in a locale",
+            description = "Readers of that locale then get the next text along its fallbacks. 404 when the author "
+                    + "has no text in that locale; 422 for the default locale or one the server does not have.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    @APIResponse(responseCode = "422", ref = "ValidationFailed")
+    public void deleteTranslation(@PathParam("idOrSlug") String idOrSlug, @PathParam("locale") String locale) {
+        if (!service.untranslate(idOrSlug, locale)) {
+            throw notFound(idOrSlug);
+        }
+    }
+
+    @GET
+    @Path(ApiPaths.ID_OR_SLUG + "/translations")
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "listAuthorTranslations", summary = "List an author's translations",
+            description = "The author's name and bio in each locale other than the default that it has one in, in "
+                    + "the order of the server's locales.")
+    public Page<AuthorTranslationView> translations(@PathParam("idOrSlug") String idOrSlug, @Context UriInfo uri) {
+        return Pages.whole(service.translations(idOrSlug).orElseThrow(() -> notFound(idOrSlug)), uri);
     }
 
     private static ProblemException notFound(String idOrSlug) {

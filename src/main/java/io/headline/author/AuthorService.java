@@ -12,10 +12,16 @@ import io.headline.common.json.MergePatcher;
 import io.headline.common.paging.PageRequest;
 import io.headline.common.persistence.UniqueRetry;
 import io.headline.common.query.Slice;
+import io.headline.locale.LocaleChoice;
+import io.headline.locale.Locales;
+import io.headline.locale.NameTranslationWrites;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 @ApplicationScoped
 public class AuthorService {
@@ -25,9 +31,17 @@ public class AuthorService {
     private final MergePatcher patcher;
     private final Clock clock;
     private final ChangeRecorder recorder;
+    private final AuthorTranslationRepository translations;
+    private final Locales locales;
+    private final NameTranslationWrites<Author, AuthorTranslation> translationWrites;
 
     public AuthorService(AuthorRepository authors, ArticleRepository articles, MergePatcher patcher, Clock clock,
-            ChangeRecorder recorder) {
+            ChangeRecorder recorder, AuthorTranslationRepository translations, Locales locales) {
+        this.translations = translations;
+        this.locales = locales;
+        this.translationWrites = new NameTranslationWrites<>(new NameTranslationWrites.Of<>("author", authors,
+                translations, AuthorTranslation::new, false), locales, clock,
+                author -> changed(author, ChangeKind.updated));
         this.recorder = recorder;
         this.authors = authors;
         this.articles = articles;
@@ -35,12 +49,44 @@ public class AuthorService {
         this.clock = clock;
     }
 
+    /** A page of authors in the default locale's text. */
     public Slice<AuthorView> list(String sort, PageRequest page, boolean withEmail) {
-        return authors.list(sort, page).map(a -> AuthorMapper.toView(a, withEmail));
+        return list(sort, page, LocaleChoice.byDefault(locales), withEmail);
     }
 
+    /** A page of authors, each in its best text along the choice's chain (one query for the page's texts). */
+    public Slice<AuthorView> list(String sort, PageRequest page, LocaleChoice choice, boolean withEmail) {
+        Slice<Author> found = authors.list(sort, page);
+        Map<UUID, AuthorTranslation> texts = translations.best(found.items().stream().map(a -> a.id).toList(),
+                choice, locales.defaultLocale());
+        return found.map(a -> AuthorMapper.toView(a, texts, locales.defaultLocale(), withEmail));
+    }
+
+    /** The author in the default locale's text. */
     public Optional<AuthorView> find(String idOrSlug, boolean withEmail) {
-        return authors.findByIdOrSlug(idOrSlug).map(a -> AuthorMapper.toView(a, withEmail));
+        return find(idOrSlug, LocaleChoice.byDefault(locales), withEmail);
+    }
+
+    public Optional<AuthorView> find(String idOrSlug, LocaleChoice choice, boolean withEmail) {
+        return authors.findByIdOrSlug(idOrSlug).map(a -> view(a, choice, withEmail));
+    }
+
+    /** Writes the author's name and bio in a locale other than the default (a write of the author). */
+    public Optional<AuthorView> translate(String idOrSlug, String locale, AuthorTranslationInput input) {
+        return translationWrites.put(idOrSlug, locale, input.name(), input.bio(),
+                (author, choice) -> view(author, choice, true));
+    }
+
+    /** Deletes the author's text in a locale; false when there is no author, a 404 when it has no such text. */
+    @Transactional
+    public boolean untranslate(String idOrSlug, String locale) {
+        return translationWrites.remove(idOrSlug, locale);
+    }
+
+    /** The author's texts in locales other than the default, in the order of the locales. */
+    public Optional<List<AuthorTranslationView>> translations(String idOrSlug) {
+        return translationWrites.list(idOrSlug)
+                .map(found -> found.stream().map(AuthorMapper::toTranslationView).toList());
     }
 
     /** In a transaction of its own, retried when a concurrent create takes the slug first (see UniqueRetry). */
@@ -51,7 +97,7 @@ public class AuthorService {
             authors.persist(author);
             authors.flush();
             changed(author, ChangeKind.created);
-            return AuthorMapper.toView(author, true);
+            return written(author, true);
         });
     }
 
@@ -61,7 +107,7 @@ public class AuthorService {
             write(author, input);
             authors.flush();
             changed(author, ChangeKind.updated);
-            return AuthorMapper.toView(author, true);
+            return written(author, true);
         });
     }
 
@@ -75,7 +121,7 @@ public class AuthorService {
         write(author, patcher.patch(AuthorMapper.toInput(author), patch));
         authors.flush();
         changed(author, ChangeKind.updated);
-        return Optional.of(AuthorMapper.toView(author, true));
+        return Optional.of(written(author, true));
     }
 
     @Transactional
@@ -103,8 +149,18 @@ public class AuthorService {
         author.touch(clock.instant());
     }
 
+    private AuthorView view(Author author, LocaleChoice choice, boolean withEmail) {
+        return AuthorMapper.toView(author, translations.best(List.of(author.id), choice, locales.defaultLocale()),
+                locales.defaultLocale(), withEmail);
+    }
+
+    /** An author in its own text, the default locale's: as a write of that text leaves it, as changes keep it. */
+    private AuthorView written(Author author, boolean withEmail) {
+        return AuthorMapper.toView(author, Map.of(), locales.defaultLocale(), withEmail);
+    }
+
     private void changed(Author author, ChangeKind kind) {
         recorder.record(Change.of(ResourceType.author, author.id, author.slug, kind)
-                .withState(kind == ChangeKind.deleted ? null : () -> AuthorMapper.toView(author, false)));
+                .withState(kind == ChangeKind.deleted ? null : () -> written(author, false)));
     }
 }

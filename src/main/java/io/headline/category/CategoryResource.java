@@ -9,7 +9,12 @@ import io.headline.common.paging.Page;
 import io.headline.common.paging.NamedListParams;
 import io.headline.common.paging.PageRequest;
 import io.headline.common.paging.Pages;
+import io.headline.locale.ContentLanguage;
+import io.headline.locale.LocaleChoice;
+import io.headline.locale.LocaleParams;
+import io.headline.locale.Locales;
 import io.headline.security.Roles;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -40,27 +45,46 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Categories", description = "Sections that articles are filed under, as a tree.")
 public class CategoryResource {
 
-    private final CategoryService service;
+    private static final String TRANSLATION = "/translations/{locale}";
+    private static final String LOCALIZED = "Names and descriptions are served in the best text along the locale "
+            + "asked for and its fallbacks, else in the default locale's, which every category has: a category is "
+            + "never left out for want of a translation, `fallback=none` included (`locale` says which was served).";
 
-    public CategoryResource(CategoryService service) {
+    private final CategoryService service;
+    private final Locales locales;
+    private final HttpServerResponse response;
+
+    public CategoryResource(CategoryService service, Locales locales, HttpServerResponse response) {
         this.service = service;
+        this.locales = locales;
+        this.response = response;
     }
 
     @GET
     @RolesAllowed(Roles.READER)
-    @Operation(operationId = "listCategories", summary = "List categories", description = "Categories by name unless sorted otherwise, a page at a time.")
-    public Page<CategoryView> list(@BeanParam NamedListParams params, @Context UriInfo uri) {
+    @Operation(operationId = "listCategories", summary = "List categories",
+            description = "Categories by name (the default locale's) unless sorted otherwise, a page at a time. "
+                    + LOCALIZED)
+    public Page<CategoryView> list(@BeanParam NamedListParams params, @BeanParam LocaleParams localeParams,
+            @Context UriInfo uri) {
         PageRequest page = params.pageRequest();
-        return Pages.of(service.list(params.sortSpec(), page), page, uri);
+        LocaleChoice choice = localeParams.chooseOne(locales);
+        ContentLanguage.set(response, choice.first());
+        return Pages.of(service.list(params.sortSpec(), page, choice), page, uri);
     }
 
     @GET
     @Path(ApiPaths.ID_OR_SLUG)
     @RolesAllowed(Roles.READER)
     @Operation(operationId = "getCategory", summary = "Get a category by id or slug",
-            description = "The category with its parent in compact form (id, slug, name, updatedAt).")
-    public CategoryView get(@Parameter(description = "The category's id or slug.") @PathParam("idOrSlug") String idOrSlug) {
-        return service.find(idOrSlug).orElseThrow(() -> notFound(idOrSlug));
+            description = "The category with its parent in compact form (id, slug, name, updatedAt). " + LOCALIZED)
+    public CategoryView get(
+            @Parameter(description = "The category's id or slug.") @PathParam("idOrSlug") String idOrSlug,
+            @BeanParam LocaleParams localeParams) {
+        CategoryView found = service.find(idOrSlug, localeParams.chooseOne(locales))
+                .orElseThrow(() -> notFound(idOrSlug));
+        ContentLanguage.set(response, found.locale());
+        return found;
     }
 
     @POST
@@ -111,6 +135,48 @@ public class CategoryResource {
         if (!service.delete(idOrSlug)) {
             throw notFound(idOrSlug);
         }
+    }
+
+    @PUT
+    @Path(ApiPaths.ID_OR_SLUG + TRANSLATION)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "putCategoryTranslation", summary = "Write a category's name and description in a locale",
+            description = "Creates or replaces the category's text in one of the server's locales other than the "
+                    + "default (whose text is the category's own): 422 for the default locale or one the server does "
+                    + "not have, naming its locales; 409 for a name another category has in that locale. The slug "
+                    + "is not translated. Answers the category as served in that locale.")
+    public CategoryView putTranslation(@PathParam("idOrSlug") String idOrSlug,
+            @Parameter(description = "The locale, a BCP 47 tag of the server's locales.", example = "de")
+            @PathParam("locale") String locale, @Valid @NotNull CategoryTranslationInput input) {
+        return service.translate(idOrSlug, locale, input).orElseThrow(() -> notFound(idOrSlug));
+    }
+
+    @DELETE
+    @Path(ApiPaths.ID_OR_SLUG + TRANSLATION)
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "deleteCategoryTranslation", summary = "Delete a category's text in a locale",
+            description = "Readers of that locale then get the next text along its fallbacks. 404 when the category "
+                    + "has no text in that locale; 422 for the default locale or one the server does not have.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    @APIResponse(responseCode = "422", ref = "ValidationFailed")
+    public void deleteTranslation(@PathParam("idOrSlug") String idOrSlug, @PathParam("locale") String locale) {
+        if (!service.untranslate(idOrSlug, locale)) {
+            throw notFound(idOrSlug);
+        }
+    }
+
+    @GET
+    @Path(ApiPaths.ID_OR_SLUG + "/translations")
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "listCategoryTranslations", summary = "List a category's translations",
+            description = "The category's name and description in each locale other than the default that it has "
+                    + "one in, in the order of the server's locales.")
+    public Page<CategoryTranslationView> translations(@PathParam("idOrSlug") String idOrSlug, @Context UriInfo uri) {
+        return Pages.whole(service.translations(idOrSlug).orElseThrow(() -> notFound(idOrSlug)), uri);
     }
 
     private static ProblemException notFound(String idOrSlug) {

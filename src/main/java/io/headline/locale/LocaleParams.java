@@ -30,6 +30,17 @@ public class LocaleParams {
             example = "de-AT,de;q=0.9,en;q=0.8")
     public String acceptLanguage;
 
+    /**
+     * What these parameters choose for a read that serves each item in one locale (a category, an author): there,
+     * {@code locale=*} is a 400 naming the locales, as any other tag that is not one of them.
+     */
+    public LocaleChoice chooseOne(Locales locales) {
+        if ("*".equals(locale)) {
+            locales.parse(locale);
+        }
+        return choose(locales, false);
+    }
+
     /** What these parameters choose. */
     public LocaleChoice choose(Locales locales, boolean mayReadAll) {
         return LocaleChoice.of(locales, locale, fallback, acceptLanguage, mayReadAll);

@@ -112,6 +112,24 @@ public class Locales {
         return AcceptLanguage.parse(acceptLanguage).lookup(byLowerCase).orElse(defaultLocale());
     }
 
+    /**
+     * The locale a translation of a {@code kind}'s own text (a category's name) is written in, in its configured
+     * spelling: one of the configured locales, but not the default, whose text is the {@code kind}'s own.
+     *
+     * @throws ProblemException a 422 on the field {@code locale}: it names the configured locales, or the default
+     */
+    public String translatable(String raw, String kind) {
+        String configured = configuredSpelling(LocaleTags.normalise(raw).orElse(raw));
+        if (configured == null) {
+            throw ProblemException.invalidField("locale", "must be one of the server's locales: " + allowed);
+        }
+        if (configured.equals(defaultLocale())) {
+            throw ProblemException.invalidField("locale", "is the default locale, " + configured + ": write the "
+                    + "default locale's text on the " + kind + " itself");
+        }
+        return configured;
+    }
+
     private String configuredSpelling(String tag) {
         if (tag == null || tag.length() > LocaleTags.MAX_LENGTH) {
             return null;

@@ -6,16 +6,35 @@ import static io.headline.Api.articleInput;
 import static io.headline.Api.createArticle;
 import static io.headline.Api.createCategory;
 import static io.headline.Api.unique;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.headline.RecordedStatements;
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class CategoryResourceTests {
+
+    @Inject
+    @PersistenceUnitExtension
+    RecordedStatements statements;
+
+    @Test
+    void shouldReadNoTranslationsWithOneLocaleConfigured() {
+        createCategory();
+        statements.clear();
+
+        admin().header("Accept-Language", "de").when().get("/api/v1/categories").then().statusCode(200)
+                .header("Content-Language", "en").body("data[0].locale", equalTo("en"));
+
+        assertThat(statements.all()).filteredOn(sql -> sql.contains("_translation")).isEmpty();
+    }
 
     @Test
     void shouldCreateChildCategoryNamingItsParentBySlug() {

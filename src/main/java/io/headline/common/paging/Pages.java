@@ -4,6 +4,7 @@ import io.headline.common.query.Slice;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.List;
 
 /** Turns what a list query found into the page a client reads, with the link that continues it. */
 public final class Pages {
@@ -13,6 +14,11 @@ public final class Pages {
 
     public static <T> Page<T> of(Slice<T> slice, PageRequest request, UriInfo uri) {
         return of(slice, request, uri.getRequestUriBuilder());
+    }
+
+    /** A list short enough to be one page whatever its size (an item's translations), as a page. */
+    public static <T> Page<T> whole(List<T> items, UriInfo uri) {
+        return of(new Slice<>(items, null, null), new PageRequest(1, Math.max(1, items.size()), null, false), uri);
     }
 
     /** @param query the request whose next page {@code links.next} names */
