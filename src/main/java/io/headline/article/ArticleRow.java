@@ -60,7 +60,13 @@ record ArticleRow(UUID id, String slug, String locale, UUID group, String title,
                 translations);
     }
 
-    ArticleRow withTranslations(List<ArticleTranslation> found) {
+    ArticleRow withNames(CategoryView named, List<AuthorView> credited) {
+        return new ArticleRow(id, slug, locale, group, title, subtitle, excerpt, status, publishedAt, featured,
+                featureImageUrl, featureMediaId, createdAt, updatedAt, version, named, body, credited, tags,
+                translations);
+    }
+
+        ArticleRow withTranslations(List<ArticleTranslation> found) {
         return new ArticleRow(id, slug, locale, group, title, subtitle, excerpt, status, publishedAt, featured,
                 featureImageUrl, featureMediaId, createdAt, updatedAt, version, category, body, authors, tags, found);
     }

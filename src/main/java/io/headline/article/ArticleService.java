@@ -62,10 +62,12 @@ public class ArticleService {
     private final ChangeRecorder recorder;
     private final ArticleImages images;
     private final Locales locales;
+    private final ArticleNames names;
 
     public ArticleService(ArticleRepository articles, AuthorRepository authors, CategoryRepository categories,
             MergePatcher patcher, EntityTags etags, Event<ArticleWritten> writtenEvents, Clock clock,
-            ChangeRecorder recorder, ArticleImages images, Locales locales) {
+            ChangeRecorder recorder, ArticleImages images, Locales locales, ArticleNames names) {
+        this.names = names;
         this.locales = locales;
         this.recorder = recorder;
         this.images = images;
@@ -114,8 +116,8 @@ public class ArticleService {
         }
         // Read apart from the rows (see ArticleRepository#bodies).
         Map<UUID, ArticleBody> bodies = articles.bodies(page.items(), needs);
-        List<ArticleRow> rows = translated(credited(page.items(), request.shape()), request.shape(),
-                request.filter().includeUnpublished(), now);
+        List<ArticleRow> rows = names.inTheirLocales(translated(credited(page.items(), request.shape()),
+                request.shape(), request.filter().includeUnpublished(), now));
         Map<UUID, MediaImage> features = images.features(rows, request.shape());
         return new Slice<>(rows.stream().map(a -> ArticleMapper.toView(a.withBody(bodies.getOrDefault(a.id(), a.body())),
                 ArticleImages.featureOf(a, features), now, request.shape())).toList(), page.nextCursor(),
@@ -162,11 +164,11 @@ public class ArticleService {
                 .filter(a -> includeUnpublished || a.isPublicAt(now))
                 .map(found -> {
                     ArticleRow article = articles.credited(List.of(found)).get(0);
-                    List<ArticleRow> related = articles.credited(articles.relatedCandidates(article,
-                                    includeUnpublished, now, RELATED_CANDIDATES)).stream()
+                    List<ArticleRow> related = names.inTheirLocales(articles.credited(articles.relatedCandidates(
+                                    article, includeUnpublished, now, RELATED_CANDIDATES)).stream()
                             .sorted(Comparator.comparingInt((ArticleRow candidate) -> -relatedness(article, candidate)))
                             .limit(size)
-                            .toList();
+                            .toList());
                     Map<UUID, ArticleBody> bodies = articles.bodies(related, LISTED_NEEDS);
                     Map<UUID, MediaImage> features = images.features(related, LISTED);
                     return related.stream()
@@ -266,7 +268,7 @@ public class ArticleService {
         } else if (!includeUnpublished && !row.isPublicAt(now)) {
             return Optional.empty();
         }
-        ArticleRow credited = credited(List.of(row), shape).get(0);
+        ArticleRow credited = names.inTheirLocales(credited(List.of(row), shape)).get(0);
         ArticleRow shown = shape.has("translations") && locales.multiple()
                 ? credited.withTranslations(links(group, includeUnpublished, now).getOrDefault(row.group(), List.of()))
                 : credited;
@@ -315,7 +317,8 @@ public class ArticleService {
                     .sorted(Comparator.comparingInt(r -> locales.all().indexOf(r.locale())))
                     .toList();
             Map<UUID, ArticleBody> bodies = articles.bodies(rows, BodyNeeds.of(shape));
-            List<ArticleRow> shown = translated(credited(rows, shape), shape, includeUnpublished, now);
+            List<ArticleRow> shown = names.inTheirLocales(translated(credited(rows, shape), shape, includeUnpublished,
+                    now));
             Map<UUID, MediaImage> features = images.features(shown, shape);
             return shown.stream().map(a -> ArticleMapper.toView(a.withBody(bodies.getOrDefault(a.id(), a.body())),
                     ArticleImages.featureOf(a, features), now, shape)).toList();
@@ -499,8 +502,8 @@ public class ArticleService {
      */
     private ArticleView view(Article article, MediaImage feature, ArticleShape shape,
             List<ArticleTranslation> translations) {
-        return ArticleMapper.toView(ArticleRow.of(article, shape).withTranslations(translations), feature,
-                clock.instant(), shape);
+        return ArticleMapper.toView(names.inTheirLocales(List.of(ArticleRow.of(article, shape)
+                .withTranslations(translations))).get(0), feature, clock.instant(), shape);
     }
 
     private void write(Article article, ArticleInput input, Caller caller) {

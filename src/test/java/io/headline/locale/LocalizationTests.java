@@ -330,4 +330,35 @@ class LocalizationTests {
         anonymous().queryParam("q", word).when().get("/api/v1/search").then().statusCode(200)
                 .body("articles.data", equalTo(List.of()));
     }
+
+    @Test
+    void shouldNameAnArticlesCategoryAndAuthorsInTheArticlesOwnLocale() {
+        Map<String, Object> en = english();
+        Map<?, ?> category = (Map<?, ?>) en.get("category");
+        Map<?, ?> author = (Map<?, ?>) ((List<?>) en.get("authors")).get(0);
+        String rubrik = unique("Rubrik");
+        String autorin = unique("Autorin");
+        admin().body(Map.of("name", rubrik)).when()
+                .put("/api/v1/categories/{id}/translations/{locale}", category.get("id"), "de").then().statusCode(200);
+        admin().body(Map.of("name", autorin)).when()
+                .put("/api/v1/authors/{id}/translations/{locale}", author.get("id"), "de").then().statusCode(200);
+        Map<String, Object> de = translate(en.get("id"), "de", "published");
+
+        anonymous().queryParam("locale", "de-AT").when().get("/api/v1/articles/{slug}", de.get("slug"))
+                .then().statusCode(200).body("locale", equalTo("de"))
+                .body("category.name", equalTo(rubrik))
+                .body("authors[0].name", equalTo(autorin));
+        anonymous().queryParam("category", category.get("slug")).queryParam("locale", "de")
+                .when().get("/api/v1/articles").then().statusCode(200)
+                .body("data[0].category.name", equalTo(rubrik));
+        anonymous().when().get("/api/v1/articles/{slug}", en.get("slug")).then().statusCode(200)
+                .body("category.name", equalTo(category.get("name")))
+                .body("authors[0].name", equalTo(author.get("name")));
+        // What a write answers and what an editor's GET shows agree (one ETag).
+        String etag = admin().when().get("/api/v1/articles/{id}", de.get("id")).then().statusCode(200)
+                .body("category.name", equalTo(rubrik)).extract().header("ETag");
+        admin().header("If-Match", etag).contentType("application/merge-patch+json").body(Map.of("subtitle", "Neu"))
+                .when().patch("/api/v1/articles/{id}", de.get("id")).then().statusCode(200)
+                .body("category.name", equalTo(rubrik));
+    }
 }

@@ -37,10 +37,12 @@ public class ProblemResponsesFilter implements OASFilter {
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
             if (path.startsWith("/api/") || ApiPaths.isFeed(path)) {
                 // Reads admit the reader role, which anonymous callers hold while public reads are on, except the
-                // admin-only tokens, webhooks and export, the editors' revisions, and the media library's metadata (its files are public). The model carries no roles, so DocumentedSecurityTests
-                // holds this rule to the @RolesAllowed of every resource method.
+                // admin-only tokens, webhooks and export, the editors' revisions and category and author translations,
+                // and the media library's metadata (its files are public). The model carries no roles, so
+                // DocumentedSecurityTests holds this rule to the @RolesAllowed of every resource method.
                 if (method == PathItem.HttpMethod.GET && !path.startsWith("/api/v1/tokens") && !path.startsWith("/api/v1/webhooks")
                         && !path.contains("/revisions")
+                        && !(path.endsWith("/translations") && !path.startsWith("/api/v1/articles"))
                         && !path.equals("/api/v1/export")
                         && !path.equals(ApiPaths.MEDIA) && !path.equals(ApiPaths.MEDIA + "/{id}")) {
                     allowAnonymous(operation);
