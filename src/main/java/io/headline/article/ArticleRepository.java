@@ -58,13 +58,16 @@ public class ArticleRepository implements SluggedRepository<Article> {
     private final int searchCandidates;
     private final ArticleCounts counts;
     private final Locales locales;
+    private final StoredLocales stored;
 
     /** The most translations one slug can name: one a locale. */
     private static final int MAX_LOCALES = 64;
 
-    ArticleRepository(Locales locales, SearchDialect search, HeadlineConfig config, ArticleListConfig lists, SearchConfig searches,
+    ArticleRepository(Locales locales, StoredLocales stored, SearchDialect search, HeadlineConfig config,
+            ArticleListConfig lists, SearchConfig searches,
             ArticleCounts counts, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.locales = locales;
+        this.stored = stored;
         this.search = search;
         this.counts = counts;
         this.listBodyBudget = config.limits().listBodyBudget().asLongValue();
@@ -335,7 +338,9 @@ public class ArticleRepository implements SluggedRepository<Article> {
         if (!f.includeUnpublished()) {
             query.where(PUBLIC_STATUS).where("a.publishedAt <= :now", "now", now);
         }
-        inLocales(query, f.locales(), f.includeUnpublished());
+        if (!onlyTheDefaultLocale(f.locales())) {
+            inLocales(query, f.locales(), f.includeUnpublished());
+        }
         if (f.statuses() != null) {
             where(query, "a.status", InList.of("statuses", f.statuses()));
         }
@@ -371,6 +376,11 @@ public class ArticleRepository implements SluggedRepository<Article> {
             query.where("a.featured = :featured", "featured", f.featured());
         }
         return query;
+    }
+
+    /** Whether {@code choice} asks for the default locale alone where every article is in it (see StoredLocales). */
+    private boolean onlyTheDefaultLocale(LocaleChoice choice) {
+        return !choice.all() && choice.chain().equals(List.of(locales.defaultLocale())) && stored.onlyTheDefault();
     }
 
     /**
