@@ -270,7 +270,7 @@ class NameTranslationTests {
     void shouldKeepTranslationsForEditors() {
         Map<String, Object> category = createCategory();
 
-        anonymous().when().get("/api/v1/categories/{id}/translations", category.get("id"))
+        invalid(anonymous()).when().get("/api/v1/categories/{id}/translations", category.get("id"))
                 .then().statusCode(401).contentType("application/problem+json");
         invalid(anonymous()).contentType("application/json").body(Map.of("name", "Kategorie"))
                 .when().put("/api/v1/categories/{id}/translations/{locale}", category.get("id"), "de")
