@@ -1,10 +1,7 @@
 package io.headline.change;
 
-import io.headline.locale.LocaleTags;
 import io.headline.common.ApiPaths;
-import io.headline.locale.LocaleTags;
 import io.headline.common.paging.PageRequest;
-import io.headline.locale.LocaleTags;
 import io.headline.delivery.HttpCachingFilter;
 import io.headline.locale.LocaleTags;
 import io.headline.security.Roles;

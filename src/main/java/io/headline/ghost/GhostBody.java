@@ -26,20 +26,33 @@ final class GhostBody implements Cacheable {
     private final String surrogateKey;
     private final Instant updatedAt;
     private final List<? extends Cacheable> shown;
+    private final String language;
 
-    private GhostBody(Map<String, Object> json, String surrogateKey, Instant updatedAt, List<? extends Cacheable> shown) {
+    private GhostBody(Map<String, Object> json, String surrogateKey, Instant updatedAt, List<? extends Cacheable> shown,
+            String language) {
         this.json = json;
         this.surrogateKey = surrogateKey;
         this.updatedAt = updatedAt;
         this.shown = shown;
+        this.language = language;
     }
 
     static GhostBody list(Map<String, Object> json, String collection, List<? extends Cacheable> shown) {
-        return new GhostBody(json, collection, null, shown);
+        return new GhostBody(json, collection, null, shown, null);
     }
 
     static GhostBody item(Map<String, Object> json, Cacheable item) {
-        return new GhostBody(json, item.surrogateKey(), item.updatedAt(), List.of(item));
+        return new GhostBody(json, item.surrogateKey(), item.updatedAt(), List.of(item), null);
+    }
+
+    /** This body, saying that it serves {@code locale} (the response's Content-Language). */
+    GhostBody in(String locale) {
+        return new GhostBody(json, surrogateKey, updatedAt, shown, locale);
+    }
+
+    /** The locale served, or null. */
+    String language() {
+        return language;
     }
 
     /** As Ghost sends it: members without a value are null, not left out (Headline's own JSON leaves them out). */

@@ -1,6 +1,8 @@
 package io.headline.ghost;
 
+import io.headline.locale.LocaleParams;
 import io.headline.security.BearerTokenMechanism;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.QueryParam;
 
@@ -34,4 +36,8 @@ public class GhostParams {
 
     @HeaderParam("Accept-Version")
     public String acceptVersion;
+
+    /** Headline's own: the locale served (posts, and the names of authors and tags), as on /api/v1. */
+    @BeanParam
+    public LocaleParams locales = new LocaleParams();
 }

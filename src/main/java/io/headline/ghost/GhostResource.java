@@ -45,21 +45,21 @@ public class GhostResource {
     @Path("posts/")
     public Response posts(@BeanParam GhostParams params) {
         GhostQuery query = GhostQuery.parse(params, GhostQuery.POSTS);
-        return ok(service.posts(query, GhostFilter.parse(params.filter)));
+        return ok(service.posts(query, GhostFilter.parse(params.filter), params.locales));
     }
 
     @GET
     @Path("authors/")
     public Response authors(@BeanParam GhostParams params) {
         refuseFilter(params);
-        return ok(service.authors(GhostQuery.parse(params, GhostQuery.AUTHORS)));
+        return ok(service.authors(GhostQuery.parse(params, GhostQuery.AUTHORS), params.locales));
     }
 
     @GET
     @Path("tags/")
     public Response tags(@BeanParam GhostParams params) {
         refuseFilter(params);
-        return ok(service.tags(GhostQuery.parse(params, GhostQuery.TAGS)));
+        return ok(service.tags(GhostQuery.parse(params, GhostQuery.TAGS), params.locales));
     }
 
     /** A post, author or tag by slug; Ghost's client sends the slug again as a query parameter. */
@@ -79,7 +79,7 @@ public class GhostResource {
 
     private Response read(String name, String id, String slug, GhostParams params) {
         GhostQuery.Resource resource = GhostQuery.resource(name);
-        return ok(service.read(resource, id, slug, GhostQuery.parse(params, resource))
+        return ok(service.read(resource, id, slug, GhostQuery.parse(params, resource), params.locales)
                 .orElseThrow(() -> GhostException.notFound(resource.singular())));
     }
 
@@ -120,8 +120,13 @@ public class GhostResource {
         }
     }
 
-    private static Response ok(Object body) {
-        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).header("Content-Version", CONTENT_VERSION).build();
+    private static Response ok(GhostBody body) {
+        Response.ResponseBuilder ok = Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
+                .header("Content-Version", CONTENT_VERSION);
+        if (body.language() != null) {
+            ok.header(HttpHeaders.CONTENT_LANGUAGE, body.language());
+        }
+        return ok.build();
     }
 
     @ServerExceptionMapper

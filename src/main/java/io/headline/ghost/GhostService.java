@@ -1,5 +1,7 @@
 package io.headline.ghost;
 
+import io.headline.locale.LocaleChoice;
+import io.headline.locale.LocaleParams;
 import io.headline.locale.Locales;
 import io.headline.article.ArticleListParams;
 import io.headline.article.ArticleListRequest;
@@ -63,8 +65,9 @@ public class GhostService {
         this.config = config;
     }
 
-    public GhostBody posts(GhostQuery query, GhostFilter filter) {
+    public GhostBody posts(GhostQuery query, GhostFilter filter, LocaleParams locale) {
         ArticleListParams params = new ArticleListParams();
+        params.locales = locale;
         params.page = Integer.toString(query.page());
         params.size = Integer.toString(query.limit());
         params.sort = asList(query.sort());
@@ -85,50 +88,66 @@ public class GhostService {
                     + "may carry; ask for a smaller limit, or leave html out (formats, fields)");
         }
         List<Map<String, Object>> posts = found.items().stream().map(a -> post(a, query)).toList();
-        return GhostBody.list(page("posts", posts, query, found.totalItems()), "articles", found.items());
+        return GhostBody.list(page("posts", posts, query, found.totalItems()), "articles", found.items())
+                .in(request.filter().locales().first());
     }
 
     /** A post, author or tag by id (when given) or slug. */
-    public Optional<GhostBody> read(GhostQuery.Resource resource, String id, String slug, GhostQuery query) {
+    public Optional<GhostBody> read(GhostQuery.Resource resource, String id, String slug, GhostQuery query,
+            LocaleParams locale) {
         if (resource == GhostQuery.POSTS) {
-            return post(id, slug, query);
+            return post(id, slug, query, locale.choose(locales, false));
         }
-        return resource == GhostQuery.AUTHORS ? author(id, slug, query) : tag(id, slug, query);
+        LocaleChoice choice = locale.chooseOne(locales);
+        return (resource == GhostQuery.AUTHORS ? author(id, slug, query, choice) : tag(id, slug, query, choice))
+                .map(body -> body.in(choice.first()));
     }
 
-    private Optional<GhostBody> post(String id, String slug, GhostQuery query) {
+    /**
+     * The best translation along the chain of the post named: Ghost's clients read posts by slug or id and do not
+     * expect a redirect, so where /api/v1 answers 301 to another translation, this serves that translation.
+     */
+    private Optional<GhostBody> post(String id, String slug, GhostQuery query, LocaleChoice choice) {
         ArticleShape shape = ArticleShape.parse(articleFields(query), articleIncludes(query), null,
                 ArticleShape.ITEM_FIELDS, false, null);
-        return idOrSlug(id, slug).flatMap(key -> articles.find(key, false, shape))
-                .map(a -> GhostBody.item(one("posts", post(a, query)), a));
+        Optional<ArticleService.Found> found = idOrSlug(id, slug).flatMap(key -> articles.find(key, false, shape, choice));
+        if (found.isPresent() && found.get().movedTo() != null) {
+            found = articles.find(found.get().movedTo(), false, shape, choice);
+        }
+        return found.filter(f -> f.view() != null)
+                .map(f -> GhostBody.item(one("posts", post(f.view(), query)), f.view()).in(f.locale()));
     }
 
-    public GhostBody authors(GhostQuery query) {
-        Slice<AuthorView> found = authors.list(query.sort(), query.pageRequest(), false);
+    public GhostBody authors(GhostQuery query, LocaleParams locale) {
+        LocaleChoice choice = locale.chooseOne(locales);
+        Slice<AuthorView> found = authors.list(query.sort(), query.pageRequest(), choice, false);
         List<Map<String, Object>> items = found.items().stream()
                 .map(a -> GhostMapper.author(a, site, query.fields())).toList();
-        return GhostBody.list(page("authors", items, query, found.totalItems()), "authors", found.items());
+        return GhostBody.list(page("authors", items, query, found.totalItems()), "authors", found.items())
+                .in(choice.first());
     }
 
-    private Optional<GhostBody> author(String id, String slug, GhostQuery query) {
-        return idOrSlug(id, slug).flatMap(key -> authors.find(key, false))
+    private Optional<GhostBody> author(String id, String slug, GhostQuery query, LocaleChoice choice) {
+        return idOrSlug(id, slug).flatMap(key -> authors.find(key, choice, false))
                 .map(a -> GhostBody.item(one("authors", GhostMapper.author(a, site, query.fields())), a));
     }
 
     /** Categories first where a tag shares a category's slug; by name (then slug), as Ghost lists tags. */
-    public GhostBody tags(GhostQuery query) {
-        List<Tag> all = allTags();
+    public GhostBody tags(GhostQuery query, LocaleParams locale) {
+        LocaleChoice choice = locale.chooseOne(locales);
+        List<Tag> all = allTags(choice);
         Comparator<Tag> byName = Comparator.comparing((Tag t) -> t.name().toLowerCase()).thenComparing(Tag::slug);
         all.sort(query.sort() != null && query.sort().startsWith("-") ? byName.reversed() : byName);
         int from = Math.min(all.size(), query.pageRequest().offset());
         List<Tag> shown = all.subList(from, Math.min(all.size(), from + query.limit()));
         List<Map<String, Object>> items = shown.stream().map(t -> t.json().apply(query.fields())).toList();
         List<CategoryView> sections = shown.stream().map(Tag::category).filter(c -> c != null).toList();
-        return GhostBody.list(page("tags", items, query, (long) all.size()), "categories", sections);
+        return GhostBody.list(page("tags", items, query, (long) all.size()), "categories", sections)
+                .in(choice.first());
     }
 
-    private Optional<GhostBody> tag(String id, String slug, GhostQuery query) {
-        return allTags().stream().filter(t -> id != null ? t.id().equals(id) : t.slug().equals(slug)).findFirst()
+    private Optional<GhostBody> tag(String id, String slug, GhostQuery query, LocaleChoice choice) {
+        return allTags(choice).stream().filter(t -> id != null ? t.id().equals(id) : t.slug().equals(slug)).findFirst()
                 .map(t -> GhostBody.list(one("tags", t.json().apply(query.fields())), "categories",
                         t.category() == null ? List.of() : List.of(t.category())));
     }
@@ -142,8 +161,8 @@ public class GhostService {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("title", config.siteTitle());
         settings.put("description", config.siteDescription());
-        settings.put("lang", "en");
-        settings.put("locale", "en");
+        settings.put("lang", locales.defaultLocale());
+        settings.put("locale", locales.defaultLocale());
         settings.put("timezone", "Etc/UTC");
         settings.put("navigation", List.of());
         settings.put("secondary_navigation", List.of());
@@ -161,10 +180,10 @@ public class GhostService {
             Function<Set<String>, Map<String, Object>> json) {
     }
 
-    private List<Tag> allTags() {
+    private List<Tag> allTags(LocaleChoice choice) {
         List<Tag> tags = new ArrayList<>();
         List<String> slugs = new ArrayList<>();
-        for (CategoryView c : categories.list(null, new PageRequest(1, MAX_TAG_SOURCES, null, false)).items()) {
+        for (CategoryView c : categories.list(null, new PageRequest(1, MAX_TAG_SOURCES, null, false), choice).items()) {
             slugs.add(c.slug());
             tags.add(new Tag(c.id().toString(), c.slug(), c.name(), c, fields -> GhostMapper.tag(c, site, fields)));
         }

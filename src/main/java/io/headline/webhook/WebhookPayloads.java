@@ -11,7 +11,10 @@ import io.headline.change.ChangeLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
-/** The body of an event: {@code {"type", "timestamp", "data"}}, data being the resource as the API returns it. */
+/**
+ * The body of an event: {@code {"type", "timestamp", "locale", "data"}}, data being the resource as the API returns it
+ * and locale, on an article's event, the locale of the translation that changed.
+ */
 @ApplicationScoped
 class WebhookPayloads {
 
@@ -42,11 +45,14 @@ class WebhookPayloads {
         return view.<ObjectNode>map(mapper::valueToTree).orElseGet(() -> tombstone(change));
     }
 
-    /** What a deletion carries: the id and the last slug. */
+    /** What a deletion carries: the id, the last slug and, of an article's translation, its locale. */
     ObjectNode tombstone(ChangeLog.Entry change) {
         ObjectNode tombstone = JsonNodeFactory.instance.objectNode();
         tombstone.put("id", change.id().toString());
         tombstone.put("slug", change.slug());
+        if (change.locale() != null) {
+            tombstone.put("locale", change.locale());
+        }
         return tombstone;
     }
 
@@ -62,6 +68,9 @@ class WebhookPayloads {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("type", change.event());
         body.put("timestamp", change.occurredAt().toString());
+        if (change.locale() != null) {
+            body.put("locale", change.locale());
+        }
         body.set("data", data);
         try {
             return mapper.writeValueAsString(body);

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** Articles in several locales (headline.locales=en,de,de-AT:de,fr): translations, their workflow, and fallback. */
 @QuarkusTest
 @TestProfile(LocalizationTests.FourLocales.class)
-class LocalizationTests {
+public class LocalizationTests {
 
     public static class FourLocales implements QuarkusTestProfile {
         @Override
@@ -329,6 +329,30 @@ class LocalizationTests {
         // The German text is not the English reader's.
         anonymous().queryParam("q", word).when().get("/api/v1/search").then().statusCode(200)
                 .body("articles.data", equalTo(List.of()));
+    }
+
+    @Test
+    void shouldServeGhostContentApiPostsInTheLocaleAskedFor() {
+        Map<String, Object> en = english();
+        Map<String, Object> de = translate(en.get("id"), "de", "published");
+        String key = io.headline.Api.createToken("content", null);
+        java.util.function.Supplier<io.restassured.specification.RequestSpecification> ghost = () -> io.restassured
+                .RestAssured.given().noFilters().queryParam("key", key).queryParam("filter", "primary_tag:" + categoryOf(en));
+
+        ghost.get().queryParam("locale", "de-AT").when().get("/ghost/api/content/posts/").then().statusCode(200)
+                .header("Content-Language", "de-AT")
+                .body("posts.title", equalTo(List.of(de.get("title"))));
+        ghost.get().header("Accept-Language", "fr").when().get("/ghost/api/content/posts/slug/{slug}/", en.get("slug"))
+                .then().statusCode(200).header("Content-Language", "en")
+                .body("posts[0].title", equalTo(en.get("title")));
+        // Ghost's clients do not expect a redirect: the English slug read in German serves the German post.
+        ghost.get().queryParam("locale", "de").when().get("/ghost/api/content/posts/slug/{slug}/", en.get("slug"))
+                .then().statusCode(200).header("Content-Language", "de")
+                .body("posts[0].slug", equalTo(de.get("slug")));
+        ghost.get().queryParam("locale", "fr").queryParam("fallback", "none").when().get("/ghost/api/content/posts/")
+                .then().statusCode(200).body("posts", equalTo(List.of()));
+        ghost.get().queryParam("locale", "it").when().get("/ghost/api/content/posts/").then().statusCode(400)
+                .body("errors[0].message", containsString("de-AT"));
     }
 
     @Test
