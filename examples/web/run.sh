@@ -18,5 +18,7 @@ npm ci --no-audit --no-fund --silent
 
 WEB_PORT=${WEB_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 export WEB_PORT QUARKUS_HTTP_CORS_ORIGINS=http://127.0.0.1:$WEB_PORT
+# Two locales, so that the language switch and the hreflang links have translations to show.
+export HEADLINE_LOCALES=en,de
 source ../../clients/with-app.sh
 npm test

@@ -19,6 +19,9 @@ export type ArticleListQuery = NonNullable<paths["/api/v1/articles"]["get"]["par
 export type ArticleQuery = NonNullable<paths["/api/v1/articles/{idOrSlug}"]["get"]["parameters"]["query"]>;
 export type AuthorListQuery = NonNullable<paths["/api/v1/authors"]["get"]["parameters"]["query"]>;
 export type CategoryListQuery = NonNullable<paths["/api/v1/categories"]["get"]["parameters"]["query"]>;
+export type AuthorQuery = NonNullable<paths["/api/v1/authors/{idOrSlug}"]["get"]["parameters"]["query"]>;
+export type CategoryQuery = NonNullable<paths["/api/v1/categories/{idOrSlug}"]["get"]["parameters"]["query"]>;
+export type SearchQuery = Omit<NonNullable<paths["/api/v1/search"]["get"]["parameters"]["query"]>, "q">;
 
 export type Fetch = (request: Request) => Promise<Response>;
 
@@ -37,6 +40,12 @@ export interface HeadlineOptions {
   sleep?: (ms: number) => Promise<void>;
   /** The fetch to send requests with. Default: globalThis.fetch. */
   fetch?: Fetch;
+  /**
+   * The locale every read asks for (`?locale=`, a BCP 47 tag of the server's locales) unless a call names its own:
+   * each item is then the best translation along that locale's fallbacks. Unset, the server's default (or the
+   * Accept-Language a browser sends) decides.
+   */
+  locale?: string;
 }
 
 /** An error answer of the API: its problem+json body (RFC 9457) and HTTP status. */
@@ -181,6 +190,8 @@ export interface Headline {
     list(query?: ArticleListQuery): Promise<PageArticleView>;
     pages(query?: ArticleListQuery): AsyncGenerator<PageArticleView>;
     get(idOrSlug: string, query?: ArticleQuery): Promise<Article>;
+    /** Every translation of the article the caller may see, one item per locale. */
+    translations(idOrSlug: string): Promise<PageArticleView>;
     create(input: ArticleInput): Promise<Article>;
     patch(idOrSlug: string, patch: ArticlePatch, options?: { ifMatch?: string }): Promise<Article>;
     delete(idOrSlug: string, options?: { ifMatch?: string }): Promise<void>;
@@ -188,14 +199,14 @@ export interface Headline {
   authors: {
     list(query?: AuthorListQuery): Promise<PageAuthorView>;
     pages(query?: AuthorListQuery): AsyncGenerator<PageAuthorView>;
-    get(idOrSlug: string): Promise<Author>;
+    get(idOrSlug: string, query?: AuthorQuery): Promise<Author>;
   };
   categories: {
     list(query?: CategoryListQuery): Promise<PageCategoryView>;
     pages(query?: CategoryListQuery): AsyncGenerator<PageCategoryView>;
-    get(idOrSlug: string): Promise<Category>;
+    get(idOrSlug: string, query?: CategoryQuery): Promise<Category>;
   };
-  search(q: string): Promise<SearchResults>;
+  search(q: string, query?: SearchQuery): Promise<SearchResults>;
 }
 
 export function createHeadline(options: HeadlineOptions): Headline {
@@ -227,12 +238,18 @@ export function createHeadline(options: HeadlineOptions): Headline {
   }
 
   const at = (idOrSlug: string) => ({ params: { path: { idOrSlug } } });
+  // The client's locale, under what a call names itself.
+  const localized = <Q extends { locale?: string }>(query?: Q): Q | undefined =>
+    options.locale === undefined ? query : ({ locale: options.locale, ...query } as Q);
   const ifMatch = (given?: { ifMatch?: string }) => (given?.ifMatch ? { "If-Match": given.ifMatch } : undefined);
 
   const articles: Headline["articles"] = {
-    list: (query) => unwrap(client.GET("/api/v1/articles", { params: { query } })),
+    list: (query) => unwrap(client.GET("/api/v1/articles", { params: { query: localized(query) } })),
     pages: (query) => pages(articles.list(query)),
-    get: (idOrSlug, query) => unwrap(client.GET("/api/v1/articles/{idOrSlug}", { params: { path: { idOrSlug }, query } })),
+    get: (idOrSlug, query) => unwrap(client.GET("/api/v1/articles/{idOrSlug}", {
+      params: { path: { idOrSlug }, query: localized(query) },
+    })),
+    translations: (idOrSlug) => unwrap(client.GET("/api/v1/articles/{idOrSlug}/translations", at(idOrSlug))),
     create: (input) => unwrap(client.POST("/api/v1/articles", { body: input })),
     patch: (idOrSlug, patch, given) => unwrap(client.PATCH("/api/v1/articles/{idOrSlug}", {
       ...at(idOrSlug),
@@ -244,14 +261,18 @@ export function createHeadline(options: HeadlineOptions): Headline {
     })),
   };
   const authors: Headline["authors"] = {
-    list: (query) => unwrap(client.GET("/api/v1/authors", { params: { query } })),
+    list: (query) => unwrap(client.GET("/api/v1/authors", { params: { query: localized(query) } })),
     pages: (query) => pages(authors.list(query)),
-    get: (idOrSlug) => unwrap(client.GET("/api/v1/authors/{idOrSlug}", at(idOrSlug))),
+    get: (idOrSlug, query) => unwrap(client.GET("/api/v1/authors/{idOrSlug}", {
+      params: { path: { idOrSlug }, query: localized(query) },
+    })),
   };
   const categories: Headline["categories"] = {
-    list: (query) => unwrap(client.GET("/api/v1/categories", { params: { query } })),
+    list: (query) => unwrap(client.GET("/api/v1/categories", { params: { query: localized(query) } })),
     pages: (query) => pages(categories.list(query)),
-    get: (idOrSlug) => unwrap(client.GET("/api/v1/categories/{idOrSlug}", at(idOrSlug))),
+    get: (idOrSlug, query) => unwrap(client.GET("/api/v1/categories/{idOrSlug}", {
+      params: { path: { idOrSlug }, query: localized(query) },
+    })),
   };
   return {
     client,
@@ -259,6 +280,6 @@ export function createHeadline(options: HeadlineOptions): Headline {
     articles,
     authors,
     categories,
-    search: (q) => unwrap(client.GET("/api/v1/search", { params: { query: { q } } })),
+    search: (q, query) => unwrap(client.GET("/api/v1/search", { params: { query: { ...localized(query), q } } })),
   };
 }

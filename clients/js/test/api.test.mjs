@@ -129,3 +129,31 @@ test('without the store, sends no If-None-Match', async () => {
     assert.deepEqual(exchanges.map((exchange) => [exchange.status, exchange.headers.get('If-None-Match')]),
         [[200, null], [200, null]]);
 });
+
+test('reads in the locale the client asks for, following a slug to its translation', async () => {
+    const admin = createHeadline({baseUrl, token: adminToken});
+    const english = await admin.articles.create({title: `Locale ${randomUUID()}`, category: 'news',
+        authors: ['newsdesk'], body: 'In English.', status: 'published'});
+    const german = await unwrap(admin.client.POST('/api/v1/articles/{idOrSlug}/translations', {
+        params: {path: {idOrSlug: english.id}}, body: {locale: 'de', title: `Sprache ${randomUUID()}`, status: 'published'},
+    }));
+    const {fetch, exchanges} = recording();
+    const reader = createHeadline({baseUrl, fetch, locale: 'de'});
+
+    const read = await reader.articles.get(english.slug);   // 301 to the German slug, followed
+    assert.equal(read.id, german.id);
+    assert.equal(read.locale, 'de');
+    assert.deepEqual(read.translations.map((t) => t.locale).sort(), ['de', 'en']);
+    assert.match(exchanges[0].url, /[?&]locale=de(&|$)/);
+    // A call's own locale wins over the client's.
+    assert.equal((await reader.articles.get(english.id, {locale: 'en'})).title, english.title);
+    const translations = await reader.articles.translations(english.id);
+    assert.deepEqual(translations.data.map((t) => t.id).sort(), [english.id, german.id].sort());
+
+    await assert.rejects(createHeadline({baseUrl, locale: 'it'}).articles.list(), (problem) => {
+        assert.ok(problem instanceof HeadlineProblem);
+        assert.equal(problem.status, 400);
+        assert.match(problem.detail, /de/);
+        return true;
+    });
+});

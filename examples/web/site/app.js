@@ -1,10 +1,12 @@
 // The example front end: articles by category a page at a time, an article page, and search, all through the SDK.
-// The API's address comes from ?api= (default http://localhost:8080), the page size from ?size= (default 10).
-import {createHeadline, HeadlineProblem} from '@headline/sdk';
+// The API's address comes from ?api= (default http://localhost:8080), the page size from ?size= (default 10), the
+// language from ?lang= (default: the browser's Accept-Language, which the API honours).
+import {createHeadline, HeadlineProblem, unwrap} from '@headline/sdk';
 
 const params = new URLSearchParams(location.search);
 const api = params.get('api') ?? 'http://localhost:8080';
-const headline = createHeadline({baseUrl: api, etagCache: true});
+const lang = params.get('lang') ?? undefined;
+const headline = createHeadline({baseUrl: api, etagCache: true, locale: lang});
 const size = Number(params.get('size') ?? 10);
 const LIST_FIELDS = ['slug', 'title', 'excerpt', 'publishedAt', 'category'];
 const main = document.getElementById('main');
@@ -21,6 +23,45 @@ function html(tag, properties, sanitized) {
     const node = el(tag, properties);
     node.innerHTML = sanitized;   // the server sanitizes bodyHtml and escapes snippets (jsoup's allow-list, <mark> only)
     return node;
+}
+
+/** This site's address of a page in another language: the same page, ?lang= changed. */
+function inLanguage(locale, hash = location.hash) {
+    const url = new URL(location.href);
+    url.searchParams.set('lang', locale);
+    url.hash = hash;
+    return url.href;
+}
+
+/** The language switch, when the server has more than one locale; choosing one reloads the site in it. */
+async function showLanguages() {
+    const locales = (await unwrap(headline.client.GET('/api/v1/locales'))).data;
+    if (locales.length < 2) {
+        return;
+    }
+    const current = lang ?? locales.find((locale) => locale.isDefault).locale;
+    const select = el('select', {id: 'language', ariaLabel: 'Language',
+        onchange: () => location.assign(inLanguage(select.value))},
+    ...locales.map((locale) => el('option', {value: locale.locale, selected: locale.locale === current},
+        new Intl.DisplayNames([locale.locale], {type: 'language'}).of(locale.locale) ?? locale.locale)));
+    document.querySelector('header').append(select);
+}
+
+/**
+ * What the page is in (html lang), and the hreflang alternates of an article: each translation the API lists, at this
+ * site's address for it. A search engine needs them in the head; a reader gets them as links.
+ */
+function showLanguage(article) {
+    document.documentElement.lang = article?.locale ?? lang ?? 'en';
+    document.querySelectorAll('link[rel="alternate"][hreflang]').forEach((link) => link.remove());
+    const translations = (article?.translations ?? []).filter((t) => t.locale !== article.locale);
+    for (const t of article ? article.translations ?? [] : []) {
+        document.head.append(el('link', {rel: 'alternate', hreflang: t.locale,
+            href: inLanguage(t.locale, `#/article/${encodeURIComponent(t.slug)}`)}));
+    }
+    return translations.length ? el('p', {className: 'translations'}, 'Also in: ', ...translations.flatMap((t, i) => [
+        i ? ', ' : '', el('a', {href: inLanguage(t.locale, `#/article/${encodeURIComponent(t.slug)}`), hreflang: t.locale,
+            lang: t.locale}, new Intl.DisplayNames([t.locale], {type: 'language'}).of(t.locale) ?? t.locale)])) : '';
 }
 
 async function showCategories() {
@@ -91,8 +132,9 @@ async function showArticle(view, slug) {
     if (view !== shown) {
         return;
     }
+    const translations = showLanguage(article);
     const byline = [article.authors?.map((author) => author.name).join(', '),
-        article.publishedAt && new Date(article.publishedAt).toLocaleDateString('en', {dateStyle: 'long'}),
+        article.publishedAt && new Date(article.publishedAt).toLocaleDateString(article.locale ?? 'en', {dateStyle: 'long'}),
         article.category?.name].filter(Boolean).join(' · ');
     document.title = `${article.title} · Headline`;
     const body = html('div', {className: 'body'}, article.bodyHtml ?? '');
@@ -106,6 +148,7 @@ async function showArticle(view, slug) {
         el('h1', {}, article.title),
         article.subtitle ? el('p', {className: 'subtitle'}, article.subtitle) : '',
         el('p', {className: 'byline'}, byline),
+        translations,
         featureImage(article.featureImage),
         body));
 }
@@ -114,6 +157,7 @@ async function route() {
     const view = ++shown;
     const [, kind, argument] = location.hash.split('/').map(decodeURIComponent);
     document.title = 'Headline';
+    showLanguage(null);
     try {
         if (kind === 'article') {
             await showArticle(view, argument);
@@ -143,4 +187,5 @@ document.getElementById('search').addEventListener('submit', (event) => {
 });
 addEventListener('hashchange', route);
 showCategories().catch((error) => console.error(error));
+showLanguages().catch((error) => console.error(error));
 route();

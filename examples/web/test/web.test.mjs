@@ -146,3 +146,42 @@ test('shows the problem for an article that is not there', async (t) => {
     await page.locator('.error').waitFor();
     assert.match(await page.locator('.error').textContent(), /^Not Found: .*no-such-article/);
 });
+
+test('reads in the language chosen, links every translation with hreflang, and switches language', async (t) => {
+    const post = async (path, body) => {
+        const response = await fetch(`${api}${path}`, {method: 'POST', body: JSON.stringify(body), headers: {
+            Authorization: `Bearer ${process.env.HEADLINE_ADMIN_TOKEN}`, 'Content-Type': 'application/json'}});
+        assert.equal(response.status, 201, await response.clone().text());
+        return response.json();
+    };
+    const stamp = Date.now();
+    const en = await post('/api/v1/articles', {title: `In English ${stamp}`, category: 'news', authors: ['newsdesk'],
+        body: 'English.', status: 'published'});
+    const de = await post(`/api/v1/articles/${en.id}/translations`, {locale: 'de', title: `Auf Deutsch ${stamp}`,
+        status: 'published'});
+    const page = await browser.newPage({viewport: {width: 900, height: 1000}});
+    t.after(() => page.close());
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+
+    // The English slug, read in German: the German translation.
+    await page.goto(`${site}&lang=de#/article/${en.slug}`);
+    await page.locator('article h1', {hasText: de.title}).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
+    const alternates = Object.fromEntries(await page.locator('link[rel="alternate"][hreflang]')
+        .evaluateAll((links) => links.map((link) => [link.hreflang, link.href])));
+    assert.deepEqual(Object.keys(alternates).sort(), ['de', 'en']);
+    for (const [locale, slug] of [['en', en.slug], ['de', de.slug]]) {
+        const url = new URL(alternates[locale]);
+        assert.equal(url.searchParams.get('lang'), locale);
+        assert.equal(url.hash, `#/article/${slug}`);
+    }
+    assert.equal(await page.locator('.translations a').getAttribute('hreflang'), 'en');
+
+    await page.locator('#language').selectOption('en');
+    await page.locator('article h1', {hasText: en.title}).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    assert.deepEqual(await page.locator('#language option').evaluateAll((options) => options.map((o) => o.value)),
+        ['en', 'de']);
+    assert.deepEqual(errors, []);
+});

@@ -332,6 +332,14 @@ public class LocalizationTests {
     }
 
     @Test
+    void shouldListTheServersLocalesWithTheirFallbacksForALanguageSwitch() {
+        anonymous().when().get("/api/v1/locales").then().statusCode(200)
+                .body("data.locale", equalTo(List.of("en", "de", "de-AT", "fr")))
+                .body("data.isDefault", equalTo(List.of(true, false, false, false)))
+                .body("data.fallbacks", equalTo(List.of(List.of(), List.of("en"), List.of("de", "en"), List.of("en"))));
+    }
+
+    @Test
     void shouldServeGhostContentApiPostsInTheLocaleAskedFor() {
         Map<String, Object> en = english();
         Map<String, Object> de = translate(en.get("id"), "de", "published");
