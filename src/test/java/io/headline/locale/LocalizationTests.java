@@ -12,10 +12,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import io.headline.OwnDatabase;
+import io.headline.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +30,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(LocalizationTests.FourLocales.class)
 public class LocalizationTests {
+
+    @Inject
+    TestClock clock;
 
     public static class FourLocales implements QuarkusTestProfile {
         @Override
@@ -129,6 +137,44 @@ public class LocalizationTests {
         admin().when().post("/api/v1/articles/{id}/unpublish", de.get("id")).then().statusCode(200);
         anonymous().queryParam("locale", "de").when().get("/api/v1/articles/{slug}", en.get("slug"))
                 .then().statusCode(200).body("locale", equalTo("en"));
+    }
+
+    @Test
+    void shouldScheduleRestoreAndPreviewOneTranslationLeavingTheOtherAsItWas() {
+        Map<String, Object> en = english();
+        Map<String, Object> de = translate(en.get("id"), "de", "draft");
+        int englishRevisions = admin().when().get("/api/v1/articles/{id}/revisions", en.get("id"))
+                .then().statusCode(200).extract().path("meta.totalItems");
+        Instant at = clock.instant().plus(1, ChronoUnit.HOURS);
+        try {
+            admin().body(Map.of("publishedAt", at.toString()))
+                    .when().post("/api/v1/articles/{id}/schedule", de.get("id"))
+                    .then().statusCode(200).body("status", equalTo("scheduled")).body("locale", equalTo("de"));
+            anonymous().queryParam("locale", "de").when().get("/api/v1/articles/{id}", en.get("id"))
+                    .then().statusCode(200).body("locale", equalTo("en")).body("translations.locale", equalTo(List.of("en")));
+            // A preview link shows the scheduled translation, in its own locale, before its time.
+            String preview = admin().when().post("/api/v1/articles/{id}/preview-link", de.get("id"))
+                    .then().statusCode(200).extract().path("url");
+            anonymous().when().get(preview).then().statusCode(200)
+                    .body("title", equalTo(de.get("title"))).body("locale", equalTo("de"));
+
+            clock.advance(Duration.between(clock.instant(), at).plusSeconds(1));
+            anonymous().queryParam("locale", "de").when().get("/api/v1/articles/{id}", en.get("id"))
+                    .then().statusCode(200).body("locale", equalTo("de")).body("title", equalTo(de.get("title")));
+        } finally {
+            clock.reset();
+        }
+
+        // Revisions and restores are the translation's own.
+        admin().contentType("application/merge-patch+json").body(Map.of("title", "Ein neuer Titel"))
+                .when().patch("/api/v1/articles/{id}", de.get("id")).then().statusCode(200);
+        admin().when().post("/api/v1/articles/{id}/revisions/1/restore", de.get("id")).then().statusCode(200)
+                .body("title", equalTo(de.get("title"))).body("locale", equalTo("de"));
+        admin().when().get("/api/v1/articles/{id}/revisions", en.get("id")).then().statusCode(200)
+                .body("meta.totalItems", equalTo(englishRevisions));
+        admin().when().get("/api/v1/articles/{id}", en.get("id")).then().statusCode(200)
+                .body("title", equalTo(en.get("title"))).body("status", equalTo("published"))
+                .body("version", equalTo(en.get("version")));
     }
 
     @Test
