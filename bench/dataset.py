@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
 """Deterministic benchmark dataset in Headline's NDJSON import format.
 
-    python3 bench/dataset.py [--articles N] [--seed S] --out FILE
+    python3 bench/dataset.py [--articles N] [--seed S] [--locales en,de,fr] --out FILE
 
 Writes 40 categories (a tree: 8 sections of 4 subsections, parents first), 500 authors and N articles
 (default 100,000): titles and 2-8 KB Markdown bodies of English news words (headings, paragraphs, links,
 lists, quotes), 1-5 tags from 200, 1-3 authors, 92% published over 2015-2025, the rest drafts, 3% featured.
 About a fifth of the articles mention "signal" (the search workload's word). Same seed, same bytes.
+
+With --locales, each article is written in every locale listed (the first is the default): a line per translation,
+each with its own title, body and slug (the default's slug and "-<locale>"), linked by a translationGroup key, sharing
+category, authors, tags, status and publication time: N articles are then N times the locales lines.
 
 Beside FILE it writes FILE.meta.json: the slugs of categories, authors and tags, and up to 10,000 published
 article slugs spread over the dataset, for the benchmark's URLs.
@@ -72,6 +76,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=8)
+    parser.add_argument("--locales", default="", help="comma list, the default first: every article in each")
     parser.add_argument("--out", required=True)
     args = parser.parse_args()
     rnd = random.Random(args.seed)
@@ -141,10 +146,10 @@ def main():
     n = args.articles
     step = max(1, n // 10_000)
     write = out.write
-    for i in range(n):
-        tw = title_words(rnd.randint(4, 9))
-        title = " ".join(tw).capitalize()
-        slug = "-".join(tw[:6]) + "-" + str(i + 1)
+    locales = [tag for tag in args.locales.split(",") if tag]
+
+    def text(title):
+        """A body of 2-8 KB for the title, JSON-escaped."""
         target = rnd.randint(2048, 8192)
         parts = ["## Introduction\\n\\n", esc(title + ". " + sentence() + "\n\n")]
         size = 40 + len(title)
@@ -154,25 +159,42 @@ def main():
             k = rnd.randrange(6000)
             parts.append(pool[k])
             size += sizes[k]
+        return "".join(parts)
+
+    for i in range(n):
+        tw = title_words(rnd.randint(4, 9))
+        title = " ".join(tw).capitalize()
+        slug = "-".join(tw[:6]) + "-" + str(i + 1)
+        body = text(title)
         published = rnd.random() < 0.92
         category = rnd.choice(leaves) if rnd.random() < 0.85 else rnd.choice(categories)
         byline = rnd.sample(authors, rnd.randint(1, 3))
         article_tags = rnd.sample(tags, rnd.randint(1, 5))
         featured = "true" if rnd.random() < 0.03 else "false"
-        line = ['{"type":"article","slug":"', slug, '","title":"', title, '","subtitle":"', esc(sentence()),
-                '","excerpt":"', esc(sentence()), '","body":"', "".join(parts), '","status":"',
-                "published" if published else "draft", '","featured":', featured]
-        if published:
-            t = start + rnd.randrange(span)
-            line.append(',"publishedAt":"%s"' % iso(t))
-            if i % step == 0 and len(published_slugs) < 10_000:
-                published_slugs.append(slug)
-        line.append(',"category":"%s","authors":%s,"tags":%s}\n'
-                    % (category, json.dumps(byline), json.dumps(article_tags)))
-        write("".join(line))
+        shared = ',"category":"%s","authors":%s,"tags":%s' % (category, json.dumps(byline), json.dumps(article_tags))
+        status = "published" if published else "draft"
+        for k, locale in enumerate(locales or [None]):
+            if k > 0:
+                tw = title_words(rnd.randint(4, 9))
+                title = " ".join(tw).capitalize()
+                body = text(title)
+            line = ['{"type":"article","slug":"', slug + ("-" + locale.lower() if k > 0 else ""), '","title":"',
+                    title, '","subtitle":"', esc(sentence()), '","excerpt":"', esc(sentence()), '","body":"', body,
+                    '","status":"', status, '","featured":', featured]
+            if published:
+                if k == 0:
+                    published_at = iso(start + rnd.randrange(span))
+                    if i % step == 0 and len(published_slugs) < 10_000:
+                        published_slugs.append(slug)
+                line.append(',"publishedAt":"%s"' % published_at)
+            line.append(shared)
+            if locale:
+                line.append(',"locale":"%s","translationGroup":"g%d"' % (locale, i + 1))
+            line.append("}\n")
+            write("".join(line))
     out.close()
     with open(args.out + ".meta.json", "w") as meta:
-        json.dump({"articles": n, "seed": args.seed, "categories": categories, "authors": authors, "tags": tags,
+        json.dump({"articles": n, "locales": locales, "seed": args.seed, "categories": categories, "authors": authors, "tags": tags,
                    "publishedSlugs": published_slugs, "words": sorted(set(WORDS))}, meta)
 
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark: one command, from a fresh clone.
 #   bash bench/run.sh [--articles N] [--duration S] [--nginx] [--tiny] [--seed S] [--no-cache] [--multiply K]
+#                     [--locales en,de,fr]
 # Installs wrk (and nginx with --nginx) from Debian's packages when missing, builds the packaged jar for PostgreSQL
 # when it is missing or older than the sources, creates a fresh PostgreSQL database (PGHOST, PGPORT, PGUSER; default
 # 127.0.0.1:5432, postgres), generates the dataset of N articles (bench/dataset.py, default 100,000; kept under
@@ -15,6 +16,9 @@
 # database (the uncached figures). --multiply K: imports N/K articles and makes the rest in SQL (bench/multiply.sql:
 # K-1 copies of each with new ids, slugs and dates), for a million rows without an hour of import; the import rate
 # printed is then the N/K articles'.
+# --locales L: the server has the locales L (HEADLINE_LOCALES) and each of the N articles is written in every one of
+# them (N times the locales rows); the reads ask for the second locale (locale=..., its slugs), whose fallback is the
+# default: the figures to hold against a run without --locales.
 # Exits 3 when every step ran but a workload had an error (non-2xx/3xx, socket error, timeout), and 1 (or another
 # non-zero status) when a step failed: the tools, the build, the import, start-up or a workload that wrk could not run.
 set -euo pipefail
@@ -27,6 +31,7 @@ with_nginx=false
 tiny=false
 response_cache=on
 multiply=1
+locales=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --articles) articles="$2"; shift 2 ;;
@@ -36,7 +41,8 @@ while [ $# -gt 0 ]; do
     --tiny) tiny=true; shift ;;
     --no-cache) response_cache=off; shift ;;
     --multiply) multiply="$2"; shift 2 ;;
-    -h | --help) sed -n '2,19p' "$0" | cut -c3-; exit 0 ;;
+    --locales) locales="$2"; shift 2 ;;
+    -h | --help) sed -n '2,23p' "$0" | cut -c3-; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -44,6 +50,10 @@ if $tiny; then articles="${articles:-300}"; duration="${duration:-2}"; fi
 articles="${articles:-100000}"
 [ "$multiply" -ge 1 ] && [ $(( articles % multiply )) -eq 0 ] || { echo "--multiply must divide --articles" >&2; exit 2; }
 imported_articles=$(( articles / multiply ))
+[ -z "$locales" ] || [ "$multiply" -eq 1 ] || { echo "--locales and --multiply do not go together" >&2; exit 2; }
+locale_count=$(awk -F, '{print NF}' <<<"${locales:-en}")
+# The locale the reads ask for: the second of --locales (none without).
+read_locale=$(cut -s -d, -f2 <<<"$locales")
 duration="${duration:-10}"
 warmup=$(( duration < 6 ? 1 : duration / 3 ))
 port="${BENCH_PORT:-18700}"
@@ -88,11 +98,11 @@ jar="$PWD/target/quarkus-app/quarkus-run.jar"
 
 # --- Dataset ------------------------------------------------------------------------------------------------------
 mkdir -p target/bench-data
-data="$PWD/target/bench-data/articles-$imported_articles-seed-$seed.ndjson"
+data="$PWD/target/bench-data/articles-$imported_articles-seed-$seed${locales:+-locales-${locales//,/-}}.ndjson"
 if [ ! -s "$data.meta.json" ] || [ bench/dataset.py -nt "$data.meta.json" ]; then
   echo "== generating $imported_articles articles (seed $seed)"
   t=$(now_ms)
-  python3 bench/dataset.py --articles "$imported_articles" --seed "$seed" --out "$data"
+  python3 bench/dataset.py --articles "$imported_articles" --seed "$seed" ${locales:+--locales "$locales"} --out "$data"
   generate_s=$(awk -v ms=$(( $(now_ms) - t )) 'BEGIN {printf "%.1f", ms / 1000}')
 else
   generate_s="cached"
@@ -104,6 +114,7 @@ psql "${pg[@]}" -v ON_ERROR_STOP=1 -qc "create database $db" >/dev/null
 db_created=true
 app_env=("${container_env[@]}" QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://${PGHOST:-127.0.0.1}:${PGPORT:-5432}/$db"
   QUARKUS_DATASOURCE_USERNAME="${PGUSER:-postgres}" HEADLINE_DEMO_CONTENT=false)
+[ -z "$locales" ] || app_env+=(HEADLINE_LOCALES="$locales")
 
 echo "== importing $data_mb MiB into database $db"
 t=$(now_ms)
@@ -111,7 +122,8 @@ t=$(now_ms)
   { tail -40 "$scratch/import.log"; fail "the import failed"; }
 import_ms=$(( $(now_ms) - t ))
 imported=$(psql "${pg[@]}" -d "$db" -tAc "select count(*) from article")
-[ "$imported" = "$imported_articles" ] || { tail -40 "$scratch/import.log"; fail "imported $imported articles of $imported_articles"; }
+[ "$imported" = $(( imported_articles * locale_count )) ] ||
+  { tail -40 "$scratch/import.log"; fail "imported $imported rows of $(( imported_articles * locale_count ))"; }
 import_rate=$(( imported_articles * 1000 / (import_ms > 0 ? import_ms : 1) ))
 # The importer's own last line: "import: 840 lines in 1.8 s (457 lines/s): ... (articles: 300 created, ...)".
 import_summary=$(grep -E '^import: .* lines in ' "$scratch/import.log" | tail -1 || true)
@@ -146,9 +158,9 @@ echo "== ready in $ready_ms ms (pid $java_pid)"
 
 # --- URLs ---------------------------------------------------------------------------------------------------------
 api="http://127.0.0.1:$port/api/v1"
-python3 bench/urls.py "$data.meta.json" "$api" "$scratch" "$articles" "$seed" >"$scratch/urls.env" ||
+BENCH_READ_LOCALE="$read_locale" python3 bench/urls.py "$data.meta.json" "$api" "$scratch" "$articles" "$seed" >"$scratch/urls.env" ||
   fail "could not prepare the URLs"
-# shellcheck disable=SC1091 # written just above: slug_url, list_url, category_url, cursor_url, search_url, ...
+# shellcheck disable=SC1091 # written just above: slug_url, list_url, ..., read_query, read_param
 . "$scratch/urls.env"
 
 # --- The app's SQL, for the pgbench floors ------------------------------------------------------------------------
@@ -168,11 +180,11 @@ capture_statements() { # writes $scratch/pgbench/article.sql and list.sql and th
   log=$("${psql_db[@]}" -c "select coalesce(pg_current_logfile(), '/var/log/postgresql/postgresql-' ||
     replace(current_setting('cluster_name'), '/', '-') || '.log')") &&
     from=$("${psql_db[@]}" -c "select size from pg_stat_file('$log')") || return 1
-  curl -sf -o /dev/null "$api/articles/$warm_slug" &&
-    curl -sf -o /dev/null "$api/articles?size=20&page=2&include=authors,category" || return 1
+  curl -sf -o /dev/null "$api/articles/$warm_slug$read_query" &&
+    curl -sf -o /dev/null "$api/articles?size=20&page=2&include=authors,category$read_param" || return 1
   statement_log=on
   "${psql_db[@]}" -c "alter system set log_statement = 'all'" -c "select pg_reload_conf()" >/dev/null || return 1
-  sleep 2 && mark baseline && curl -sf -o /dev/null "$api/articles/$capture_slug" && mark article &&
+  sleep 2 && mark baseline && curl -sf -o /dev/null "$api/articles/$capture_slug$read_query" && mark article &&
     curl -sf -o /dev/null "$list_url" && mark list
   status=$?
   statement_log_off
@@ -323,6 +335,7 @@ mkdir -p bench/results
   echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
   echo "dataset: $articles articles (seed $seed, $data_mb MiB NDJSON), generated in ${generate_s}$([ "$generate_s" = cached ] || echo ' s')"
   [ "$multiply" -eq 1 ] || echo "         $imported_articles imported, the rest copies made in SQL in $multiply_s s (--multiply $multiply)"
+  [ -z "$locales" ] || echo "         each in $locale_count locales ($locales): $(( articles * locale_count )) rows; reads ask for locale=$read_locale"
   echo "import: $import_own"
   echo "        $import_ms ms, $import_rate articles/s with the JVM's start (java -jar ... import, the whole process)"
   echo "server: java ${jvm[*]} -jar quarkus-run.jar (response cache $response_cache); ready $ready_ms ms after start (loaded database); peak RSS $final_rss MiB"

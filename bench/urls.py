@@ -8,7 +8,10 @@ slug_count, write_category, write_author, warm_slug, capture_slug) and writes to
 distinct paths (articles by slug, list pages of several sizes, filters by category, tag and author, searches, authors,
 categories) in a seeded order; slugs.txt, every published slug in a seeded order, and by-slug.txt, their paths.
 The deep cursor is found by following meta.nextCursor from the first page to 90% of the published articles.
+With BENCH_READ_LOCALE set (a locale of a --locales dataset), every URL asks for it (locale=...), and slugs are that
+locale's; read_query and read_param are then "?locale=..." and "&locale=...", for bench/run.sh's own requests.
 """
+import os
 import json
 import random
 import shlex
@@ -29,15 +32,22 @@ def main():
     meta = json.load(open(meta_file))
     rnd = random.Random(int(seed) + int(articles))
     path = urllib.parse.urlsplit(api).path
-    slugs = meta["publishedSlugs"]
+    locale = os.environ.get("BENCH_READ_LOCALE", "")
+    translated = locale and meta.get("locales") and locale != meta["locales"][0]
+    slugs = [slug + "-" + locale.lower() if translated else slug for slug in meta["publishedSlugs"]]
+
+    def loc(url):
+        """The URL asking for the read locale, if any."""
+        return url + ("&" if "?" in url else "?") + "locale=" + locale if locale else url
+
     leaves = [c for c in meta["categories"] if "-" in c]
-    published = get(api + "/articles?size=1")["meta"]["totalItems"]
+    published = get(loc(api + "/articles?size=1"))["meta"]["totalItems"]
 
     depth, cursor = 0, None
     target = int(published * 0.9)
     while depth < target:
         step = min(100, target - depth)
-        page = get(api + "/articles?count=false&fields=id&size=%d%s" % (step, "&cursor=" + cursor if cursor else ""))
+        page = get(loc(api + "/articles?count=false&fields=id&size=%d%s" % (step, "&cursor=" + cursor if cursor else "")))
         cursor = page["meta"].get("nextCursor")
         depth += len(page["data"])
         if not cursor:
@@ -73,22 +83,22 @@ def main():
             url = "/categories/" + rnd.choice(meta["categories"])
         if url not in distinct:
             distinct.add(url)
-            order.append(path + url)
+            order.append(loc(path + url))
     with open(work + "/mixed.txt", "w") as out:
         out.write("\n".join(order) + "\n")
     shuffled = rnd.sample(slugs, len(slugs))
     with open(work + "/slugs.txt", "w") as out:
         out.write("\n".join(shuffled) + "\n")
     with open(work + "/by-slug.txt", "w") as out:
-        out.write("".join(path + "/articles/" + slug + "\n" for slug in shuffled))
+        out.write("".join(loc(path + "/articles/" + slug) + "\n" for slug in shuffled))
 
     values = {
-        "slug_url": api + "/articles/" + slugs[len(slugs) // 2],
-        "list_url": api + "/articles?size=20&" + INCLUDE,
-        "category_url": api + "/articles?category=%s&size=20&%s" % (leaves[5], INCLUDE),
-        "cursor_url": api + "/articles?size=20&count=false&%s&cursor=%s" % (INCLUDE, cursor),
+        "slug_url": loc(api + "/articles/" + slugs[len(slugs) // 2]),
+        "list_url": loc(api + "/articles?size=20&" + INCLUDE),
+        "category_url": loc(api + "/articles?category=%s&size=20&%s" % (leaves[5], INCLUDE)),
+        "cursor_url": loc(api + "/articles?size=20&count=false&%s&cursor=%s" % (INCLUDE, cursor)),
         "cursor_depth": depth,
-        "search_url": api + "/articles?q=signal",
+        "search_url": loc(api + "/articles?q=signal"),
         "mixed_count": len(order),
         "slug_count": len(slugs),
         "write_category": leaves[0],
@@ -96,6 +106,8 @@ def main():
         # For bench/run.sh's capture of the SQL: two slugs no other request has asked for before it.
         "warm_slug": slugs[1],
         "capture_slug": slugs[2],
+        "read_query": "?locale=" + locale if locale else "",
+        "read_param": "&locale=" + locale if locale else "",
     }
     for name, value in values.items():
         print("%s=%s" % (name, shlex.quote(str(value))))
