@@ -222,7 +222,7 @@ public class ArticleResource {
         boolean seesUnpublished = Roles.seesUnpublished(caller);
         List<ArticleView> found = service.translations(idOrSlug, seesUnpublished, ArticleShape.parse(null, null,
                 ArticleShape.LIST_FIELDS, Roles.seesEmails(caller))).orElseThrow(() -> notFound(idOrSlug));
-        return Pages.of(new Slice<>(found, null, null), new PageRequest(1, Math.max(1, found.size()), null, false), uri);
+        return Pages.whole(found, uri);
     }
 
     @PUT

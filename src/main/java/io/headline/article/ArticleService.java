@@ -280,7 +280,7 @@ public class ArticleService {
     public ArticleView create(ArticleInput input, Caller caller) {
         return UniqueRetry.create(() -> {
             Article article = new Article();
-            article.locale = input.locale() == null ? locales.defaultLocale() : writable(input.locale());
+            article.locale = input.locale() == null ? locales.defaultLocale() : locales.writable(input.locale());
             write(article, input, caller);
             articles.persist(article);
             return written(article, caller, ArticleChanges.Before.NONE);
@@ -294,7 +294,7 @@ public class ArticleService {
      */
     public Optional<ArticleView> translate(String idOrSlug, TranslationInput input, Caller caller) {
         return UniqueRetry.create(() -> articles.findForUpdate(idOrSlug).map(source -> {
-            String locale = writable(input.locale());
+            String locale = locales.writable(input.locale());
             List<Article> group = articles.lockGroup(source.group());
             if (group.stream().anyMatch(t -> t.locale.equals(locale))) {
                 throw ProblemException.conflict("The article already has a translation in '" + locale + "'.");
@@ -323,16 +323,6 @@ public class ArticleService {
             return shown.stream().map(a -> ArticleMapper.toView(a.withBody(bodies.getOrDefault(a.id(), a.body())),
                     ArticleImages.featureOf(a, features), now, shape)).toList();
         });
-    }
-
-    /** A locale a write may name: a configured one, else 422 naming them. */
-    private String writable(String raw) {
-        String tag = LocaleTags.normalise(raw).orElse(raw);
-        if (!locales.configured(tag)) {
-            throw ProblemException.invalidField("locale", "must be one of the server's locales: "
-                    + String.join(", ", locales.all()));
-        }
-        return tag;
     }
 
     /**

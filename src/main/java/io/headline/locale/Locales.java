@@ -113,16 +113,26 @@ public class Locales {
     }
 
     /**
+     * The locale something is written in, in its configured spelling.
+     *
+     * @throws ProblemException a 422 on the field {@code locale} naming the configured locales, when it is none of them
+     */
+    public String writable(String raw) {
+        String configured = configuredSpelling(LocaleTags.normalise(raw).orElse(raw));
+        if (configured == null) {
+            throw ProblemException.invalidField("locale", "must be one of the server's locales: " + allowed);
+        }
+        return configured;
+    }
+
+    /**
      * The locale a translation of a {@code kind}'s own text (a category's name) is written in, in its configured
      * spelling: one of the configured locales, but not the default, whose text is the {@code kind}'s own.
      *
      * @throws ProblemException a 422 on the field {@code locale}: it names the configured locales, or the default
      */
     public String translatable(String raw, String kind) {
-        String configured = configuredSpelling(LocaleTags.normalise(raw).orElse(raw));
-        if (configured == null) {
-            throw ProblemException.invalidField("locale", "must be one of the server's locales: " + allowed);
-        }
+        String configured = writable(raw);
         if (configured.equals(defaultLocale())) {
             throw ProblemException.invalidField("locale", "is the default locale, " + configured + ": write the "
                     + "default locale's text on the " + kind + " itself");

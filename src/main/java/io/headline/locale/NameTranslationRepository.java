@@ -1,6 +1,8 @@
 package io.headline.locale;
 
+import io.headline.common.query.InList;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,7 +26,13 @@ public interface NameTranslationRepository<T extends NameTranslation>
         if (chain.isEmpty() || ownerIds.isEmpty()) {
             return best;
         }
-        for (T translation : list("ownerId in ?1 and locale in ?2", ownerIds, chain)) {
+        // One parameter per value (InList), so that Hibernate keeps the query's translation.
+        InList owners = InList.of("owner", ownerIds);
+        InList locales = InList.of("locale", chain);
+        Parameters parameters = new Parameters();
+        owners.bind(parameters::and);
+        locales.bind(parameters::and);
+        for (T translation : list(owners.in("ownerId") + " and " + locales.in("locale"), parameters)) {
             best.merge(translation.ownerId, translation,
                     (one, other) -> choice.rank(one.locale) <= choice.rank(other.locale) ? one : other);
         }
