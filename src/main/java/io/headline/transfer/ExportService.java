@@ -34,7 +34,7 @@ import javax.sql.DataSource;
 
 /**
  * Writes everything an import reads, in the import's format: categories (parents before children), authors, then
- * articles, each type by slug, so that the same content always exports to the same bytes. It holds what the format
+ * articles, each type by slug (articles then by locale), so that the same content always exports to the same bytes. It holds what the format
  * carries and nothing else: no ids or timestamps (an import assigns its own), no API tokens, no revisions, no former
  * slugs, and nothing derived (rendered bodies, word counts). Articles, authors and categories are read a chunk at a
  * time by slug, so memory stays bounded whatever the database holds.

@@ -44,7 +44,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Writes one batch of import rows with plain JDBC, in the caller's transaction: each row is upserted by its key (an
- * article's externalId when it has one, else its slug), and compared with what is stored first, so that a rerun
+ * article's externalId when it has one, else its slug within its locale), and compared with what is stored first, so that a rerun
  * writes nothing for rows it already imported. New rows go in as multi-row inserts, which both databases take in one
  * statement per few hundred rows. Standard SQL only: one code path for H2 and PostgreSQL.
  *
@@ -52,7 +52,10 @@ import org.jboss.logging.Logger;
  * media of ArticleImages), and its changes are recorded as an API write's are (ChangeRecorder), once for the batch:
  * one write path with two entry points (issue #19). A row that breaks a rule fails alone, with the reason the API
  * would give; what only the database can refuse fails the whole batch. What is the import's own: it upserts by key,
- * and creates the categories and authors a row names that do not exist yet.
+ * creates the categories and authors a row names that do not exist yet, links the rows of one translation group key
+ * as translations, and lets a group's default-locale row decide what its translations share (an API write shares
+ * what it writes, whichever translation it is; an import's lines come in any order, and a WordPress post's
+ * translations often have categories of their own).
  */
 @ApplicationScoped
 class ImportWriter {
