@@ -6,7 +6,9 @@ import static io.headline.Api.createArticle;
 import static io.headline.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import io.headline.locale.LocalizationTests;
+import io.headline.media.Images;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -14,6 +16,8 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +44,8 @@ class LocalizedTransferTests {
     LineParser parser;
     @Inject
     Clock clock;
+    @Inject
+    TransferCommand command;
 
     @TempDir
     Path work;
@@ -206,16 +212,7 @@ class LocalizedTransferTests {
         String it = unique("traghetto");
         String pll = "pll_" + unique("x").replace('-', '_');
         String wpml = unique("trid");
-        String xml = """
-                <?xml version="1.0" encoding="UTF-8" ?>
-                <rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
-                  xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"
-                  xmlns:wp="http://wordpress.org/export/1.2/">
-                <channel>
-                %s%s%s%s
-                </channel>
-                </rss>
-                """.formatted(
+        String xml = wxr(
                 item(1, en, "<category domain=\"language\" nicename=\"en\"><![CDATA[English]]></category>"
                         + "<category domain=\"post_translations\" nicename=\"" + pll + "\"><![CDATA[" + pll
                         + "]]></category><category domain=\"category\" nicename=\"" + en + "-news\"><![CDATA[News "
@@ -247,6 +244,77 @@ class LocalizedTransferTests {
                 new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), parser), p -> {
                 });
         assertThat(again.articles()).isEqualTo(new ImportSummary.Counts(0, 0, 3));
+    }
+
+    @Test
+    void shouldGiveATranslationTheFeaturedImageOfItsDefaultLocalePost() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        Map<String, byte[]> images = Map.of("/wide.jpg", Images.jpeg(320, 200), "/narrow.jpg", Images.jpeg(120, 200));
+        server.createContext("/", exchange -> {
+            byte[] image = images.get(exchange.getRequestURI().getPath());
+            exchange.getResponseHeaders().add("Content-Type", "image/jpeg");
+            exchange.sendResponseHeaders(200, image.length);
+            exchange.getResponseBody().write(image);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String en = unique("pier");
+            String de = unique("steg");
+            String pll = "pll_" + unique("m").replace('-', '_');
+            String url = "http://127.0.0.1:" + server.getAddress().getPort();
+            String xml = wxr(
+                    item(81, en, "<category domain=\"language\" nicename=\"en\">English</category><category "
+                            + "domain=\"post_translations\" nicename=\"" + pll + "\">" + pll + "</category>"
+                            + thumbnail(91)),
+                    item(82, de, "<category domain=\"language\" nicename=\"de\">Deutsch</category><category "
+                            + "domain=\"post_translations\" nicename=\"" + pll + "\">" + pll + "</category>"
+                            + thumbnail(92)),
+                    attachment(91, url + "/wide.jpg"), attachment(92, url + "/narrow.jpg"));
+            Path file = work.resolve("polylang-media.xml");
+            Files.writeString(file, xml);
+
+            for (int run = 0; run < 2; run++) {
+                assertThat(command.run(new PrintStream(new ByteArrayOutputStream()),
+                        new PrintStream(new ByteArrayOutputStream()), false, "import", "--format", "wordpress",
+                        "--media", file.toString())).isZero();
+                Map<String, JsonPath> pier = translations(en);
+                assertThat(pier.get("de").getInt("featureImage.width")).isEqualTo(320);
+                assertThat(pier.get("en").getInt("featureImage.width")).isEqualTo(320);
+            }
+            // Written once, when the image was set: the rerun wrote neither translation.
+            Map<String, JsonPath> pier = translations(en);
+            for (String locale : List.of("en", "de")) {
+                admin().when().get("/api/v1/articles/{id}/revisions", pier.get(locale).getString("id")).then()
+                        .statusCode(200).body("data.size()", org.hamcrest.Matchers.equalTo(1));
+            }
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    /** A WordPress export of these items. */
+    private static String wxr(String... items) {
+        return """
+                <?xml version="1.0" encoding="UTF-8" ?>
+                <rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
+                  xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"
+                  xmlns:wp="http://wordpress.org/export/1.2/">
+                <channel>
+                %s
+                </channel>
+                </rss>
+                """.formatted(String.join("\n", items));
+    }
+
+    private static String thumbnail(int attachment) {
+        return "<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>" + attachment
+                + "</wp:meta_value></wp:postmeta>";
+    }
+
+    private static String attachment(int id, String url) {
+        return "<item><title>image " + id + "</title><wp:post_id>" + id + "</wp:post_id><wp:status>inherit</wp:status>"
+                + "<wp:post_type>attachment</wp:post_type><wp:attachment_url>" + url + "</wp:attachment_url></item>";
     }
 
     private static String item(int id, String slug, String terms) {
