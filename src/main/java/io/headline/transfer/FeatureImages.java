@@ -6,6 +6,7 @@ import io.headline.article.ArticleService;
 import io.headline.common.error.Problem;
 import io.headline.common.error.ProblemException;
 import io.headline.delivery.IfMatch;
+import io.headline.locale.Locales;
 import io.headline.media.MediaService;
 import io.headline.media.MediaUrlInput;
 import io.headline.security.Caller;
@@ -39,7 +40,8 @@ import org.jboss.logging.Logger;
  * article stays imported without it, and the import goes on. A post that was not imported is passed over.
  *
  * <p>Each attachment is fetched once however many posts use it, a few at a time; an article that already has the
- * image is left as it is, so a rerun changes nothing.
+ * image is left as it is, so a rerun changes nothing. A translation whose article has one in the default locale takes
+ * that one's featured image, as it takes the rest of what translations share (ImportWriter): its own is passed over.
  */
 @ApplicationScoped
 public class FeatureImages {
@@ -54,8 +56,11 @@ public class FeatureImages {
     private final ArticleService articles;
     private final DataSource dataSource;
     private final TransferConfig config;
+    private final Locales locales;
 
-    FeatureImages(MediaService media, ArticleService articles, DataSource dataSource, TransferConfig config) {
+    FeatureImages(MediaService media, ArticleService articles, DataSource dataSource, TransferConfig config,
+            Locales locales) {
+        this.locales = locales;
         this.media = media;
         this.articles = articles;
         this.dataSource = dataSource;
@@ -167,14 +172,32 @@ public class FeatureImages {
         }
     }
 
-    /** The imported articles of these posts, by externalId. */
+    /** The imported articles of these posts, by externalId, but for translations that share another's image. */
     private Map<String, Imported> importedArticles(List<WordPressMedia.Thumbnail> thumbnails) {
         Map<String, Imported> found = new HashMap<>();
+        // Of each group, the externalIds of its translations outside the default locale.
+        Map<UUID, List<String>> translations = new HashMap<>();
+        String defaultLocale = locales.defaultLocale();
         try (Connection connection = dataSource.getConnection()) {
-            Jdbc.select(connection, "select external_id, id, feature_media_id from article where external_id in (%s)",
-                    thumbnails.stream().map(WordPressMedia.Thumbnail::externalId).toList(),
-                    rs -> found.put(rs.getString(1), new Imported(rs.getObject(2, UUID.class),
-                            rs.getObject(3, UUID.class))));
+            Jdbc.select(connection, "select external_id, id, feature_media_id, locale, translation_group from article "
+                    + "where external_id in (%s)", thumbnails.stream().map(WordPressMedia.Thumbnail::externalId).toList(),
+                    rs -> {
+                        UUID id = rs.getObject(2, UUID.class);
+                        found.put(rs.getString(1), new Imported(id, rs.getObject(3, UUID.class)));
+                        UUID group = rs.getObject(5, UUID.class);
+                        if (!defaultLocale.equals(rs.getString(4))) {
+                            translations.computeIfAbsent(group == null ? id : group, k -> new ArrayList<>())
+                                    .add(rs.getString(1));
+                        }
+                    });
+            if (!translations.isEmpty()) {
+                Jdbc.RowReader shared = rs -> translations.get(rs.getObject(1, UUID.class)).forEach(found::remove);
+                // A configured tag: letters, digits and hyphens.
+                String inDefault = "from article where locale = '" + defaultLocale + "' and ";
+                Jdbc.select(connection, "select id " + inDefault + "id in (%s)", translations.keySet(), shared);
+                Jdbc.select(connection, "select translation_group " + inDefault + "translation_group in (%s)",
+                        translations.keySet(), shared);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not look up the imported articles: " + e.getMessage(), e);
         }

@@ -42,20 +42,24 @@ sealed interface ImportRow {
      * @param featureImage a media id or an image's URL, as ArticleInput's, or null
      * @param keepsFeature the feature image is set by a later pass (FeatureImages, for a WordPress post's featured
      *                     image): an existing article keeps the one it has
+     * @param locale       one of the configured locales, in its configured spelling
+     * @param group        the key that links the translations of one article within an import (an NDJSON line's
+     *                     translationGroup, a Polylang or WPML group, a Markdown translationKey), or null: the article
+     *                     is its own group, or keeps the one it has
      */
     record ArticleRow(int line, String slug, String externalId, String title, String subtitle, String excerpt,
             String body, Rendered rendered, ArticleStatus status, boolean featured, Instant publishedAt,
             String category, List<String> authors, List<String> tags, String featureImageUrl, String featureImage,
-            boolean keepsFeature) implements ImportRow {
+            boolean keepsFeature, String locale, String group) implements ImportRow {
 
         @Override
         public String key() {
-            return "article:" + slug;
+            return "article:" + locale + ":" + slug;
         }
 
         ArticleRow keepingFeature() {
             return new ArticleRow(line, slug, externalId, title, subtitle, excerpt, body, rendered, status, featured,
-                    publishedAt, category, authors, tags, featureImageUrl, featureImage, true);
+                    publishedAt, category, authors, tags, featureImageUrl, featureImage, true, locale, group);
         }
 
         /** The second key an article is known by. */

@@ -186,6 +186,7 @@ public class ImportService {
         private final Consumer<Progress> progress;
         private final ExecutorService writing;
         private final Tally tally;
+        private final ImportWriter.GroupKeys keys = new ImportWriter.GroupKeys();
         private Future<List<Entry>> pendingWrite;
 
         Run(ImportSource source, int batchSize, Consumer<Progress> progress, ExecutorService writing) {
@@ -267,8 +268,15 @@ public class ImportService {
         }
 
         private List<Outcome> writeOnce(List<ImportRow> rows) {
-            return QuarkusTransaction.requiringNew().call(() -> writer.write(rows,
-                    clock.instant().truncatedTo(ChronoUnit.MICROS)));
+            try {
+                List<Outcome> outcomes = QuarkusTransaction.requiringNew().call(() -> writer.write(rows,
+                        clock.instant().truncatedTo(ChronoUnit.MICROS), keys));
+                keys.commit();
+                return outcomes;
+            } catch (RuntimeException e) {
+                keys.rollBack();
+                throw e;
+            }
         }
 
         private void finishPendingWrite() {

@@ -17,6 +17,8 @@ import io.headline.common.error.ProblemMappers;
 import io.headline.common.json.RefusedValueException;
 import io.headline.common.persistence.Slugs;
 import io.headline.common.validation.StorableText;
+import io.headline.locale.LocaleTags;
+import io.headline.locale.Locales;
 import io.headline.rendering.MarkdownRenderer;
 import io.headline.rendering.Rendered;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,21 +34,26 @@ import java.util.stream.Collectors;
 /**
  * Reads one NDJSON line into what is to be written, by the API's own rules: the input models (ArticleInput,
  * AuthorInput, CategoryInput) with their validation, read by the API's strict JSON mapper (StrictJson), and the body
- * rendered by the API's renderer. On top of them, a line names its slug (the key it is upserted by, unless an
- * article gives an externalId) and refers to categories and authors by slug.
+ * rendered by the API's renderer. On top of them, a line names its slug (the key it is upserted by within its locale,
+ * unless an article gives an externalId) and refers to categories and authors by slug; an article's line may name its
+ * locale (one of the server's; the default when it names none) and the translation group it belongs to.
  */
 @ApplicationScoped
 class LineParser {
 
     static final int MAX_EXTERNAL_ID = 200;
+    /** The NDJSON member that names an article's translation group. */
+    static final String GROUP = "translationGroup";
     private static final Pattern SLUG = Pattern.compile(Slugs.PATTERN);
 
     private final ObjectMapper mapper;
     private final Validator validator;
+    private final Locales locales;
 
-    LineParser(ObjectMapper mapper, Validator validator) {
+    LineParser(ObjectMapper mapper, Validator validator, Locales locales) {
         this.mapper = mapper;
         this.validator = validator;
+        this.locales = locales;
     }
 
     ImportRow parse(int line, byte[] json, int length) throws LineFailure {
@@ -67,7 +74,7 @@ class LineParser {
             return switch (type.asText()) {
                 case "category" -> category(line, read(object, CategoryInput.class), false);
                 case "author" -> author(line, read(object, AuthorInput.class), false);
-                case "article" -> article(line, externalId(object), read(object, ArticleInput.class));
+                case "article" -> article(line, key("externalId", object), key(GROUP, object), read(object, ArticleInput.class));
                 default -> throw new LineFailure("type: must be one of category, author, article");
             };
         } catch (ProblemException e) {
@@ -89,12 +96,47 @@ class LineParser {
                 return author(line, in, createOnly);
             }
             if (input instanceof ArticleInput in) {
-                return article(line, externalId(externalId), in);
+                return article(line, key("externalId", externalId), null, in);
             }
             throw new IllegalArgumentException("not an import input: " + input.getClass());
         } catch (ProblemException e) {
             throw new LineFailure(reason(e));
         }
+    }
+
+    /** An article another format read, in the translation group its {@code group} key names (or null: none). */
+    ImportRow article(int line, ArticleInput input, String externalId, String group) throws LineFailure {
+        validate(input);
+        try {
+            return article(line, key("externalId", externalId), key(GROUP, group), input);
+        } catch (ProblemException e) {
+            throw new LineFailure(reason(e));
+        }
+    }
+
+    String defaultLocale() {
+        return locales.defaultLocale();
+    }
+
+    /**
+     * The configured locale a tag (of the {@code field} named in a failure) names, in any case: the default when there
+     * is none.
+     *
+     * @throws LineFailure naming the server's locales, when the tag is malformed or names none of them
+     */
+    String locale(String field, String tag) throws LineFailure {
+        if (tag == null) {
+            return locales.defaultLocale();
+        }
+        String normal = LocaleTags.normalise(tag).orElse(null);
+        if (normal == null || !locales.configured(normal)) {
+            String quoted = tag.length() > LocaleTags.MAX_LENGTH ? "a tag of " + tag.length() + " characters"
+                    : "'" + tag + "'";
+            throw new LineFailure(field + ": " + quoted + (normal == null ? " is not a BCP 47 language tag" : " is not "
+                    + "one of the server's locales") + "; they are " + String.join(", ", locales.all())
+                    + " (headline.locales)");
+        }
+        return normal;
     }
 
     private <T> T read(ObjectNode object, Class<T> type) throws LineFailure {
@@ -133,7 +175,8 @@ class LineParser {
                 in.websiteUrl(), in.email(), createOnly);
     }
 
-    private static ImportRow article(int line, String externalId, ArticleInput in) throws LineFailure {
+    private ImportRow article(int line, String externalId, String group, ArticleInput in) throws LineFailure {
+        String locale = locale("locale", in.locale());
         String slug = slug(in.slug());
         List<String> authors = ArticleRules.credits(in.authors(), i -> in.authors().get(i), author -> author);
         for (int i = 0; i < authors.size(); i++) {
@@ -143,7 +186,7 @@ class LineParser {
         return new ImportRow.ArticleRow(line, slug, externalId, ArticleRules.title(in.title()), in.subtitle(),
                 in.excerpt(), in.body(), rendered, in.status(), Boolean.TRUE.equals(in.featured()), in.publishedAt(),
                 reference("category", in.category()), authors, ArticleRules.tags(in.tags()), in.featureImageUrl(),
-                in.featureImage(), false);
+                in.featureImage(), false, locale, group);
     }
 
     /** The key an import upserts by: the API generates a slug when none is given, an import needs it stated. */
@@ -166,28 +209,29 @@ class LineParser {
         return slug;
     }
 
-    private static String externalId(ObjectNode object) throws LineFailure {
-        JsonNode node = object.remove("externalId");
+    /** An externalId or a translation group's key: text, not blank, at most {@value #MAX_EXTERNAL_ID} characters. */
+    private static String key(String field, ObjectNode object) throws LineFailure {
+        JsonNode node = object.remove(field);
         if (node == null || node.isNull()) {
             return null;
         }
         if (!node.isTextual()) {
-            throw new LineFailure("externalId: must be a non-blank string of at most " + MAX_EXTERNAL_ID + " characters");
+            throw new LineFailure(field + ": must be a non-blank string of at most " + MAX_EXTERNAL_ID + " characters");
         }
-        return externalId(node.asText());
+        return key(field, node.asText());
     }
 
-    private static String externalId(String id) throws LineFailure {
-        if (id == null) {
+    private static String key(String field, String key) throws LineFailure {
+        if (key == null) {
             return null;
         }
-        if (id.isBlank() || id.length() > MAX_EXTERNAL_ID) {
-            throw new LineFailure("externalId: must be a non-blank string of at most " + MAX_EXTERNAL_ID + " characters");
+        if (key.isBlank() || key.length() > MAX_EXTERNAL_ID) {
+            throw new LineFailure(field + ": must be a non-blank string of at most " + MAX_EXTERNAL_ID + " characters");
         }
-        if (!StorableText.isStorable(id)) {
-            throw new LineFailure("externalId: " + StorableText.RULE);
+        if (!StorableText.isStorable(key)) {
+            throw new LineFailure(field + ": " + StorableText.RULE);
         }
-        return id;
+        return key;
     }
 
     /** A rule's refusal as an import reports it: each field and what is wrong with it, or the problem's detail. */

@@ -232,10 +232,15 @@ final class MarkdownSource implements ImportSource {
         }
         String excerpt = string(front, "description") != null ? string(front, "description")
                 : string(front, "summary") != null ? string(front, "summary") : string(front, "excerpt");
+        String locale = parser.locale("lang", string(front, "lang"));
         ArticleInput input = new ArticleInput(slug.isEmpty() ? null : slug, title, null, excerpt, body, status, false,
                 draft ? null : date, category.isEmpty() ? null : category, authors,
-                ForeignEntries.tags(categoryNames, strings(front, "tags")), null);
-        entry(where, input, slug.isEmpty() ? null : "md:" + slug, false);
+                ForeignEntries.tags(categoryNames, strings(front, "tags")), null, null, locale);
+        // A file's id is its slug, within its locale: the default locale's as before there were locales.
+        String externalId = slug.isEmpty() ? null
+                : "md:" + (locale.equals(parser.defaultLocale()) ? "" : locale + ":") + slug;
+        String group = string(front, "translationKey");
+        entry(where, () -> parser.article(read, input, externalId, group == null ? null : "md:" + group));
     }
 
     /**
@@ -266,9 +271,18 @@ final class MarkdownSource implements ImportSource {
     }
 
     private void entry(String where, Object input, String externalId, boolean createOnly) {
+        entry(where, () -> parser.entry(read, input, externalId, createOnly));
+    }
+
+    private interface RowReader {
+        ImportRow row() throws LineFailure;
+    }
+
+    /** The next entry: the row {@code reader} makes (it reads {@link #read} as the entry's number), or why not. */
+    private void entry(String where, RowReader reader) {
         read++;
         try {
-            pending.add(new Entry(read, parser.entry(read, input, externalId, createOnly), null, where));
+            pending.add(new Entry(read, reader.row(), null, where));
         } catch (LineFailure e) {
             pending.add(Entry.failed(read, e.reason(), where));
         }

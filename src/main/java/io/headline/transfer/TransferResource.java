@@ -31,7 +31,9 @@ public class TransferResource {
     private static final String FORMAT = "One JSON object per line, each with a `type`: `category` (the members of "
             + "CategoryInput, the parent by slug), `author` (AuthorInput), `article` (ArticleInput, with the category and "
             + "authors by slug, and an optional `externalId`, the article's id in the system it comes from). A line's "
-            + "`slug` is required: it is the key the line is upserted by (an article's `externalId` first, when given).";
+            + "`slug` is required: it is the key the line is upserted by within its `locale` (an article's `externalId` "
+            + "first, when given). An article's `locale` is one of the server's (the default when absent), and its "
+            + "optional `translationGroup` is a key the lines of one article's translations share.";
 
     private final ImportService imports;
     private final ExportService exports;

@@ -53,6 +53,9 @@ final class WordPressSource implements ImportSource {
     static final int MAX_ENTRY_TEXT = 6_000_000;
     /** The most categories and tags one post may have. */
     static final int MAX_TERMS = 1000;
+    /** The postmeta WPML's export (WPML Export and Import) writes a post's language and translation group in. */
+    static final String WPML_LANGUAGE = "_wpml_import_language_code";
+    static final String WPML_GROUP = "_wpml_import_translation_group";
     /** The characters of text or CDATA the parser hands on at a time (it would hold a CDATA section whole). */
     private static final int CHUNK = 64 * 1024;
     private static final DateTimeFormatter WP_DATE = ForeignEntries.strictDate("uuuu-MM-dd HH:mm:ss");
@@ -254,10 +257,28 @@ final class WordPressSource implements ImportSource {
         ArticleInput input = new ArticleInput(slug.isEmpty() ? null : slug, title, null,
                 excerpt == null || excerpt.isBlank() ? null : excerpt, HtmlToMarkdown.convert(f.get("content:encoded")),
                 articleStatus, "1".equals(f.get("wp:is_sticky")), date, category, List.of(author),
-                ForeignEntries.tags(categoryNames, tags), null);
-        ImportRow row = parser.entry(read, input, externalId, false);
+                ForeignEntries.tags(categoryNames, tags), null, null, language(f));
+        ImportRow row = parser.article(read, input, externalId, translationGroup(f));
         // With --media, a post's featured image is set once the posts are written (FeatureImages): its line keeps it.
         return media != null && f.get("meta:_thumbnail_id") != null ? ((ImportRow.ArticleRow) row).keepingFeature() : row;
+    }
+
+    /**
+     * The locale of a post's language: Polylang's {@code language} term, else the language WPML's export adds as
+     * postmeta; the default locale when it has neither.
+     *
+     * @throws LineFailure naming the server's locales, when the language is none of them
+     */
+    private String language(Fields f) throws LineFailure {
+        String language = f.term("language");
+        return parser.locale("language", language != null ? language : f.get("meta:" + WPML_LANGUAGE));
+    }
+
+    /** What links a post with its translations: Polylang's {@code post_translations} term, else WPML's group. */
+    private static String translationGroup(Fields f) {
+        String polylang = f.term("post_translations");
+        String wpml = f.get("meta:" + WPML_GROUP);
+        return polylang != null ? "polylang:" + polylang : wpml != null ? "wpml:" + wpml : null;
     }
 
     /** When the post was (or is to be) published: its UTC date, else its RSS date, else its local date taken as UTC. */
@@ -351,7 +372,7 @@ final class WordPressSource implements ImportSource {
             int event = xml.next();
             switch (event) {
                 case XMLStreamConstants.START_ELEMENT -> {
-                    if (++depth == 2 && media != null && "wp:postmeta".equals(child)) {
+                    if (++depth == 2 && "wp:postmeta".equals(child)) {
                         metaChild = key();
                         text.setLength(0);
                         keepMeta = metaChild.equals("wp:meta_key") ? metaKey == null
@@ -423,9 +444,9 @@ final class WordPressSource implements ImportSource {
                 "pubDate", "wp:is_sticky", "wp:post_password", "wp:author_login", "wp:author_display_name",
                 "wp:author_email", "wp:cat_name", "wp:category_nicename", "wp:category_parent",
                 "wp:category_description", "wp:attachment_url", "meta:_thumbnail_id",
-                "meta:_wp_attachment_image_alt");
+                "meta:_wp_attachment_image_alt", "meta:" + WPML_LANGUAGE, "meta:" + WPML_GROUP);
         /** The postmeta keys an entry uses (kept as {@code meta:<key>}); the value of any other is read past. */
-        static final Set<String> META = Set.of("_thumbnail_id", "_wp_attachment_image_alt");
+        static final Set<String> META = Set.of("_thumbnail_id", "_wp_attachment_image_alt", WPML_LANGUAGE, WPML_GROUP);
         /** The most characters a postmeta key or value that is kept may have; a longer one is not kept. */
         static final int MAX_META = 4096;
 
@@ -451,6 +472,12 @@ final class WordPressSource implements ImportSource {
                 throw new LineFailure(failure);
             }
             return this;
+        }
+
+        /** The nicename of the entry's first term in {@code domain}, or null. */
+        String term(String domain) {
+            return categories.stream().filter(term -> domain.equals(term[0]) && term[1] != null).map(term -> term[1])
+                    .findFirst().orElse(null);
         }
 
         /** A new term, or null past MAX_TERMS. */

@@ -223,7 +223,8 @@ class TransferTests {
                 "{\"type\":\"article\",\"externalId\":\"" + external + "\",\"slug\":\"" + slug + "\",\"title\":\"Exported\","
                         + "\"subtitle\":\"Sub\",\"body\":\"Some *text* about Exported.\",\"status\":\"published\","
                         + "\"featured\":true,\"publishedAt\":\"2024-05-01T10:00:00Z\",\"category\":\"" + sub + "\","
-                        + "\"authors\":[\"" + who + "\"],\"tags\":[\"a\",\"b\"],\"featureImageUrl\":\"https://example.com/a.jpg\"}");
+                        + "\"authors\":[\"" + who + "\"],\"tags\":[\"a\",\"b\"],\"featureImageUrl\":\"https://example.com/a.jpg\","
+                        + "\"locale\":\"en\"}");
         assertThat(indexOfSlug(exportedLines, cat)).isLessThan(indexOfSlug(exportedLines, sub));
         assertThat(exported).doesNotContain("test-admin-token").doesNotContain("\"id\"");
 
