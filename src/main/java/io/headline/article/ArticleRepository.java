@@ -126,7 +126,7 @@ public class ArticleRepository implements SluggedRepository<Article> {
             List<SortKey<ArticleRow>> sort, PageRequest page, BodyNeeds needs) {
         List<SortKey<ArticleRow>> order = new ArrayList<>();
         for (SortKey<ArticleRow> k : sort) {
-            order.add(k.name().equals(RELEVANCE) ? new SortKey<>(k.name(), search.relevance(query, f.q()),
+            order.add(k.name().equals(RELEVANCE) ? new SortKey<>(k.name(), search.relevance(query, f.q(), f.locales()),
                     k.descending(), false, k.type(), k.value()) : k);
         }
         query.selecting(row(BodyNeeds.NONE));
@@ -317,7 +317,7 @@ public class ArticleRepository implements SluggedRepository<Article> {
             // A search's count is over its candidates, which its key would have to carry: it is counted each time.
             return query.countedIn(counts, "now");
         }
-        search.match(query, f.q());
+        search.match(query, f.q(), f.locales());
         List<SortKey<ArticleRow>> newestFirst = Sorting.parse(null, "-publishedAt",
                 sortable(f.includeUnpublished(), false), ID);
         List<UUID> candidates = query.select(getEntityManager(), "a.id", "", Sorting.orderBy(newestFirst), UUID.class,

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** Articles in several locales (headline.locales=en,de,de-AT:de,fr): translations, their workflow, and fallback. */
 @QuarkusTest
 @TestProfile(LocalizationTests.FourLocales.class)
-class LocalizationTests {
+public class LocalizationTests {
 
     public static class FourLocales implements QuarkusTestProfile {
         @Override
