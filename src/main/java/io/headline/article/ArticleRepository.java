@@ -532,7 +532,7 @@ public class ArticleRepository implements SluggedRepository<Article> {
      */
     public List<ArticleLocation> publicLocations(Instant now, Optional<ArticleLocation.Key> from, int limit) {
         var query = getEntityManager().createQuery("select new io.headline.article.ArticleLocation(a.id, a.slug, "
-                        + "c.slug, a.publishedAt, a.updatedAt) " + PUBLIC_OLDEST_FIRST.formatted(from.isEmpty() ? ""
+                        + "c.slug, a.publishedAt, a.updatedAt, a.locale, coalesce(a.translationGroup, a.id)) " + PUBLIC_OLDEST_FIRST.formatted(from.isEmpty() ? ""
                         : "and (a.publishedAt, a.id) >= (:fromPublished, :fromId)"), ArticleLocation.class)
                 .setParameter("now", now);
         from.ifPresent(key -> query.setParameter("fromPublished", key.publishedAt()).setParameter("fromId", key.id()));

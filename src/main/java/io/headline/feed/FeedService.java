@@ -34,8 +34,8 @@ import java.util.stream.Stream;
 public class FeedService {
 
     /** The members a feed entry shows; the body only as its stored, sanitized HTML. */
-    private static final String FIELDS = "slug,title,excerpt,bodyHtml,publishedAt,updatedAt,category,authors,tags,"
-            + "featureImageUrl,featureImage";
+    private static final String FIELDS = "slug,locale,title,excerpt,bodyHtml,publishedAt,updatedAt,category,authors,"
+            + "tags,featureImageUrl,featureImage";
     /** A feed's (and a sitemap's) list may change with any article write, each of which purges this key. */
     private static final String ARTICLES = "articles";
 
@@ -133,13 +133,37 @@ public class FeedService {
             return Optional.empty();
         }
         List<Sitemap.Url> listed = found.stream().map(a -> new Sitemap.Url(
-                urls.of(base, a.id(), a.slug(), a.categorySlug(), a.publishedAt()), a.lastModified())).toList();
+                urls.of(base, a.id(), a.slug(), a.categorySlug(), a.publishedAt(), a.locale()), a.lastModified(),
+                alternates(a, base))).toList();
         return Optional.of(new Sitemap(false, listed, Set.of(ARTICLES),
                 found.stream().map(ArticleLocation::lastModified).max(Instant::compareTo)));
     }
 
+    /**
+     * Each public translation of the article, this one included, as Google reads hreflang in sitemaps, and the default
+     * locale's one again as {@code x-default} (what a reader of another language is shown); none when the article has
+     * no other public translation.
+     */
+    private List<Sitemap.Alternate> alternates(ArticleLocation a, URI base) {
+        if (a.translations().size() < 2) {
+            return List.of();
+        }
+        List<Sitemap.Alternate> alternates = new ArrayList<>();
+        for (ArticleLocation.Translation t : a.translations()) {
+            String url = urls.of(base, t.id(), t.slug(), a.categorySlug(), t.publishedAt(), t.locale());
+            alternates.add(new Sitemap.Alternate(t.locale(), url));
+            if (t.locale().equals(locales.defaultLocale())) {
+                alternates.add(new Sitemap.Alternate(X_DEFAULT, url));
+            }
+        }
+        return alternates;
+    }
+
+    private static final String X_DEFAULT = "x-default";
+
     private Feed.Entry entry(ArticleView a, URI base) {
-        return new Feed.Entry(a.id(), urls.of(base, a.id(), a.slug(), a.category().slug(), a.publishedAt()), a.title(),
+        return new Feed.Entry(a.id(), urls.of(base, a.id(), a.slug(), a.category().slug(), a.publishedAt(),
+                a.locale()), a.title(),
                 a.excerpt(), absoluteMedia(base, a.bodyHtml()), a.publishedAt(), a.updatedAt(),
                 a.authors().stream().map(AuthorView::name).toList(),
                 new Feed.Term(a.category().slug(), a.category().name()), a.tags(), absolute(base, a.featureImageUrl()));

@@ -61,11 +61,15 @@ final class FeedFormats {
         }
     }
 
-    /** Checks a sitemap (sitemap.xsd) or a sitemap index (siteindex.xsd) against its sitemaps.org schema. */
+    /**
+     * Checks a sitemap (sitemap.xsd) or a sitemap index (siteindex.xsd) against its sitemaps.org schema; a sitemap's
+     * hreflang alternates against xhtml-link.xsd.
+     */
     static void validate(String xml, String xsd) {
         try {
             SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
-                    .newSchema(new StreamSource(resource(xsd))).newValidator()
+                    .newSchema(new StreamSource[] {new StreamSource(resource(xsd)),
+                            new StreamSource(resource("xhtml-link.xsd"))}).newValidator()
                     .validate(new StreamSource(new StringReader(xml)));
         } catch (SAXException e) {
             throw new AssertionError(xsd + ": " + e.getMessage(), e);
@@ -101,14 +105,19 @@ final class FeedFormats {
 
     /** Every article address the sitemap lists, across the index's pages when it is one; each document validated. */
     static List<String> sitemapUrls() {
+        return sitemaps().stream().flatMap(sitemap -> locations(sitemap).stream()).toList();
+    }
+
+    /** The sitemap, or each page of its index, validated. */
+    static List<String> sitemaps() {
         List<String> pages = sitemapPages();
-        List<String> listed = new ArrayList<>();
+        List<String> sitemaps = new ArrayList<>();
         for (String page : pages.isEmpty() ? List.of("/sitemap.xml") : pages) {
             String sitemap = given().when().get(page).then().statusCode(200).extract().asString();
             validate(sitemap, "sitemap.xsd");
-            listed.addAll(locations(sitemap));
+            sitemaps.add(sitemap);
         }
-        return listed;
+        return sitemaps;
     }
 
     private static InputStream resource(String name) {
