@@ -192,12 +192,13 @@ public class ArticleService {
     }
 
     /**
-     * Where the public articles are, oldest first, {@code limit} from the one at {@code from} or the first; with
-     * several locales, each with the public translations of its article.
+     * Where the public articles are (their translations in {@code locale}, or all when null), oldest first,
+     * {@code limit} from the one at {@code from} or the first; with several locales, each with the public
+     * translations of its article.
      */
-    public List<ArticleLocation> publicLocations(Optional<ArticleLocation.Key> from, int limit) {
+    public List<ArticleLocation> publicLocations(Optional<ArticleLocation.Key> from, int limit, String locale) {
         Instant now = clock.instant();
-        List<ArticleLocation> found = articles.publicLocations(now, from, limit);
+        List<ArticleLocation> found = articles.publicLocations(now, from, limit, locale);
         if (!locales.multiple() || found.isEmpty()) {
             return found;
         }
@@ -210,8 +211,8 @@ public class ArticleService {
     }
 
     /** Where each page of {@code perPage} public articles, oldest first, starts; at most {@code maxPages}. */
-    public List<ArticleLocation.Key> publicPageStarts(int perPage, int maxPages) {
-        return articles.publicPageStarts(clock.instant(), perPage, maxPages);
+    public List<ArticleLocation.Key> publicPageStarts(int perPage, int maxPages, String locale) {
+        return articles.publicPageStarts(clock.instant(), perPage, maxPages, locale);
     }
 
     /** The tags the public sees on published articles, alphabetically, at most {@code limit}. */

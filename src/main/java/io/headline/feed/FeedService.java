@@ -107,17 +107,20 @@ public class FeedService {
     /**
      * /sitemap.xml: the public articles' addresses, or, past headline.feeds.sitemap-urls of them, an index of the pages
      * that list them. Each page's address says where it starts (see {@link SitemapPage}), so that a page is one index
-     * range read from there, however far into the list; the index itself reads the index's two columns once.
+     * range read from there, however far into the list; the index itself reads the index's two columns once. With
+     * {@code locale} (a configured one, else a 400), only the translations in that locale.
      */
-    public Sitemap sitemap(URI base) {
+    public Sitemap sitemap(URI base, String locale) {
+        String tag = locale == null ? null : locales.parse(locale);
         // An index lists at most as many sitemaps as a sitemap lists URLs; only a tiny sitemap-urls can reach that.
-        List<ArticleLocation.Key> starts = articles.publicPageStarts(config.sitemapUrls(), FeedConfig.SITEMAP_MAX_URLS);
+        List<ArticleLocation.Key> starts = articles.publicPageStarts(config.sitemapUrls(), FeedConfig.SITEMAP_MAX_URLS,
+                tag);
         if (starts.size() <= 1) {
-            return sitemapPage(SitemapPage.FIRST, base).orElseThrow();
+            return sitemapPage(SitemapPage.first(tag), base).orElseThrow();
         }
         List<Sitemap.Url> listed = new ArrayList<>();
         for (int n = 0; n < starts.size(); n++) {
-            SitemapPage page = n == 0 ? SitemapPage.FIRST : new SitemapPage(n + 1, Optional.of(starts.get(n)));
+            SitemapPage page = n == 0 ? SitemapPage.first(tag) : new SitemapPage(n + 1, Optional.of(starts.get(n)), tag);
             listed.add(new Sitemap.Url(page.location(base), null));
         }
         return new Sitemap(true, listed, Set.of(ARTICLES), Optional.empty());
@@ -128,7 +131,8 @@ public class FeedService {
      * another only while an article is left at or after its start. No body is read: no body-read permit is taken.
      */
     public Optional<Sitemap> sitemapPage(SitemapPage page, URI base) {
-        List<ArticleLocation> found = articles.publicLocations(page.from(), config.sitemapUrls());
+        List<ArticleLocation> found = articles.publicLocations(page.from(), config.sitemapUrls(),
+                page.locale() == null ? null : locales.parse(page.locale()));
         if (found.isEmpty() && page.number() > 1) {
             return Optional.empty();
         }

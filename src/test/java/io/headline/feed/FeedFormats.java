@@ -92,7 +92,12 @@ final class FeedFormats {
 
     /** The pages /sitemap.xml names, as paths with their query; empty when it is a sitemap itself. */
     static List<String> sitemapPages() {
-        String sitemap = given().when().get("/sitemap.xml").then().statusCode(200)
+        return sitemapPages("/sitemap.xml");
+    }
+
+    /** The pages a sitemap's address (with its query) names, as paths with their query; empty when it is one itself. */
+    static List<String> sitemapPages(String address) {
+        String sitemap = given().when().get(address).then().statusCode(200)
                 .contentType("application/xml; charset=utf-8").extract().asString();
         if (!sitemap.contains("<sitemapindex")) {
             validate(sitemap, "sitemap.xsd");
@@ -110,9 +115,14 @@ final class FeedFormats {
 
     /** The sitemap, or each page of its index, validated. */
     static List<String> sitemaps() {
-        List<String> pages = sitemapPages();
+        return sitemaps("/sitemap.xml");
+    }
+
+    /** The sitemap at an address (with its query), or each page of its index, validated. */
+    static List<String> sitemaps(String address) {
+        List<String> pages = sitemapPages(address);
         List<String> sitemaps = new ArrayList<>();
-        for (String page : pages.isEmpty() ? List.of("/sitemap.xml") : pages) {
+        for (String page : pages.isEmpty() ? List.of(address) : pages) {
             String sitemap = given().when().get(page).then().statusCode(200).extract().asString();
             validate(sitemap, "sitemap.xsd");
             sitemaps.add(sitemap);

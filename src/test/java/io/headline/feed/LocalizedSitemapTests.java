@@ -1,6 +1,8 @@
 package io.headline.feed;
 
 import static io.headline.Api.admin;
+import static io.headline.Api.anonymous;
+import static io.headline.Api.invalid;
 import static io.headline.Api.articleInput;
 import static io.headline.Api.createArticle;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +66,11 @@ class LocalizedSitemapTests {
         }
         assertThat(FeedFormats.sitemapUrls()).doesNotContain(site + draft.get("slug") + "?locale=de-AT");
         assertThat(String.join("", FeedFormats.sitemaps())).doesNotContain((String) draft.get("slug"));
+        // One locale's sitemap lists its translations only, each with all its alternates.
+        String french = String.join("", FeedFormats.sitemaps("/sitemap.xml?locale=fr"));
+        assertThat(french).contains("<loc>" + frUrl + "</loc>", alternates).doesNotContain("<loc>" + enUrl + "</loc>");
+        invalid(anonymous()).queryParam("locale", "it").when().get("/sitemap.xml").then().statusCode(400)
+                .contentType("application/problem+json");
         // An article with no other public translation has no alternates.
         Map<String, Object> alone = english();
         assertThat(sitemapEntry("https://news.example.com/" + categoryOf(alone) + "/" + alone.get("slug")))
