@@ -126,7 +126,7 @@ public class ArticleRepository implements SluggedRepository<Article> {
             List<SortKey<ArticleRow>> sort, PageRequest page, BodyNeeds needs) {
         List<SortKey<ArticleRow>> order = new ArrayList<>();
         for (SortKey<ArticleRow> k : sort) {
-            order.add(k.name().equals(RELEVANCE) ? new SortKey<>(k.name(), search.relevance(query, f.q()),
+            order.add(k.name().equals(RELEVANCE) ? new SortKey<>(k.name(), search.relevance(query, f.q(), f.locales()),
                     k.descending(), false, k.type(), k.value()) : k);
         }
         query.selecting(row(BodyNeeds.NONE));
@@ -317,7 +317,7 @@ public class ArticleRepository implements SluggedRepository<Article> {
             // A search's count is over its candidates, which its key would have to carry: it is counted each time.
             return query.countedIn(counts, "now");
         }
-        search.match(query, f.q());
+        search.match(query, f.q(), f.locales());
         List<SortKey<ArticleRow>> newestFirst = Sorting.parse(null, "-publishedAt",
                 sortable(f.includeUnpublished(), false), ID);
         List<UUID> candidates = query.select(getEntityManager(), "a.id", "", Sorting.orderBy(newestFirst), UUID.class,
@@ -529,28 +529,46 @@ public class ArticleRepository implements SluggedRepository<Article> {
      * Where the articles the public sees at {@code now} are, oldest first (so that a page of a sitemap keeps its
      * articles as new ones come), {@code limit} of them from the one at {@code from} (keyset: one index range, however
      * far into the list), or from the first; only the few columns an address needs, no body.
+     *
+     * @param locale the locale of the translations to list, or null for all
      */
-    public List<ArticleLocation> publicLocations(Instant now, Optional<ArticleLocation.Key> from, int limit) {
+    public List<ArticleLocation> publicLocations(Instant now, Optional<ArticleLocation.Key> from, int limit,
+            String locale) {
         var query = getEntityManager().createQuery("select new io.headline.article.ArticleLocation(a.id, a.slug, "
-                        + "c.slug, a.publishedAt, a.updatedAt) " + PUBLIC_OLDEST_FIRST.formatted(from.isEmpty() ? ""
-                        : "and (a.publishedAt, a.id) >= (:fromPublished, :fromId)"), ArticleLocation.class)
+                        + "c.slug, a.publishedAt, a.updatedAt, a.locale, coalesce(a.translationGroup, a.id)) "
+                        + PUBLIC_OLDEST_FIRST.formatted((from.isEmpty() ? ""
+                        : "and (a.publishedAt, a.id) >= (:fromPublished, :fromId)") + inLocale(locale)),
+                        ArticleLocation.class)
                 .setParameter("now", now);
         from.ifPresent(key -> query.setParameter("fromPublished", key.publishedAt()).setParameter("fromId", key.id()));
+        if (locale != null) {
+            query.setParameter("locale", locale);
+        }
         return query.setMaxResults(limit).getResultList();
     }
 
     /**
      * Where each page of {@code perPage} of {@link #publicLocations} starts: the first article, then every
-     * {@code perPage}th, at most {@code maxPages}. One pass over the index's two columns, no row of the table itself.
+     * {@code perPage}th, at most {@code maxPages}. One pass over the index's two columns, no row of the table itself
+     * (but for a locale, whose rows it reads).
      */
-    public List<ArticleLocation.Key> publicPageStarts(Instant now, int perPage, int maxPages) {
-        return getEntityManager().createQuery("select new io.headline.article.ArticleLocation$Key(p.publishedAt, p.id) "
-                        + "from (select a.publishedAt publishedAt, a.id id, row_number() over (order by a.publishedAt "
-                        + "asc nulls last, a.id asc nulls first) position from Article a where " + PUBLIC_STATUS
-                        + " and a.publishedAt <= :now) p where mod(p.position - 1, :perPage) = 0 "
+    public List<ArticleLocation.Key> publicPageStarts(Instant now, int perPage, int maxPages, String locale) {
+        var query = getEntityManager().createQuery("select new io.headline.article.ArticleLocation$Key(p.publishedAt, "
+                        + "p.id) from (select a.publishedAt publishedAt, a.id id, row_number() over (order by "
+                        + "a.publishedAt asc nulls last, a.id asc nulls first) position from Article a where "
+                        + PUBLIC_STATUS + " and a.publishedAt <= :now" + inLocale(locale) + ") p "
+                        + "where mod(p.position - 1, :perPage) = 0 "
                         + "order by p.publishedAt asc nulls last, p.id asc nulls first", ArticleLocation.Key.class)
                 .setParameter("now", now)
-                .setParameter("perPage", (long) perPage).setMaxResults(maxPages).getResultList();
+                .setParameter("perPage", (long) perPage);
+        if (locale != null) {
+            query.setParameter("locale", locale);
+        }
+        return query.setMaxResults(maxPages).getResultList();
+    }
+
+    private static String inLocale(String locale) {
+        return locale == null ? "" : " and a.locale = :locale";
     }
 
     /** The first moment after {@code now} at which an article becomes public by itself (see {@link Article#isPublicAt}). */

@@ -37,6 +37,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 @ApplicationScoped
 public class ArticleService {
@@ -141,11 +142,16 @@ public class ArticleService {
     /** The translations the caller may see of each group, in the order of headline.locales. */
     private Map<UUID, List<ArticleTranslation>> links(List<ArticleRepository.Sibling> siblings,
             boolean includeUnpublished, Instant now) {
+        return seen(siblings, includeUnpublished, now).collect(Collectors.groupingBy(ArticleRepository.Sibling::group,
+                Collectors.mapping(t -> ArticleTranslation.of(t.locale(), t.slug()), Collectors.toList())));
+    }
+
+    /** The translations the caller may see, in a configured locale, in the order of headline.locales. */
+    private Stream<ArticleRepository.Sibling> seen(List<ArticleRepository.Sibling> siblings,
+            boolean includeUnpublished, Instant now) {
         return siblings.stream()
                 .filter(t -> locales.configured(t.locale()) && (includeUnpublished || t.isPublicAt(now)))
-                .sorted(Comparator.comparingInt(t -> locales.all().indexOf(t.locale())))
-                .collect(Collectors.groupingBy(ArticleRepository.Sibling::group,
-                        Collectors.mapping(t -> ArticleTranslation.of(t.locale(), t.slug()), Collectors.toList())));
+                .sorted(Comparator.comparingInt(t -> locales.all().indexOf(t.locale())));
     }
 
     /** The rows with their authors and tags, when {@code shape} shows either. */
@@ -185,14 +191,28 @@ public class ArticleService {
         return score;
     }
 
-    /** Where the public articles are, oldest first, {@code limit} from the one at {@code from} or the first. */
-    public List<ArticleLocation> publicLocations(Optional<ArticleLocation.Key> from, int limit) {
-        return articles.publicLocations(clock.instant(), from, limit);
+    /**
+     * Where the public articles are (their translations in {@code locale}, or all when null), oldest first,
+     * {@code limit} from the one at {@code from} or the first; with several locales, each with the public
+     * translations of its article.
+     */
+    public List<ArticleLocation> publicLocations(Optional<ArticleLocation.Key> from, int limit, String locale) {
+        Instant now = clock.instant();
+        List<ArticleLocation> found = articles.publicLocations(now, from, limit, locale);
+        if (!locales.multiple() || found.isEmpty()) {
+            return found;
+        }
+        Map<UUID, List<ArticleLocation.Translation>> byGroup = seen(articles.translations(found.stream()
+                .map(ArticleLocation::group).collect(Collectors.toSet())), false, now)
+                .collect(Collectors.groupingBy(ArticleRepository.Sibling::group, Collectors.mapping(t ->
+                        new ArticleLocation.Translation(t.id(), t.locale(), t.slug(), t.publishedAt()),
+                        Collectors.toList())));
+        return found.stream().map(a -> a.withTranslations(byGroup.getOrDefault(a.group(), List.of()))).toList();
     }
 
     /** Where each page of {@code perPage} public articles, oldest first, starts; at most {@code maxPages}. */
-    public List<ArticleLocation.Key> publicPageStarts(int perPage, int maxPages) {
-        return articles.publicPageStarts(clock.instant(), perPage, maxPages);
+    public List<ArticleLocation.Key> publicPageStarts(int perPage, int maxPages, String locale) {
+        return articles.publicPageStarts(clock.instant(), perPage, maxPages, locale);
     }
 
     /** The tags the public sees on published articles, alphabetically, at most {@code limit}. */

@@ -2,6 +2,7 @@ package io.headline.feed;
 
 import io.headline.common.ApiPaths;
 import io.headline.common.HeadlineConfig;
+import io.headline.locale.Locales;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,20 +21,26 @@ import java.util.regex.Pattern;
 
 /**
  * Where the front end shows an article, from the template headline.feeds.article-url: what feeds link to and sitemaps
- * list. A template is checked at start-up, so a mistyped placeholder stops the server rather than every feed.
+ * list. A template is checked at start-up, so a mistyped placeholder stops the server rather than every feed. A
+ * translation's address names its locale: where the template has no {locale}, a translation in another locale than the
+ * default has {@code ?locale=} added, as the API's own addresses of translations do (ArticleTranslation); the default
+ * locale's keep the addresses they had before there were translations.
  */
 @ApplicationScoped
 class ArticleUrls {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]*)}");
-    private static final Set<String> PLACEHOLDERS = Set.of("slug", "id", "category", "year", "month", "day");
+    private static final Set<String> PLACEHOLDERS = Set.of("slug", "id", "category", "year", "month", "day",
+            "locale");
     /** Without a site URL, the article in this API, under the address the request came to. */
     private static final String API = "{api}" + ApiPaths.V1.substring(1) + "/articles/{slug}";
 
     private final String template;
     private final Optional<String> siteUrl;
+    private final Locales locales;
 
-    ArticleUrls(FeedConfig feeds, HeadlineConfig headline) {
+    ArticleUrls(FeedConfig feeds, HeadlineConfig headline, Locales locales) {
+        this.locales = locales;
         this.siteUrl = headline.siteUrl().map(url -> url.replaceAll("/+$", ""));
         this.template = feeds.articleUrl().map(String::strip)
                 .orElseGet(() -> siteUrl.map(site -> site + "/{slug}").orElse(API));
@@ -70,14 +77,19 @@ class ArticleUrls {
         return siteUrl.map(site -> site + "/").orElse(base.toString());
     }
 
-    /** Slugs, ids and dates need no escaping: they are URL-safe by construction. */
-    String of(URI base, UUID id, String slug, String categorySlug, Instant publishedAt) {
+    /** Slugs, ids, dates and locales need no escaping: they are URL-safe by construction. */
+    String of(URI base, UUID id, String slug, String categorySlug, Instant publishedAt, String locale) {
         ZonedDateTime published = publishedAt.atZone(ZoneOffset.UTC);
         Map<String, String> values = Map.of("slug", slug, "id", id.toString(), "category", categorySlug,
                 "year", String.format("%04d", published.getYear()),
                 "month", String.format("%02d", published.getMonthValue()),
                 "day", String.format("%02d", published.getDayOfMonth()),
-                "api", base.toString());
-        return PLACEHOLDER.matcher(template).replaceAll(match -> Matcher.quoteReplacement(values.get(match.group(1))));
+                "locale", locale, "api", base.toString());
+        String url = PLACEHOLDER.matcher(template)
+                .replaceAll(match -> Matcher.quoteReplacement(values.get(match.group(1))));
+        if (template.contains("{locale}") || locale.equals(locales.defaultLocale())) {
+            return url;
+        }
+        return url + (url.contains("?") ? "&" : "?") + "locale=" + locale;
     }
 }

@@ -15,8 +15,9 @@ public interface FeedConfig {
 
     /**
      * Where the front end shows an article (HEADLINE_FEEDS_ARTICLE_URL), with placeholders {slug}, {id}, {category}
-     * (the category's slug), {year}, {month} and {day} (of its publication, UTC), e.g.
-     * https://example.com/{category}/{slug}. Unset: headline.site-url plus /{slug}, an article's seo.canonicalUrl;
+     * (the category's slug), {year}, {month} and {day} (of its publication, UTC), {locale} (the translation's), e.g.
+     * https://example.com/{category}/{slug}; without {locale}, a translation not in the default locale has
+     * ?locale= added. Unset: headline.site-url plus /{slug}, an article's seo.canonicalUrl;
      * without a site URL, the article's address in this API.
      */
     Optional<String> articleUrl();

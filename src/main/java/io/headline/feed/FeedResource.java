@@ -90,13 +90,18 @@ public class FeedResource {
     @Path(ApiPaths.SITEMAP)
     @Produces(FeedFormat.SITEMAP_TYPE)
     @Operation(operationId = "getSitemap", summary = "Sitemap", description = "Every published article's address "
-            + "(sitemaps.org 0.9), oldest first; past 1,000 (headline.feeds.sitemap-urls) a sitemap index of "
+            + "(sitemaps.org 0.9), each translation at its own with the others as `xhtml:link` hreflang alternates, "
+            + "oldest first; past 1,000 (headline.feeds.sitemap-urls) a sitemap index of "
             + "/sitemaps/{page}.xml pages of that many, whose addresses say where each starts.")
     @APIResponse(responseCode = "200", description = "A sitemap (urlset) or a sitemap index (sitemapindex).",
             content = @Content(mediaType = XML, schema = @Schema(type = SchemaType.STRING)))
-    public Response sitemap(@Context UriInfo uri) {
-        return sitemap(service.sitemap(base(uri)));
+    public Response sitemap(@Parameter(description = LOCALE) @QueryParam(SitemapPage.LOCALE) String locale,
+            @Context UriInfo uri) {
+        return sitemap(service.sitemap(base(uri), locale));
     }
+
+    private static final String LOCALE = "Only the translations in this locale, one of the server's (headline.locales), "
+            + "each with its siblings as alternates; without it, every translation.";
 
     @GET
     @Path(ApiPaths.SITEMAPS + "/{page: [0-9]{1,9}}.xml")
@@ -112,8 +117,9 @@ public class FeedResource {
             @Parameter(description = "Where the page starts, as the sitemap index gives it: the first article's "
                     + "publication instant and id, comma-separated.", example = "2024-05-01T09:30:00Z,"
                     + "0b8f8a52-4a59-4c1b-9a43-6d2c2c7a1f10") @QueryParam(SitemapPage.FROM) String from,
+            @Parameter(description = LOCALE) @QueryParam(SitemapPage.LOCALE) String locale,
             @Context UriInfo uri) {
-        return sitemap(SitemapPage.of(page, from).flatMap(found -> service.sitemapPage(found, base(uri)))
+        return sitemap(SitemapPage.of(page, from, locale).flatMap(found -> service.sitemapPage(found, base(uri)))
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "The sitemap has no page " + page
                         + (from == null ? "" : " from " + from) + "; /sitemap.xml lists its pages.")));
     }

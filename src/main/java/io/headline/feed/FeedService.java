@@ -34,8 +34,8 @@ import java.util.stream.Stream;
 public class FeedService {
 
     /** The members a feed entry shows; the body only as its stored, sanitized HTML. */
-    private static final String FIELDS = "slug,title,excerpt,bodyHtml,publishedAt,updatedAt,category,authors,tags,"
-            + "featureImageUrl,featureImage";
+    private static final String FIELDS = "slug,locale,title,excerpt,bodyHtml,publishedAt,updatedAt,category,authors,"
+            + "tags,featureImageUrl,featureImage";
     /** A feed's (and a sitemap's) list may change with any article write, each of which purges this key. */
     private static final String ARTICLES = "articles";
 
@@ -107,17 +107,20 @@ public class FeedService {
     /**
      * /sitemap.xml: the public articles' addresses, or, past headline.feeds.sitemap-urls of them, an index of the pages
      * that list them. Each page's address says where it starts (see {@link SitemapPage}), so that a page is one index
-     * range read from there, however far into the list; the index itself reads the index's two columns once.
+     * range read from there, however far into the list; the index itself reads the index's two columns once. With
+     * {@code locale} (a configured one, else a 400), only the translations in that locale.
      */
-    public Sitemap sitemap(URI base) {
+    public Sitemap sitemap(URI base, String locale) {
+        String tag = locale == null ? null : locales.parse(locale);
         // An index lists at most as many sitemaps as a sitemap lists URLs; only a tiny sitemap-urls can reach that.
-        List<ArticleLocation.Key> starts = articles.publicPageStarts(config.sitemapUrls(), FeedConfig.SITEMAP_MAX_URLS);
+        List<ArticleLocation.Key> starts = articles.publicPageStarts(config.sitemapUrls(), FeedConfig.SITEMAP_MAX_URLS,
+                tag);
         if (starts.size() <= 1) {
-            return sitemapPage(SitemapPage.FIRST, base).orElseThrow();
+            return sitemapPage(SitemapPage.first(tag), base).orElseThrow();
         }
         List<Sitemap.Url> listed = new ArrayList<>();
         for (int n = 0; n < starts.size(); n++) {
-            SitemapPage page = n == 0 ? SitemapPage.FIRST : new SitemapPage(n + 1, Optional.of(starts.get(n)));
+            SitemapPage page = n == 0 ? SitemapPage.first(tag) : new SitemapPage(n + 1, Optional.of(starts.get(n)), tag);
             listed.add(new Sitemap.Url(page.location(base), null));
         }
         return new Sitemap(true, listed, Set.of(ARTICLES), Optional.empty());
@@ -128,18 +131,43 @@ public class FeedService {
      * another only while an article is left at or after its start. No body is read: no body-read permit is taken.
      */
     public Optional<Sitemap> sitemapPage(SitemapPage page, URI base) {
-        List<ArticleLocation> found = articles.publicLocations(page.from(), config.sitemapUrls());
+        List<ArticleLocation> found = articles.publicLocations(page.from(), config.sitemapUrls(),
+                page.locale() == null ? null : locales.parse(page.locale()));
         if (found.isEmpty() && page.number() > 1) {
             return Optional.empty();
         }
         List<Sitemap.Url> listed = found.stream().map(a -> new Sitemap.Url(
-                urls.of(base, a.id(), a.slug(), a.categorySlug(), a.publishedAt()), a.lastModified())).toList();
+                urls.of(base, a.id(), a.slug(), a.categorySlug(), a.publishedAt(), a.locale()), a.lastModified(),
+                alternates(a, base))).toList();
         return Optional.of(new Sitemap(false, listed, Set.of(ARTICLES),
                 found.stream().map(ArticleLocation::lastModified).max(Instant::compareTo)));
     }
 
+    /**
+     * Each public translation of the article, this one included, as Google reads hreflang in sitemaps, and the default
+     * locale's one again as {@code x-default} (what a reader of another language is shown); none when the article has
+     * no other public translation.
+     */
+    private List<Sitemap.Alternate> alternates(ArticleLocation a, URI base) {
+        if (a.translations().size() < 2) {
+            return List.of();
+        }
+        List<Sitemap.Alternate> alternates = new ArrayList<>();
+        for (ArticleLocation.Translation t : a.translations()) {
+            String url = urls.of(base, t.id(), t.slug(), a.categorySlug(), t.publishedAt(), t.locale());
+            alternates.add(new Sitemap.Alternate(t.locale(), url));
+            if (t.locale().equals(locales.defaultLocale())) {
+                alternates.add(new Sitemap.Alternate(X_DEFAULT, url));
+            }
+        }
+        return alternates;
+    }
+
+    private static final String X_DEFAULT = "x-default";
+
     private Feed.Entry entry(ArticleView a, URI base) {
-        return new Feed.Entry(a.id(), urls.of(base, a.id(), a.slug(), a.category().slug(), a.publishedAt()), a.title(),
+        return new Feed.Entry(a.id(), urls.of(base, a.id(), a.slug(), a.category().slug(), a.publishedAt(),
+                a.locale()), a.title(),
                 a.excerpt(), absoluteMedia(base, a.bodyHtml()), a.publishedAt(), a.updatedAt(),
                 a.authors().stream().map(AuthorView::name).toList(),
                 new Feed.Term(a.category().slug(), a.category().name()), a.tags(), absolute(base, a.featureImageUrl()));

@@ -19,8 +19,10 @@ final class Xml {
     static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
     static final String DC = "http://purl.org/dc/elements/1.1/";
     static final String SITEMAPS = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    static final String XHTML = "http://www.w3.org/1999/xhtml";
     /** The prefixes element names may carry, and their namespaces. */
-    private static final Map<String, String> PREFIXES = Map.of("atom", ATOM, "content", CONTENT, "dc", DC);
+    private static final Map<String, String> PREFIXES = Map.of("atom", ATOM, "content", CONTENT, "dc", DC,
+            "xhtml", XHTML);
 
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
 

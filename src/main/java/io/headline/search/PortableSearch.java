@@ -1,6 +1,7 @@
 package io.headline.search;
 
 import io.headline.common.query.ListQuery;
+import io.headline.locale.LocaleChoice;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,12 +10,12 @@ import java.util.List;
  * occur, case-insensitively, in the title, subtitle, excerpt or body; common English endings are dropped
  * first ({@link Words}), so that "sequels" also finds "sequel". Relevance counts where the words occur:
  * title 4, subtitle or excerpt 2, body 1. It reads every row, which suits the embedded database's sizes;
- * PostgreSQL uses an index.
+ * PostgreSQL uses an index. Every locale is matched alike: only PostgreSQL stems in each locale's language.
  */
 class PortableSearch implements SearchDialect {
 
     @Override
-    public void match(ListQuery<?> query, String q) {
+    public void match(ListQuery<?> query, String q, LocaleChoice locales) {
         List<String> words = Words.stems(q);
         if (words.isEmpty()) {
             // Nothing searchable (only punctuation, symbols, emoji): nothing matches.
@@ -28,7 +29,7 @@ class PortableSearch implements SearchDialect {
     }
 
     @Override
-    public String relevance(ListQuery<?> query, String q) {
+    public String relevance(ListQuery<?> query, String q, LocaleChoice locales) {
         List<String> words = Words.stems(q);
         if (words.isEmpty()) {
             // Not an integer literal, which an ORDER BY reads as a column position.

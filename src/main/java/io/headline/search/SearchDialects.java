@@ -1,5 +1,6 @@
 package io.headline.search;
 
+import io.headline.locale.Locales;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -9,7 +10,7 @@ public class SearchDialects {
 
     @Produces
     @ApplicationScoped
-    SearchDialect searchDialect(@ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
-        return dbKind.startsWith("postgres") ? new PostgresSearch() : new PortableSearch();
+    SearchDialect searchDialect(@ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind, Locales locales) {
+        return dbKind.startsWith("postgres") ? new PostgresSearch(locales) : new PortableSearch();
     }
 }

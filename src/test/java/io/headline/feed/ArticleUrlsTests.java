@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.headline.common.HeadlineConfig;
+import io.headline.locale.Locales;
 import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.time.Instant;
@@ -20,7 +21,7 @@ class ArticleUrlsTests {
     private static ArticleUrls urls(String template, String siteUrl) {
         FeedConfig feeds = stub(FeedConfig.class, "articleUrl", Optional.ofNullable(template));
         HeadlineConfig headline = stub(HeadlineConfig.class, "siteUrl", Optional.ofNullable(siteUrl));
-        ArticleUrls urls = new ArticleUrls(feeds, headline);
+        ArticleUrls urls = new ArticleUrls(feeds, headline, Locales.of("en,de,de-AT:de"));
         urls.check(null);
         return urls;
     }
@@ -36,7 +37,7 @@ class ArticleUrlsTests {
     }
 
     private static String of(ArticleUrls urls) {
-        return urls.of(API, ID, "a-slug", "film", PUBLISHED);
+        return urls.of(API, ID, "a-slug", "film", PUBLISHED, "en");
     }
 
     @Test
@@ -57,6 +58,21 @@ class ArticleUrlsTests {
         ArticleUrls urls = urls(null, null);
         assertThat(of(urls)).isEqualTo("http://api.example.com:8080/api/v1/articles/a-slug");
         assertThat(urls.home(API)).isEqualTo("http://api.example.com:8080/");
+    }
+
+    @Test
+    void shouldNameATranslationsLocaleButKeepTheDefaultLocalesAddresses() {
+        ArticleUrls site = urls("https://example.com/{category}/{slug}", null);
+        assertThat(site.of(API, ID, "ein-slug", "film", PUBLISHED, "de-AT"))
+                .isEqualTo("https://example.com/film/ein-slug?locale=de-AT");
+        assertThat(urls("https://example.com/{slug}?id={id}", null).of(API, ID, "ein-slug", "film", PUBLISHED, "de"))
+                .isEqualTo("https://example.com/ein-slug?id=" + ID + "&locale=de");
+        ArticleUrls byLocale = urls("https://example.com/{locale}/{slug}", null);
+        assertThat(byLocale.of(API, ID, "ein-slug", "film", PUBLISHED, "de"))
+                .isEqualTo("https://example.com/de/ein-slug");
+        assertThat(of(byLocale)).isEqualTo("https://example.com/en/a-slug");
+        assertThat(urls(null, null).of(API, ID, "ein-slug", "film", PUBLISHED, "de"))
+                .isEqualTo("http://api.example.com:8080/api/v1/articles/ein-slug?locale=de");
     }
 
     @Test

@@ -61,11 +61,15 @@ final class FeedFormats {
         }
     }
 
-    /** Checks a sitemap (sitemap.xsd) or a sitemap index (siteindex.xsd) against its sitemaps.org schema. */
+    /**
+     * Checks a sitemap (sitemap.xsd) or a sitemap index (siteindex.xsd) against its sitemaps.org schema; a sitemap's
+     * hreflang alternates against xhtml-link.xsd.
+     */
     static void validate(String xml, String xsd) {
         try {
             SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
-                    .newSchema(new StreamSource(resource(xsd))).newValidator()
+                    .newSchema(new StreamSource[] {new StreamSource(resource(xsd)),
+                            new StreamSource(resource("xhtml-link.xsd"))}).newValidator()
                     .validate(new StreamSource(new StringReader(xml)));
         } catch (SAXException e) {
             throw new AssertionError(xsd + ": " + e.getMessage(), e);
@@ -88,7 +92,12 @@ final class FeedFormats {
 
     /** The pages /sitemap.xml names, as paths with their query; empty when it is a sitemap itself. */
     static List<String> sitemapPages() {
-        String sitemap = given().when().get("/sitemap.xml").then().statusCode(200)
+        return sitemapPages("/sitemap.xml");
+    }
+
+    /** The pages a sitemap's address (with its query) names, as paths with their query; empty when it is one itself. */
+    static List<String> sitemapPages(String address) {
+        String sitemap = given().when().get(address).then().statusCode(200)
                 .contentType("application/xml; charset=utf-8").extract().asString();
         if (!sitemap.contains("<sitemapindex")) {
             validate(sitemap, "sitemap.xsd");
@@ -101,14 +110,24 @@ final class FeedFormats {
 
     /** Every article address the sitemap lists, across the index's pages when it is one; each document validated. */
     static List<String> sitemapUrls() {
-        List<String> pages = sitemapPages();
-        List<String> listed = new ArrayList<>();
-        for (String page : pages.isEmpty() ? List.of("/sitemap.xml") : pages) {
+        return sitemaps().stream().flatMap(sitemap -> locations(sitemap).stream()).toList();
+    }
+
+    /** The sitemap, or each page of its index, validated. */
+    static List<String> sitemaps() {
+        return sitemaps("/sitemap.xml");
+    }
+
+    /** The sitemap at an address (with its query), or each page of its index, validated. */
+    static List<String> sitemaps(String address) {
+        List<String> pages = sitemapPages(address);
+        List<String> sitemaps = new ArrayList<>();
+        for (String page : pages.isEmpty() ? List.of(address) : pages) {
             String sitemap = given().when().get(page).then().statusCode(200).extract().asString();
             validate(sitemap, "sitemap.xsd");
-            listed.addAll(locations(sitemap));
+            sitemaps.add(sitemap);
         }
-        return listed;
+        return sitemaps;
     }
 
     private static InputStream resource(String name) {

@@ -8,6 +8,7 @@ import static io.headline.Api.invalid;
 import static io.headline.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
@@ -357,7 +358,8 @@ public class LocalizationTests {
         anonymous().queryParam("locale", "de").when().get(feed).then().statusCode(200)
                 .header("Content-Language", "de")
                 .body("language", equalTo("de"))
-                .body("items.title", equalTo(List.of(de.get("title"))));
+                .body("items.title", equalTo(List.of(de.get("title"))))
+                .body("items[0].url", endsWith("/" + de.get("slug") + "?locale=de"));
         anonymous().when().get(feed).then().statusCode(200).header("Content-Language", "en")
                 .body("items.title", equalTo(List.of(en.get("title"))));
     }

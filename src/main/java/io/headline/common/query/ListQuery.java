@@ -120,8 +120,8 @@ public final class ListQuery<E> {
     /**
      * The query, its parameters told to bind one value each (lists come as InList), and bounded by the timeout if any.
      * Hibernate keeps no plan of a query with a parameter that may bind a list, and takes for one a parameter that is
-     * the last argument of a function (varargs), such as the search's {@code headline_search_matches(document, :q)}:
-     * such a query was translated to SQL on every run.
+     * the last argument of a function (varargs), such as the search's
+     * {@code headline_search_matches(document, locale, :q)}: such a query was translated to SQL on every run.
      */
     private <Q extends TypedQuery<?>> Q prepared(Q query) {
         for (Parameter<?> parameter : query.getParameters()) {
