@@ -125,14 +125,15 @@ class ArticleNames {
         if (text == null && parent == c.parent()) {
             return c;
         }
-        return new CategoryView(c.id(), c.slug(), text == null ? c.name() : text.name(),
-                text == null || c.description() == null || text.text() == null ? c.description() : text.text(), parent,
+        // As CategoryMapper serves a category in a locale: a translation is the whole text (name and description).
+        return new CategoryView(c.id(), c.slug(), c.locale(),
+                text == null ? c.name() : text.name(), text == null ? c.description() : text.text(), parent,
                 c.createdAt(), c.updatedAt());
     }
 
+    /** As AuthorMapper serves an author in a locale: a translation is the whole text (name and bio). */
     private static AuthorView author(AuthorView a, Text text) {
-        return text == null ? a : new AuthorView(a.id(), a.slug(), text.name(),
-                a.bio() == null || text.text() == null ? a.bio() : text.text(),
+        return text == null ? a : new AuthorView(a.id(), a.slug(), a.locale(), text.name(), text.text(),
                 a.avatarUrl(), a.websiteUrl(), a.email(), a.createdAt(), a.updatedAt());
     }
 }

@@ -140,6 +140,7 @@ public class ArticleResource {
         LocaleChoice choice = localeParams.choose(locales, seesUnpublished);
         Optional<ArticleService.Found> found = service.find(idOrSlug, seesUnpublished, shape, choice);
         String current;
+        String servedLocale = null;
         if (found.isPresent() && found.get().view() != null) {
             ArticleView view = found.get().view();
             if (bodyCharacters(view) > LARGE_BODY) {
@@ -149,11 +150,14 @@ public class ArticleResource {
             return RestResponse.ok(view);
         } else if (found.isPresent()) {
             current = found.get().movedTo();
+            servedLocale = found.get().locale();
         } else {
             current = service.currentSlug(idOrSlug, seesUnpublished, choice).orElseThrow(() -> notFound(idOrSlug));
         }
-        // Relative, like links.next, so that it survives proxies.
-        String query = uri.getRequestUri().getRawQuery();
+        // Relative, like links.next, so that it survives proxies. A translation moved to is named by its locale too:
+        // its slug may be another article's in a locale the request's chain ranks first.
+        String query = (servedLocale == null ? uri.getRequestUriBuilder()
+                : uri.getRequestUriBuilder().replaceQueryParam("locale", servedLocale)).build().getRawQuery();
         return RestResponse.ResponseBuilder.<ArticleView>create(RestResponse.Status.MOVED_PERMANENTLY)
                 .header(HttpHeaders.LOCATION, ApiPaths.V1 + "/articles/" + current + (query == null ? "" : "?" + query))
                 .build();

@@ -240,7 +240,7 @@ public class ArticleService {
      * What a read by id or slug answers: the translation it names, or another of its translations, or nothing.
      *
      * @param view     the translation served, or null
-     * @param locale   the locale of the translation served, or null
+     * @param locale   the locale of the translation served (or to serve, at {@code movedTo}), or null
      * @param movedTo  the id or slug of the translation to serve instead (a 301 there), or null
      */
     public record Found(ArticleView view, String locale, String movedTo) {
@@ -253,6 +253,19 @@ public class ArticleService {
      * unless a {@code locale} asks for another. To the public, an unpublished translation is as absent as a missing one.
      */
     public Optional<Found> find(String idOrSlug, boolean includeUnpublished, ArticleShape shape, LocaleChoice choice) {
+        return find(idOrSlug, includeUnpublished, includeUnpublished, shape, choice);
+    }
+
+    /**
+     * A translation as its preview link shows it to whoever holds the link, whatever its status; of its other
+     * translations, only those the public sees are listed.
+     */
+    public Optional<ArticleView> preview(UUID id) {
+        return find(id.toString(), true, false, PREVIEWED, LocaleChoice.ALL).map(Found::view);
+    }
+
+    private Optional<Found> find(String idOrSlug, boolean includeUnpublished, boolean listsUnpublished,
+            ArticleShape shape, LocaleChoice choice) {
         Instant now = clock.instant();
         boolean byId = SluggedRepository.parseId(idOrSlug).isPresent();
         Optional<ArticleRow> named = articles.findRow(idOrSlug, BodyNeeds.of(shape), choice);
@@ -279,18 +292,28 @@ public class ArticleService {
                 return Optional.empty();
             }
             if (!best.get().id().equals(row.id())) {
-                if (byId || !best.get().slug().equals(idOrSlug)) {
-                    return Optional.of(new Found(null, null, byId ? best.get().id().toString() : best.get().slug()));
+                boolean sharedSlug = !byId && best.get().slug().equals(idOrSlug);
+                if (!sharedSlug && !includeUnpublished && !row.isPublicAt(now)) {
+                    // The id or slug of a hidden translation gives away no more than a missing one: no redirect.
+                    return Optional.empty();
                 }
-                // Translations that share the slug: a redirect would lead back here.
-                row = articles.findRow(best.get().id().toString(), BodyNeeds.of(shape), choice).orElseThrow();
+                if (!sharedSlug) {
+                    return Optional.of(new Found(null, best.get().locale(),
+                            byId ? best.get().id().toString() : best.get().slug()));
+                }
+                // Translations that share the slug: a redirect would lead back here. (Gone since: as if missing.)
+                Optional<ArticleRow> shared = articles.findRow(best.get().id().toString(), BodyNeeds.of(shape), choice);
+                if (shared.isEmpty()) {
+                    return Optional.empty();
+                }
+                row = shared.get();
             }
         } else if (!includeUnpublished && !row.isPublicAt(now)) {
             return Optional.empty();
         }
         ArticleRow credited = names.inTheirLocales(credited(List.of(row), shape)).get(0);
         ArticleRow shown = shape.has("translations") && locales.multiple()
-                ? credited.withTranslations(links(group, includeUnpublished, now).getOrDefault(row.group(), List.of()))
+                ? credited.withTranslations(links(group, listsUnpublished, now).getOrDefault(row.group(), List.of()))
                 : credited;
         return Optional.of(new Found(ArticleMapper.toView(shown, ArticleImages.featureOf(shown,
                 images.features(List.of(shown), shape)), now, shape), row.locale(), null));
@@ -331,7 +354,9 @@ public class ArticleService {
     /** The translations of the article {@code idOrSlug} names that the caller may see, in the order of the locales. */
     public Optional<List<ArticleView>> translations(String idOrSlug, boolean includeUnpublished, ArticleShape shape) {
         Instant now = clock.instant();
-        return articles.findRow(idOrSlug, BodyNeeds.NONE, LocaleChoice.byDefault(locales)).map(named -> {
+        return articles.findRow(idOrSlug, BodyNeeds.NONE, LocaleChoice.byDefault(locales))
+                .filter(named -> includeUnpublished || named.isPublicAt(now)) // a hidden one's are as absent as it
+                .map(named -> {
             List<ArticleRow> rows = articles.groupRows(named.group()).stream()
                     .filter(r -> locales.configured(r.locale()) && (includeUnpublished || r.isPublicAt(now)))
                     .sorted(Comparator.comparingInt(r -> locales.all().indexOf(r.locale())))
@@ -354,8 +379,9 @@ public class ArticleService {
         return articles.findForUpdate(idOrSlug).map(article -> {
             ifMatch.check(() -> etagOf(article));
             ArticleChanges.Before before = ArticleChanges.Before.of(article, now());
+            Shared shared = Shared.of(article);
             write(article, input, caller);
-            share(article, caller);
+            share(article, shared, caller);
             return written(article, caller, before);
         });
     }
@@ -370,8 +396,9 @@ public class ArticleService {
         Article article = found.get();
         ifMatch.check(() -> etagOf(article));
         ArticleChanges.Before before = ArticleChanges.Before.of(article, now());
+        Shared shared = Shared.of(article);
         write(article, patcher.patch(featureAsPatched(ArticleMapper.toInput(article), patch), patch), caller);
-        share(article, caller);
+        share(article, shared, caller);
         return Optional.of(written(article, caller, before));
     }
 
@@ -568,10 +595,17 @@ public class ArticleService {
      * Writes what the translations share (category, authors, tags, feature image, featured) to each other translation
      * of the article where it differs: each such translation is written (a revision, a change, an event), as its
      * responses change. Before the article's own change is recorded, so that the change log's lock stays the last.
+     * Only when the write changed what they share (from {@code was}): translators editing their own texts at once lock
+     * nothing but their own translation, so they never wait on each other (two writes that change the shared fields
+     * of two translations at once may deadlock; the database then refuses one, a 409 to retry).
      */
-    private void share(Article article, Caller caller) {
+    private void share(Article article, Shared was, Caller caller) {
+        Shared after = Shared.of(article);
+        if (!locales.multiple() || after.equals(was)) {
+            return;
+        }
         for (Article sibling : articles.lockGroup(article.group())) {
-            if (sibling.id.equals(article.id) || sharesWith(sibling, article)) {
+            if (sibling.id.equals(article.id) || Shared.of(sibling).equals(after)) {
                 continue;
             }
             if (caller.ownDraftsOnly() && !isOwnDraft(sibling, caller)) {
@@ -592,10 +626,14 @@ public class ArticleService {
         }
     }
 
-    private static boolean sharesWith(Article a, Article b) {
-        return a.category.id.equals(b.category.id) && a.authors.stream().map(x -> x.id).toList()
-                .equals(b.authors.stream().map(x -> x.id).toList()) && a.tags.equals(b.tags) && a.featured == b.featured
-                && Objects.equals(a.featureImageUrl, b.featureImageUrl) && Objects.equals(a.featureMediaId, b.featureMediaId);
+    /** What the translations of an article share. */
+    private record Shared(UUID category, List<UUID> authors, List<String> tags, boolean featured,
+            String featureImageUrl, UUID featureMediaId) {
+
+        static Shared of(Article a) {
+            return new Shared(a.category == null ? null : a.category.id, a.authors.stream().map(x -> x.id).toList(),
+                    List.copyOf(a.tags), a.featured, a.featureImageUrl, a.featureMediaId);
+        }
     }
 
     private static boolean isOwnDraft(Article article, Caller caller) {

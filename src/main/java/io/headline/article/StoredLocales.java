@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import org.jboss.logging.Logger;
 
 /**
  * Whether every article is in the default locale while it is the only one configured: then a list filters on no
@@ -17,6 +18,8 @@ import java.sql.SQLException;
  */
 @ApplicationScoped
 class StoredLocales {
+
+    private static final Logger LOG = Logger.getLogger(StoredLocales.class);
 
     private final AgroalDataSource dataSource;
     private final Locales locales;
@@ -33,11 +36,19 @@ class StoredLocales {
         }
         // Two ranges of ix_article_locale: "<>" would read the whole index.
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select 1 from article where locale < ? or locale > ? limit 1")) {
+                PreparedStatement s = c.prepareStatement("select locale from article where locale < ? or locale > ? "
+                        + "limit 1")) {
             s.setString(1, locales.defaultLocale());
             s.setString(2, locales.defaultLocale());
             try (ResultSet rs = s.executeQuery()) {
                 onlyTheDefault = !rs.next();
+                if (!onlyTheDefault) {
+                    // Not served while their locale is not configured: most likely rows written before localization
+                    // (in 'en') on a site whose one locale is another.
+                    LOG.warnf("Some articles are in a locale headline.locales (%s) does not have, such as '%s': they "
+                            + "are not served. Add it to headline.locales, or relabel them (README, Localization).",
+                            locales.defaultLocale(), rs.getString(1));
+                }
             }
         }
     }

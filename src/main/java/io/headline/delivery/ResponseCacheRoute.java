@@ -92,8 +92,8 @@ class ResponseCacheRoute {
         if (!locales.multiple() || request.getParam("locale") != null) {
             return "";
         }
-        String accepted = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
-        return "\u0000" + (accepted == null ? "" : locales.negotiate(accepted));
+        // As LocaleChoice reads it: a header that asks for none of the locales is no choice, as no header.
+        return "\u0000" + locales.accepted(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)).orElse("");
     }
 
     private void handle(RoutingContext context, boolean perHost) {

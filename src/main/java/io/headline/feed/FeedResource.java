@@ -1,12 +1,8 @@
 package io.headline.feed;
 
-import io.headline.locale.LocaleParams;
 import io.headline.common.ApiPaths;
-import io.headline.locale.LocaleParams;
 import io.headline.common.error.ProblemException;
-import io.headline.locale.LocaleParams;
 import io.headline.common.error.ProblemType;
-import io.headline.locale.LocaleParams;
 import io.headline.delivery.PreparedBody;
 import io.headline.locale.LocaleParams;
 import io.headline.security.Roles;

@@ -136,7 +136,8 @@ public class FeedService {
         if (found.isEmpty() && page.number() > 1) {
             return Optional.empty();
         }
-        List<Sitemap.Url> listed = found.stream().map(a -> new Sitemap.Url(
+        // Rows in a locale no longer configured are not served (their addresses would be a 400): not listed either.
+        List<Sitemap.Url> listed = found.stream().filter(a -> locales.configured(a.locale())).map(a -> new Sitemap.Url(
                 urls.of(base, a.id(), a.slug(), a.categorySlug(), a.publishedAt(), a.locale()), a.lastModified(),
                 alternates(a, base))).toList();
         return Optional.of(new Sitemap(false, listed, Set.of(ARTICLES),

@@ -3,13 +3,15 @@ package io.headline.locale;
 import io.headline.common.error.ProblemException;
 import io.headline.common.error.ProblemType;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The locales a read serves, best first: the one the caller names ({@code ?locale=}), else the best of its
  * Accept-Language, else the default; each followed by its fallbacks unless {@code fallback=none}.
  *
  * @param chain  the locales to try in order; null for every locale ({@code locale=*}, token holders only)
- * @param stated whether the caller chose (a {@code locale} or an Accept-Language), rather than the default applying
+ * @param stated whether the caller chose (a {@code locale}, or an Accept-Language that asks for one of the locales),
+ *               rather than the default applying
  * @param named  whether the caller named the locale ({@code locale}), rather than its Accept-Language choosing it
  */
 public record LocaleChoice(List<String> chain, boolean stated, boolean named) {
@@ -43,8 +45,9 @@ public record LocaleChoice(List<String> chain, boolean stated, boolean named) {
         if (locale != null) {
             return of(locales, locales.parse(locale), exact, true, true);
         }
-        if (acceptLanguage != null && locales.multiple()) {
-            return of(locales, locales.negotiate(acceptLanguage), exact, true, false);
+        Optional<String> accepted = locales.multiple() ? locales.accepted(acceptLanguage) : Optional.empty();
+        if (accepted.isPresent()) {
+            return of(locales, accepted.get(), exact, true, false);
         }
         return of(locales, locales.defaultLocale(), exact, false, false);
     }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -109,7 +110,16 @@ public class Locales {
      * default when it asks for none of them, is absent or is malformed. Never throws.
      */
     public String negotiate(String acceptLanguage) {
-        return AcceptLanguage.parse(acceptLanguage).lookup(byLowerCase).orElse(defaultLocale());
+        return accepted(acceptLanguage).orElse(defaultLocale());
+    }
+
+    /**
+     * The configured locale an Accept-Language header asks for (RFC 4647 lookup), or empty when it asks for none of
+     * them, is absent or is malformed: then the caller has not chosen, and reads serve as without the header. Never
+     * throws.
+     */
+    public Optional<String> accepted(String acceptLanguage) {
+        return AcceptLanguage.parse(acceptLanguage).lookup(byLowerCase);
     }
 
     /**

@@ -44,7 +44,7 @@ public class PreviewResource {
         PreviewSigner.Grant grant = signer.verify(token, clock.instant())
                 .orElseThrow(() -> new ProblemException(ProblemType.UNAUTHORIZED,
                         "This preview link is not valid or has expired; ask for a new one."));
-        ArticleView article = articles.find(grant.articleId().toString(), true, ArticleService.PREVIEWED)
+        ArticleView article = articles.preview(grant.articleId())
                 .orElseThrow(() -> ProblemException.notFound("article", grant.articleId().toString()));
         // A draft shown to whoever holds the link, only until it expires: no shared cache may keep it.
         return RestResponse.ResponseBuilder.ok(article).header(HttpHeaders.CACHE_CONTROL, HttpCachingFilter.PRIVATE).build();

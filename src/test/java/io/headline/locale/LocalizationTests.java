@@ -115,12 +115,21 @@ public class LocalizationTests {
         Map<String, Object> en = english();
         Map<String, Object> de = translate(en.get("id"), "de", "draft");
 
-        // A draft translation never shows: the German reader gets the English article, the draft's slug leads there.
+        // A draft translation never shows: the German reader gets the English article, and the draft's slug and id
+        // are as unknown as a missing one's (no redirect that would say they exist), its translations too.
         anonymous().queryParam("locale", "de").when().get("/api/v1/articles/{slug}", en.get("slug"))
                 .then().statusCode(200).header("Content-Language", "en").body("locale", equalTo("en"));
-        anonymous().redirects().follow(false).queryParam("locale", "de")
-                .when().get("/api/v1/articles/{slug}", de.get("slug"))
-                .then().statusCode(301).header("Location", "/api/v1/articles/" + en.get("slug") + "?locale=de");
+        for (Object draft : List.of(de.get("slug"), de.get("id"))) {
+            anonymous().redirects().follow(false).queryParam("locale", "de")
+                    .when().get("/api/v1/articles/{idOrSlug}", draft).then().statusCode(404);
+            anonymous().when().get("/api/v1/articles/{idOrSlug}/translations", draft).then().statusCode(404);
+        }
+        // Whoever holds a preview link of another draft translation does not learn of this one either.
+        Map<String, Object> fr = translate(en.get("id"), "fr", "draft");
+        String preview = admin().when().post("/api/v1/articles/{id}/preview-link", fr.get("id"))
+                .then().statusCode(200).extract().path("url");
+        anonymous().when().get(preview).then().statusCode(200).body("locale", equalTo("fr"))
+                .body("translations.locale", equalTo(List.of("en")));
 
         admin().when().post("/api/v1/articles/{id}/publish", de.get("id")).then().statusCode(200);
 
@@ -198,8 +207,11 @@ public class LocalizationTests {
 
         anonymous().redirects().follow(false).header("Accept-Language", "de-CH, de;q=0.9, en;q=0.5")
                 .when().get("/api/v1/articles/{slug}", en.get("slug")).then().statusCode(301)
-                .header("Location", "/api/v1/articles/" + de.get("slug"))
+                .header("Location", "/api/v1/articles/" + de.get("slug") + "?locale=de")
                 .header("Vary", containsString("Accept-Language"));
+        // A header that asks for none of the server's locales chooses nothing: a slug serves its own locale.
+        anonymous().header("Accept-Language", "ja, ko;q=0.5").when().get("/api/v1/articles/{slug}", de.get("slug"))
+                .then().statusCode(200).header("Content-Language", "de");
         anonymous().header("Accept-Language", "en-GB").when().get("/api/v1/articles/{slug}", en.get("slug"))
                 .then().statusCode(200).header("Content-Language", "en")
                 .header("Vary", containsString("Accept-Language"));
