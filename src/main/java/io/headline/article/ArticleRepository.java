@@ -432,10 +432,10 @@ public class ArticleRepository implements SluggedRepository<Article> {
      * {@code article} (a row with its credits): the candidates from which related articles are ranked, without their
      * bodies, authors and tags.
      */
-    public List<ArticleRow> relatedCandidates(ArticleRow article, boolean includeUnpublished, Instant now, int limit) {
+    public List<ArticleRow> relatedCandidates(ArticleRow article, LocaleChoice choice, boolean includeUnpublished,
+            Instant now, int limit) {
         ListQuery<ArticleRow> query = matching(new ArticleListRequest.Filter(includeUnpublished, null, null, false, null,
-                null, null, null, null, null, null, null, LocaleChoice.from(locales, article.locale())),
-                null, null, now);
+                null, null, null, null, null, null, null, choice), null, null, now);
         // An IN list needs a value: no tag equals the empty string, no author has the nil id.
         InList tags = InList.of("relatedTags", article.tags().isEmpty() ? List.of("") : article.tags());
         InList authors = InList.of("relatedAuthors", article.authors().isEmpty() ? List.of(new UUID(0, 0))

@@ -168,15 +168,22 @@ public class ArticleResource {
     @RolesAllowed(Roles.READER)
     @Operation(operationId = "listRelatedArticles", summary = "List articles related to an article",
             description = "Other articles ranked by what they share with this one: its category, tags and authors; "
-                    + "newer first on ties.")
+                    + "newer first on ties. In the article's own locale (and its fallbacks), unless `locale` (or "
+                    + "Accept-Language) asks for another: then of its best translation along that locale's chain, each "
+                    + "related article in its best translation too.")
     public Page<ArticleView> related(
             @Parameter(description = "The article's id or slug.") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = "How many related articles, 1 to 100.", schema = @Schema(type = SchemaType.INTEGER,
                     minimum = "1", maximum = "100", defaultValue = "5"), example = "5") @QueryParam("size") String size,
-            @Context UriInfo uri) {
+            @BeanParam LocaleParams localeParams, @Context UriInfo uri) {
         PageRequest page = PageRequest.parse(null, size == null ? "5" : size);
-        List<ArticleView> related = service.related(idOrSlug, page.size(), Roles.seesUnpublished(caller))
+        boolean seesUnpublished = Roles.seesUnpublished(caller);
+        LocaleChoice choice = localeParams.choose(locales, seesUnpublished);
+        List<ArticleView> related = service.related(idOrSlug, page.size(), seesUnpublished, choice)
                 .orElseThrow(() -> notFound(idOrSlug));
+        if (choice.stated() && !choice.all()) {
+            ContentLanguage.set(response, choice.first());
+        }
         return Pages.of(new Slice<>(related, null, null), page, uri);
     }
 

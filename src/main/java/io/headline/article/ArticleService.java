@@ -154,6 +154,22 @@ public class ArticleService {
                 .sorted(Comparator.comparingInt(t -> locales.all().indexOf(t.locale())));
     }
 
+    /**
+     * The translation of {@code named}'s article a read in {@code choice} is about: {@code named} itself unless the
+     * caller chose a locale, else the best one the caller may see along the chain (none: empty).
+     */
+    private Optional<ArticleRow> inChosenLocale(ArticleRow named, LocaleChoice choice, boolean includeUnpublished,
+            Instant now) {
+        if (!choice.stated() || choice.all() || !locales.multiple()) {
+            return Optional.of(named);
+        }
+        return articles.translations(List.of(named.group())).stream()
+                .filter(t -> choice.chain().contains(t.locale()) && (includeUnpublished || t.isPublicAt(now)))
+                .min(Comparator.comparingInt(t -> choice.rank(t.locale())))
+                .flatMap(best -> best.id().equals(named.id()) ? Optional.of(named)
+                        : articles.findRow(best.id().toString(), BodyNeeds.NONE, choice));
+    }
+
     /** The rows with their authors and tags, when {@code shape} shows either. */
     private List<ArticleRow> credited(List<ArticleRow> rows, ArticleShape shape) {
         return shape.has("authors") || shape.has("tags") ? articles.credited(rows) : rows;
@@ -164,17 +180,21 @@ public class ArticleService {
      * each shared tag 2, each shared author 2; newer first on ties. Ranked in memory over the newest
      * {@value #RELATED_CANDIDATES} candidates that share anything.
      */
-    public Optional<List<ArticleView>> related(String idOrSlug, int size, boolean includeUnpublished) {
+    public Optional<List<ArticleView>> related(String idOrSlug, int size, boolean includeUnpublished,
+            LocaleChoice choice) {
         Instant now = clock.instant();
         return articles.findRow(idOrSlug, BodyNeeds.NONE, LocaleChoice.byDefault(locales))
                 .filter(a -> includeUnpublished || a.isPublicAt(now))
+                .flatMap(named -> inChosenLocale(named, choice, includeUnpublished, now))
                 .map(found -> {
                     ArticleRow article = articles.credited(List.of(found)).get(0);
-                    List<ArticleRow> related = names.inTheirLocales(articles.credited(articles.relatedCandidates(
-                                    article, includeUnpublished, now, RELATED_CANDIDATES)).stream()
+                    LocaleChoice served = choice.stated() ? choice : LocaleChoice.from(locales, article.locale());
+                    List<ArticleRow> related = names.inTheirLocales(translated(articles.credited(articles
+                                    .relatedCandidates(article, served, includeUnpublished, now, RELATED_CANDIDATES))
+                            .stream()
                             .sorted(Comparator.comparingInt((ArticleRow candidate) -> -relatedness(article, candidate)))
                             .limit(size)
-                            .toList());
+                            .toList(), LISTED, includeUnpublished, now));
                     Map<UUID, ArticleBody> bodies = articles.bodies(related, LISTED_NEEDS);
                     Map<UUID, MediaImage> features = images.features(related, LISTED);
                     return related.stream()

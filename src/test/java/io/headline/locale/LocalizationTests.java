@@ -392,6 +392,27 @@ public class LocalizationTests {
     }
 
     @Test
+    void shouldListRelatedArticlesInTheLocaleAskedForWithTheirTranslations() {
+        Map<String, Object> a = english();
+        Map<String, Object> fields = new HashMap<>(articleInput("published"));
+        fields.put("category", categoryOf(a));
+        Map<String, Object> b = createArticle(fields);
+        Map<String, Object> bDe = translate(b.get("id"), "de", "published");
+        translate(a.get("id"), "de", "draft");
+
+        // The German reader of A (whose German text is a draft, so A in English) gets B in German.
+        anonymous().queryParam("locale", "de").when().get("/api/v1/articles/{slug}/related", a.get("slug"))
+                .then().statusCode(200).header("Content-Language", "de")
+                .body("data.id", equalTo(List.of(bDe.get("id"))))
+                .body("data[0].translations.locale", equalTo(List.of("en", "de")));
+        // Without a locale, in A's own: B in English.
+        anonymous().when().get("/api/v1/articles/{slug}/related", a.get("slug")).then().statusCode(200)
+                .body("data.id", equalTo(List.of(b.get("id"))));
+        anonymous().queryParam("locale", "de").queryParam("fallback", "none")
+                .when().get("/api/v1/articles/{slug}/related", a.get("slug")).then().statusCode(404);
+    }
+
+    @Test
     void shouldListTheServersLocalesWithTheirFallbacksForALanguageSwitch() {
         anonymous().when().get("/api/v1/locales").then().statusCode(200)
                 .body("data.locale", equalTo(List.of("en", "de", "de-AT", "fr")))
