@@ -10,6 +10,7 @@ import io.headline.common.query.Slice;
 import io.headline.common.query.SortKey;
 import io.headline.common.query.Sorting;
 import io.headline.locale.LocaleChoice;
+import io.headline.locale.LocaleTags;
 import io.headline.locale.Locales;
 import io.headline.search.Facet;
 import io.headline.search.Facets;
@@ -40,9 +41,13 @@ public class ArticleRepository implements SluggedRepository<Article> {
      * The HQL form of {@link Article#isPublicAt}'s statuses. A literal, not a list parameter: the set is fixed, and
      * Hibernate keeps no translation of a query that binds a list (see InList).
      */
-    private static final String PUBLIC_STATUS = "a.status in (" + Stream.of(ArticleStatus.published,
-            ArticleStatus.scheduled).map(s -> ArticleStatus.class.getName() + "." + s.name())
-            .collect(Collectors.joining(", ")) + ")";
+    private static final String PUBLIC_STATUS = publicStatus("a");
+
+    /** {@link #PUBLIC_STATUS} of the article aliased {@code alias}. */
+    private static String publicStatus(String alias) {
+        return alias + ".status in (" + Stream.of(ArticleStatus.published, ArticleStatus.scheduled)
+                .map(s -> ArticleStatus.class.getName() + "." + s.name()).collect(Collectors.joining(", ")) + ")";
+    }
 
     static final Sorting.Field<ArticleRow> ID = Sorting.id("a.id", ArticleRow::id);
 
@@ -393,7 +398,7 @@ public class ArticleRepository implements SluggedRepository<Article> {
             return;
         }
         List<String> chain = choice.chain();
-        query.where("a.locale in (" + literals(chain) + ")");
+        query.where("a.locale in (" + LocaleTags.sqlList(chain) + ")");
         if (chain.size() == 1) {
             return;
         }
@@ -403,14 +408,10 @@ public class ArticleRepository implements SluggedRepository<Article> {
         }
         String ranked = rank.append(" end").toString();
         query.where("not exists (select 1 from Article b where (b.id = coalesce(a.translationGroup, a.id) "
-                + "or b.translationGroup = coalesce(a.translationGroup, a.id)) and b.locale in (" + literals(chain)
+                + "or b.translationGroup = coalesce(a.translationGroup, a.id)) and b.locale in (" + LocaleTags.sqlList(chain)
                 + ") and " + ranked.formatted("b") + " < " + ranked.formatted("a")
-                + (includeUnpublished ? "" : " and " + "b" + PUBLIC_STATUS.substring(1) + " and b.publishedAt <= :now")
+                + (includeUnpublished ? "" : " and " + publicStatus("b") + " and b.publishedAt <= :now")
                 + ")");
-    }
-
-    private static String literals(List<String> tags) {
-        return tags.stream().map(t -> "'" + t + "'").collect(Collectors.joining(", "));
     }
 
     /** {@code path in (...)} (see InList), with its values bound. */

@@ -399,7 +399,7 @@ public class ArticleService {
         return articles.findForUpdate(idOrSlug).map(article -> {
             ifMatch.check(() -> etagOf(article));
             ArticleChanges.Before before = ArticleChanges.Before.of(article, now());
-            Shared shared = Shared.of(article);
+            SharedFields shared = SharedFields.of(article);
             write(article, input, caller);
             share(article, shared, caller);
             return written(article, caller, before);
@@ -416,7 +416,7 @@ public class ArticleService {
         Article article = found.get();
         ifMatch.check(() -> etagOf(article));
         ArticleChanges.Before before = ArticleChanges.Before.of(article, now());
-        Shared shared = Shared.of(article);
+        SharedFields shared = SharedFields.of(article);
         write(article, patcher.patch(featureAsPatched(ArticleMapper.toInput(article), patch), patch), caller);
         share(article, shared, caller);
         return Optional.of(written(article, caller, before));
@@ -619,13 +619,13 @@ public class ArticleService {
      * nothing but their own translation, so they never wait on each other (two writes that change the shared fields
      * of two translations at once may deadlock; the database then refuses one, a 409 to retry).
      */
-    private void share(Article article, Shared was, Caller caller) {
-        Shared after = Shared.of(article);
+    private void share(Article article, SharedFields was, Caller caller) {
+        SharedFields after = SharedFields.of(article);
         if (!locales.multiple() || after.equals(was)) {
             return;
         }
         for (Article sibling : articles.lockGroup(article.group())) {
-            if (sibling.id.equals(article.id) || Shared.of(sibling).equals(after)) {
+            if (sibling.id.equals(article.id) || SharedFields.of(sibling).equals(after)) {
                 continue;
             }
             if (caller.ownDraftsOnly() && !isOwnDraft(sibling, caller)) {
@@ -643,16 +643,6 @@ public class ArticleService {
             sibling.featureMediaId = article.featureMediaId;
             sibling.touch(now());
             written(sibling, caller, before);
-        }
-    }
-
-    /** What the translations of an article share. */
-    private record Shared(UUID category, List<UUID> authors, List<String> tags, boolean featured,
-            String featureImageUrl, UUID featureMediaId) {
-
-        static Shared of(Article a) {
-            return new Shared(a.category == null ? null : a.category.id, a.authors.stream().map(x -> x.id).toList(),
-                    List.copyOf(a.tags), a.featured, a.featureImageUrl, a.featureMediaId);
         }
     }
 

@@ -1,9 +1,11 @@
 package io.headline.locale;
 
 import java.util.IllformedLocaleException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * BCP 47 language tags in their one spelling: {@code de-at} is {@code de-AT}, {@code EN} is {@code en},
@@ -38,5 +40,14 @@ public final class LocaleTags {
         } catch (IllformedLocaleException malformed) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Tags as an SQL list of literals, {@code 'de', 'en'}, for queries that write a read's locales into their text so
+     * that each chain is one plan. Only for configured tags (normalised at start: letters, digits and hyphens), never
+     * for a request's raw text.
+     */
+    public static String sqlList(List<String> tags) {
+        return tags.stream().map(t -> "'" + t + "'").collect(Collectors.joining(", "));
     }
 }

@@ -2,6 +2,7 @@ package io.headline.search;
 
 import io.headline.common.query.ListQuery;
 import io.headline.locale.LocaleChoice;
+import io.headline.locale.LocaleTags;
 import io.headline.locale.Locales;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -105,7 +106,7 @@ class PostgresSearch implements SearchDialect {
     private record Language(String subtag, List<String> tags) {
 
         String rows() {
-            return "a.locale in (" + tags.stream().map(t -> "'" + t + "'").collect(Collectors.joining(", ")) + ")";
+            return "a.locale in (" + LocaleTags.sqlList(tags) + ")";
         }
     }
 }

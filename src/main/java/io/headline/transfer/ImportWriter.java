@@ -5,6 +5,7 @@ import io.headline.article.ArticleChanges;
 import io.headline.article.ArticleImages;
 import io.headline.article.ArticleRules;
 import io.headline.article.ArticleStatus;
+import io.headline.article.SharedFields;
 import io.headline.category.CategoryRules;
 import io.headline.change.Change;
 import io.headline.change.ChangeKind;
@@ -135,22 +136,17 @@ class ImportWriter {
     }
 
     private record ArticleState(UUID id, String slug, String externalId, String title, String subtitle, String excerpt,
-            String body, ArticleStatus status, Instant publishedAt, Shared shared, String locale,
+            String body, ArticleStatus status, Instant publishedAt, SharedFields shared, String locale,
             UUID translationGroup) {
 
         UUID group() {
             return translationGroup != null ? translationGroup : id;
         }
 
-        ArticleState sharing(Shared other) {
+        ArticleState sharing(SharedFields other) {
             return new ArticleState(id, slug, externalId, title, subtitle, excerpt, body, status, publishedAt, other,
                     locale, translationGroup);
         }
-    }
-
-    /** What the translations of an article share (see ArticleService): the same on each of them. */
-    private record Shared(UUID categoryId, List<UUID> authorIds, List<String> tags, boolean featured,
-            String featureImageUrl, UUID featureMediaId) {
     }
 
     /**
@@ -193,7 +189,7 @@ class ImportWriter {
         private final GroupKeys keys;
         private final String defaultLocale;
         final Map<UUID, Map<String, UUID>> translations = new HashMap<>();
-        final Map<UUID, Shared> decided = new HashMap<>();
+        final Map<UUID, SharedFields> decided = new HashMap<>();
         /** Each group whose shared fields a row of the batch wrote, to that row: its translations take them on. */
         final Map<UUID, ArticleState> shared = new HashMap<>();
 
@@ -217,7 +213,7 @@ class ImportWriter {
         }
 
         /** What the group's translation in the default locale shares, or null when it has none. */
-        Shared decided(UUID group) {
+        SharedFields decided(UUID group) {
             return decided.get(group);
         }
 
@@ -483,7 +479,7 @@ class ImportWriter {
                     }
                 }
                 // What the translations share is decided by the one in the default locale: another takes it on.
-                Shared shared = groups == null || row.locale().equals(defaultLocale) ? null : groups.decided(group);
+                SharedFields shared = groups == null || row.locale().equals(defaultLocale) ? null : groups.decided(group);
                 // The rules first: a refused line creates no category or author either.
                 boolean namesMedia = !MarkdownRenderer.mediaIds(row.body()).isEmpty();
                 ArticleRules.Publication publication;
@@ -514,7 +510,7 @@ class ImportWriter {
                     for (String slug : row.authors()) {
                         authorIds.add(ensureAuthor(slug).id());
                     }
-                    shared = new Shared(category.id(), authorIds, row.tags(), row.featured(), feature.url(),
+                    shared = new SharedFields(category.id(), authorIds, row.tags(), row.featured(), feature.url(),
                             feature.mediaId());
                 }
                 ArticleStatus status = publication.status();
@@ -617,7 +613,7 @@ class ImportWriter {
                 if (decider == null || decider.id().equals(member.id()) || decider.shared().equals(member.shared())) {
                     continue;
                 }
-                Shared s = decider.shared();
+                SharedFields s = decider.shared();
                 update("update article set category_id = ?, featured = ?, feature_image_url = ?, feature_media_id = ?, "
                         + "updated_at = ?, version = version + 1 where id = ?", s.categoryId(), s.featured(),
                         s.featureImageUrl(), s.featureMediaId(), now, member.id());
@@ -710,7 +706,7 @@ class ImportWriter {
                 states.add(new ArticleState(id, (String) f[1], (String) f[2], (String) f[3], (String) f[4],
                         (String) f[5], (String) f[6], ArticleStatus.valueOf((String) f[7]),
                         publishedAt == null ? null : publishedAt.toInstant(),
-                        new Shared((UUID) f[10], authorIds.getOrDefault(id, List.of()), tags.getOrDefault(id, List.of()),
+                        new SharedFields((UUID) f[10], authorIds.getOrDefault(id, List.of()), tags.getOrDefault(id, List.of()),
                                 (Boolean) f[8], (String) f[11], (UUID) f[12]), (String) f[13], (UUID) f[14]));
             }
             return states;
